@@ -1,0 +1,37 @@
+// swift-tools-version: 6.1
+// DispatchDesk: plans the day of a courier outlet (快递网点).
+// Modules in pipeline order; none imports a later one:
+//   DispatchModel → GLPK (over CGLPK) → DispatchSolver → DispatchReport → DispatchCLI → desk
+import PackageDescription
+
+let package = Package(
+    name: "DispatchDesk",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "DispatchDesk", targets: ["DispatchModel", "DispatchSolver", "DispatchReport"]),
+        .executable(name: "desk", targets: ["desk"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "DispatchModel"),
+        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+        .target(name: "GLPK", dependencies: ["CGLPK"]),
+        .target(name: "DispatchSolver", dependencies: ["DispatchModel", "GLPK"]),
+        .target(name: "DispatchReport", dependencies: ["DispatchModel", "DispatchSolver"]),
+        .target(
+            name: "DispatchCLI",
+            dependencies: [
+                "DispatchModel", "DispatchSolver", "DispatchReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "desk", dependencies: ["DispatchCLI"]),
+        .testTarget(name: "DispatchModelTests", dependencies: ["DispatchModel"]),
+        .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
+        .testTarget(name: "DispatchSolverTests", dependencies: ["DispatchModel", "DispatchSolver", "GLPK"]),
+        .testTarget(name: "DispatchCLITests", dependencies: ["DispatchCLI", "DispatchModel"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,47 @@
+/// A closed interval of the day, in minutes since midnight: service may start at any minute in
+/// `start...end`. Files show times as "HH:MM".
+public struct TimeWindow: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// Earliest minute, since midnight.
+    public var start: Int
+    /// Latest minute, since midnight (1440 is midnight at the end of the day).
+    public var end: Int
+
+    /// A window from `start` to `end`, in minutes since midnight.
+    public init(start: Int, end: Int) {
+        self.start = start
+        self.end = end
+    }
+
+    /// The whole calendar day, 00:00–24:00.
+    public static let wholeDay = TimeWindow(start: 0, end: 24 * 60)
+
+    /// Length in minutes.
+    public var minutes: Int { end - start }
+
+    /// Whether the two windows share at least one minute.
+    public func overlaps(_ other: TimeWindow) -> Bool {
+        max(start, other.start) <= min(end, other.end)
+    }
+
+    /// Whether `minute` lies inside the window.
+    public func contains(_ minute: Int) -> Bool { minute >= start && minute <= end }
+
+    /// "HH:MM-HH:MM".
+    public var description: String { "\(Clock.format(start))-\(Clock.format(end))" }
+}
+
+/// Formatting and reading of "HH:MM" clock times.
+public enum Clock {
+    /// "HH:MM" for a minute of the day; 1440 prints as "24:00". Fractions are rounded down.
+    public static func format(_ minute: Int) -> String {
+        let m = max(minute, 0)
+        let h = m / 60, mm = m % 60
+        return (h < 10 ? "0" : "") + String(h) + ":" + (mm < 10 ? "0" : "") + String(mm)
+    }
+
+    /// "HH:MM" for a fractional minute of the day (rounded to the nearest minute).
+    public static func format(_ minute: Double) -> String {
+        guard minute.isFinite else { return "--:--" }
+        return format(Int(minute.rounded()))
+    }
+}

@@ -1,0 +1,85 @@
+import Testing
+@testable import GLPK
+
+@Suite struct MixedIntegerProgramTests {
+    @Test func smallKnapsackIsSolvedOptimally() throws {
+        // max 5a + 4b + 3c  s.t. 2a + 3b + c <= 5, 4a + b + 2c <= 11, 3a + 4b + 2c <= 8 (binary)
+        var mip = MixedIntegerProgram(sense: .maximize)
+        let a = mip.addBinary(objective: 5), b = mip.addBinary(objective: 4), c = mip.addBinary(objective: 3)
+        mip.addConstraint([(a, 2), (b, 3), (c, 1)], upper: 5)
+        mip.addConstraint([(a, 4), (b, 1), (c, 2)], upper: 11)
+        mip.addConstraint([(a, 3), (b, 4), (c, 2)], upper: 8)
+        let solution = try mip.solve(timeLimitSeconds: 2)
+        #expect(solution.status == .optimal)
+        #expect(solution.objective == 9)  // a + b: weights 5, 5, 7 fit; a + b + c does not
+        #expect(solution[a] == 1 && solution[b] == 1 && solution[c] == 0)
+    }
+
+    @Test func setPartitioningPicksCheapestCover() throws {
+        // Items 0..2; columns cover {0,1} cost 3, {2} cost 1, {0} 1, {1,2} 1.5, {1} 2.
+        let columns: [([Int], Double)] = [([0, 1], 3), ([2], 1), ([0], 1), ([1, 2], 1.5), ([1], 2)]
+        var mip = MixedIntegerProgram()
+        let vars = columns.map { mip.addBinary(objective: $0.1) }
+        for item in 0..<3 {
+            let terms = columns.indices.filter { columns[$0].0.contains(item) }.map { (vars[$0], 1.0) }
+            mip.addConstraint(terms, lower: 1, upper: 1)
+        }
+        let solution = try mip.solve()
+        #expect(solution.objective == 2.5)
+        #expect(solution[vars[2]] == 1 && solution[vars[3]] == 1)
+    }
+
+    @Test func infeasibleModelIsReportedNotAborted() {
+        var mip = MixedIntegerProgram()
+        let x = mip.addBinary(objective: 1)
+        mip.addConstraint([(x, 1)], lower: 2)
+        #expect(throws: MIPError.infeasible) { try mip.solve() }
+    }
+
+    @Test func invalidModelsAreRejectedBeforeGLPK() {
+        var duplicate = MixedIntegerProgram()
+        let x = duplicate.addBinary(objective: 1)
+        duplicate.addConstraint([(x, 1), (x, 2)], lower: 1)
+        #expect(throws: MIPError.self) { try duplicate.solve() }
+
+        var outOfRange = MixedIntegerProgram()
+        outOfRange.addConstraint([(MixedIntegerProgram.Variable(index: 3), 1)], lower: 1)
+        #expect(throws: MIPError.self) { try outOfRange.solve() }
+
+        var emptyBounds = MixedIntegerProgram()
+        emptyBounds.addVariable(objective: 1, lower: 2, upper: 1)
+        #expect(throws: MIPError.self) { try emptyBounds.solve() }
+
+        var notFinite = MixedIntegerProgram()
+        notFinite.addVariable(objective: .nan)
+        #expect(throws: MIPError.self) { try notFinite.solve() }
+    }
+
+    @Test func errorHookKeepsTheProcessAlive() throws {
+        #expect(GLPKEnvironment.errorHookRecovers())
+        // GLPK still works on this thread after the recovery freed its environment.
+        var mip = MixedIntegerProgram()
+        let x = mip.addVariable(objective: 1, lower: 1, upper: 4, isInteger: true)
+        mip.addConstraint([(x, 1)], lower: 2.5)
+        let solution = try mip.solve()
+        #expect(solution[x] == 3)
+    }
+
+    @Test func timeLimitReturnsIncumbentOrSaysSo() throws {
+        // A 0/1 knapsack with many near-equal items: hard enough that 5 ms rarely proves optimality.
+        var mip = MixedIntegerProgram(sense: .maximize)
+        var terms: [(MixedIntegerProgram.Variable, Double)] = []
+        for i in 0..<60 {
+            let w = Double(1000 + (i * 7919) % 97)
+            terms.append((mip.addBinary(objective: w + Double(i % 3)), w))
+        }
+        mip.addConstraint(terms, upper: 20_500.5)
+        do {
+            let solution = try mip.solve(timeLimitSeconds: 0.005)
+            let weight = terms.reduce(0.0) { $0 + solution[$1.0] * $1.1 }
+            #expect(weight <= 20_500.5)
+        } catch {
+            #expect(error == .timeLimitWithoutSolution)
+        }
+    }
+}
