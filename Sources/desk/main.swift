@@ -1,1 +1,3 @@
-print("x")
+import DispatchCLI
+
+Desk.main()

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `desk` command: plans the day of a courier outlet.
+public struct Desk: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "desk",
+        abstract: "DispatchDesk: plan the day of a courier outlet (快递网点).",
+        version: "0.1.0",
+        subcommands: [ValidateCommand.self, GenerateCommand.self])
+
+    public init() {}
+}

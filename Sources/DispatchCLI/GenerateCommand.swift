@@ -1,0 +1,49 @@
+import ArgumentParser
+import DispatchModel
+
+/// `desk generate`: a realistic outlet day.
+public struct GenerateCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Generate a realistic outlet day inside a 3 km zone.")
+
+    @Option(help: "Number of stops.") var stops: Int = 60
+    @Option(help: "Number of couriers.") var couriers: Int = 4
+    @Option(help: "Random seed; the same seed gives the same file, byte for byte.") var seed: UInt64 = 1
+    @Flag(help: "A rainy day: slower riding and longer handovers.") var rain = false
+    @Option(help: "A name for the day.") var name: String?
+    @Option(help: "Write the scenario here (atomically) instead of standard output.") var out: String?
+    @Option(help: "Write the stops to this parcels CSV (path relative to --out's folder is stored) instead of inline.")
+    var stopsCsv: String?
+
+    public init() {}
+
+    public func validate() throws {
+        guard stops >= 1, stops <= 200_000 else { throw ValidationError("--stops must be between 1 and 200000") }
+        guard couriers >= 1, couriers <= 1_000 else { throw ValidationError("--couriers must be between 1 and 1000") }
+        if stopsCsv != nil, out == nil { throw ValidationError("--stops-csv needs --out") }
+    }
+
+    public func run() throws {
+        emit(Self.execute(stops: stops, couriers: couriers, seed: seed, rain: rain, name: name, out: out, stopsCsv: stopsCsv))
+    }
+
+    /// Runs the command without touching the process (for tests).
+    public static func execute(stops: Int, couriers: Int, seed: UInt64, rain: Bool, name: String? = nil,
+                               out: String? = nil, stopsCsv: String? = nil) -> CommandResult {
+        let scenario = OutletDayGenerator(stops: stops, couriers: couriers, seed: seed, rain: rain, name: name).scenario()
+        guard let out else { return CommandResult(output: ScenarioWriter.json(scenario)) }
+        do {
+            if let stopsCsv {
+                let csvPath = TextFile.sibling(stopsCsv, of: out)
+                try TextFile.writeAtomically(ScenarioWriter.csv(scenario.stops), to: csvPath)
+                try TextFile.writeAtomically(ScenarioWriter.json(scenario, stopsFile: stopsCsv), to: out)
+            } else {
+                try TextFile.writeAtomically(ScenarioWriter.json(scenario), to: out)
+            }
+        } catch {
+            return CommandResult(errors: "desk: cannot write \(out): \(error)\n", status: .cannotCreate)
+        }
+        return CommandResult(output: "wrote \(out): \(scenario.stops.count) stops, \(scenario.couriers.count) couriers\n")
+    }
+}

@@ -1,0 +1,23 @@
+/// The outlet (网点): the depot every courier starts from, and the zone it serves.
+public struct Outlet: Sendable, Hashable, Codable {
+    /// Identifier, e.g. "hz-xihu-03".
+    public var id: String
+    /// Display name.
+    public var name: String
+    /// Where the depot is.
+    public var location: GeoPoint
+    /// Radius of the delivery zone in km (3 km by default); `nil` means no zone (benchmark instances).
+    public var zoneRadiusKm: Double?
+    /// Opening hours: open-ended windows ("after 18:30") end at `day.end`.
+    public var day: TimeWindow
+
+    /// An outlet; the zone defaults to 3 km and the day to 07:00–21:00.
+    public init(id: String, name: String, location: GeoPoint, zoneRadiusKm: Double? = 3,
+                day: TimeWindow = TimeWindow(start: 7 * 60, end: 21 * 60)) {
+        self.id = id
+        self.name = name
+        self.location = location
+        self.zoneRadiusKm = zoneRadiusKm
+        self.day = day
+    }
+}

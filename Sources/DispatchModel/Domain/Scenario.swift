@@ -1,0 +1,35 @@
+/// One outlet day: everything the planner needs to know.
+public struct Scenario: Sendable, Hashable, Codable {
+    /// The file format this library writes and reads.
+    public static let format = "dispatchdesk.scenario/1"
+
+    /// A name for reports.
+    public var name: String
+    /// The outlet.
+    public var outlet: Outlet
+    /// The couriers on shift.
+    public var couriers: [Courier]
+    /// Every stop of the day: deliveries, pickups and shipment halves.
+    public var stops: [Stop]
+    /// How travel is timed.
+    public var travel: TravelModel
+    /// "rain", "snow", … when it matters for travel times.
+    public var weather: String?
+
+    /// A scenario from its parts.
+    public init(name: String, outlet: Outlet, couriers: [Courier], stops: [Stop],
+                travel: TravelModel = .streets, weather: String? = nil) {
+        self.name = name
+        self.outlet = outlet
+        self.couriers = couriers
+        self.stops = stops
+        self.travel = travel
+        self.weather = weather
+    }
+
+    /// Whether `stop` lies inside the outlet's zone (always true without a zone).
+    public func isInZone(_ stop: Stop) -> Bool {
+        guard let radius = outlet.zoneRadiusKm else { return true }
+        return outlet.location.kilometres(to: stop.location) <= radius + 1e-9
+    }
+}

@@ -1,0 +1,30 @@
+/// How travel time and distance between two places are known.
+public enum TravelModel: Sendable, Hashable, Codable {
+    /// Great-circle distance × `detourFactor` (streets are not straight), ridden at the courier's
+    /// speed × `speedFactor` (below 1 in rain).
+    case haversine(detourFactor: Double, speedFactor: Double)
+    /// Planar Euclidean distance; time = distance / `unitsPerMinute` (Solomon instances: 1).
+    case euclidean(unitsPerMinute: Double)
+    /// A measured matrix (exported from OSRM or Valhalla) keyed by stop and outlet ids.
+    case matrix(TravelMatrix)
+
+    /// The default for an outlet: detour factor 1.3, no weather slowdown.
+    public static let streets = TravelModel.haversine(detourFactor: 1.3, speedFactor: 1)
+}
+
+/// Travel minutes and kilometres between named places, as read from a matrix CSV.
+public struct TravelMatrix: Sendable, Hashable, Codable {
+    /// Place ids (stop ids and the outlet id) in index order.
+    public var ids: [String]
+    /// Row-major minutes, `ids.count`².
+    public var minutes: [Double]
+    /// Row-major kilometres, `ids.count`².
+    public var kilometres: [Double]
+
+    /// A matrix over `ids`; both arrays are row-major and `ids.count`² long.
+    public init(ids: [String], minutes: [Double], kilometres: [Double]) {
+        self.ids = ids
+        self.minutes = minutes
+        self.kilometres = kilometres
+    }
+}

@@ -1,0 +1,181 @@
+/// One record of an input file (a JSON object or a CSV row) with typed, diagnosed field access.
+///
+/// Every accessor reports a bad value to the log with the field's line and returns `nil`;
+/// `failed` tells the caller the record cannot be used.
+final class FieldRecord {
+    let file: String
+    let line: Int
+    /// How messages name the record, e.g. "stop p0012".
+    var subject: String
+    private(set) var fields: [(key: String, value: JSONValue, line: Int)]
+    private let log: DiagnosticLog
+    private(set) var failed = false
+
+    init(file: String, line: Int, subject: String, fields: [(key: String, value: JSONValue, line: Int)], log: DiagnosticLog) {
+        self.file = file
+        self.line = line
+        self.subject = subject
+        self.fields = fields
+        self.log = log
+    }
+
+    /// A record from a JSON object node.
+    convenience init?(file: String, node: JSONNode, subject: String, log: DiagnosticLog) {
+        guard case .object(let members) = node.value else {
+            log.error(file, node.line, subject, "expected an object, found \(node.value.typeName)")
+            return nil
+        }
+        self.init(file: file, line: node.line, subject: subject,
+                  fields: members.map { ($0.key, $0.node.value, $0.node.line) }, log: log)
+    }
+
+    var source: SourceLocation {
+        var lines: [String: Int] = [:]
+        for f in fields { lines[f.key] = f.line }
+        return SourceLocation(file: file, line: line, fieldLines: lines)
+    }
+
+    func lineOf(_ key: String) -> Int { fields.first { $0.key == key }?.line ?? line }
+
+    func error(_ key: String, _ message: String) {
+        failed = true
+        log.error(file, lineOf(key), key, "\(subject): \(message)")
+    }
+
+    func warning(_ key: String, _ message: String) {
+        log.warning(file, lineOf(key), key, "\(subject): \(message)")
+    }
+
+    /// The raw value, `nil` when absent, null or an empty CSV cell.
+    func raw(_ key: String) -> JSONValue? {
+        guard let value = fields.first(where: { $0.key == key })?.value else { return nil }
+        switch value {
+        case .null: return nil
+        case .string(let s) where s.trimmed.isEmpty: return nil
+        default: return value
+        }
+    }
+
+    func text(_ key: String, required: Bool = false) -> String? {
+        switch raw(key) {
+        case nil:
+            if required { error(key, "is missing") }
+            return nil
+        case .string(let s)?: return s.trimmed
+        case .number(let x)?: return JSONWriter.formatNumber(x)
+        case let other?:
+            error(key, "expected text, found \(other.typeName)")
+            return nil
+        }
+    }
+
+    func number(_ key: String, required: Bool = false, minimum: Double? = nil, exclusive: Bool = false) -> Double? {
+        let value: Double
+        switch raw(key) {
+        case nil:
+            if required { error(key, "is missing") }
+            return nil
+        case .number(let x)?: value = x
+        case .string(let s)?:
+            guard let x = Double(s.trimmed), x.isFinite else {
+                error(key, "\"\(s)\" is not a number")
+                return nil
+            }
+            value = x
+        case let other?:
+            error(key, "expected a number, found \(other.typeName)")
+            return nil
+        }
+        if let minimum, exclusive ? value <= minimum : value < minimum {
+            error(key, "\(JSONWriter.formatNumber(value)) must be \(exclusive ? "greater than" : "at least") \(JSONWriter.formatNumber(minimum))")
+            return nil
+        }
+        return value
+    }
+
+    /// A list: a JSON array of strings, or one string separated by ";" or "|".
+    func list(_ key: String) -> [String] {
+        switch raw(key) {
+        case nil: return []
+        case .string(let s)?:
+            return s.split(whereSeparator: { $0 == ";" || $0 == "|" }).map { String($0).trimmed }.filter { !$0.isEmpty }
+        case .array(let elements)?:
+            var out: [String] = []
+            for element in elements {
+                guard case .string(let s) = element.value else {
+                    error(key, "expected a list of text, found \(element.value.typeName) in it")
+                    return []
+                }
+                out.append(s.trimmed)
+            }
+            return out
+        case let other?:
+            error(key, "expected a list, found \(other.typeName)")
+            return []
+        }
+    }
+
+    func choice<E: RawRepresentable & CaseIterable>(_ key: String, default value: E) -> E where E.RawValue == String {
+        guard let text = text(key) else { return value }
+        if let choice = E(rawValue: text.lowercased()) { return choice }
+        error(key, "\"\(text)\" is not one of " + E.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))
+        return value
+    }
+
+    func phrase(_ key: String, day: TimeWindow) -> TimeWindowPhrase? {
+        guard let text = text(key) else { return nil }
+        do {
+            return try TimeWindowPhrase.parse(text, day: day)
+        } catch {
+            self.error(key, error.description)
+            return nil
+        }
+    }
+
+    /// A single window such as a shift or the outlet's day ("08:00-20:00").
+    func singleWindow(_ key: String, day: TimeWindow, required: Bool) -> TimeWindow? {
+        guard raw(key) != nil else {
+            if required { error(key, "is missing") }
+            return nil
+        }
+        guard let phrase = phrase(key, day: day) else { return nil }
+        guard phrase.windows.count == 1 else {
+            error(key, "\"\(phrase.text)\" must be one window, such as \"08:00-20:00\"")
+            return nil
+        }
+        return phrase.windows[0]
+    }
+
+    /// A point given as `latKey`/`lonKey` numbers.
+    func point(lat latKey: String, lon lonKey: String, required: Bool) -> GeoPoint? {
+        let lat = number(latKey, required: required)
+        let lon = number(lonKey, required: required)
+        guard let lat, let lon else { return nil }
+        let point = GeoPoint(lat: lat, lon: lon)
+        if abs(lat) > 90 { error(latKey, "\(JSONWriter.formatNumber(lat)) is out of range (-90…90)"); return nil }
+        if abs(lon) > 180 { error(lonKey, "\(JSONWriter.formatNumber(lon)) is out of range (-180…180)"); return nil }
+        return point
+    }
+
+    /// A point given as a nested `{"lat": …, "lon": …}` object.
+    func nestedPoint(_ key: String) -> GeoPoint? {
+        guard let value = raw(key) else { return nil }
+        guard case .object(let members) = value else {
+            error(key, "expected {\"lat\": …, \"lon\": …}, found \(value.typeName)")
+            return nil
+        }
+        let inner = FieldRecord(file: file, line: lineOf(key), subject: "\(subject) \(key)",
+                                fields: members.map { ($0.key, $0.node.value, $0.node.line) }, log: log)
+        let point = inner.point(lat: "lat", lon: "lon", required: true)
+        inner.warnUnknown(allowed: ["lat", "lon"])
+        if inner.failed { failed = true }
+        return point
+    }
+
+    /// Warns about fields nobody reads (often a typo such as "widnow").
+    func warnUnknown(allowed: Set<String>) {
+        for field in fields where !allowed.contains(field.key) {
+            log.warning(file, field.line, field.key, "\(subject): unknown field, ignored")
+        }
+    }
+}

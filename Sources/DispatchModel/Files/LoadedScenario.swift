@@ -1,0 +1,20 @@
+/// A scenario as read from its files, with every finding about it.
+public struct LoadedScenario: Sendable {
+    /// The scenario (stops with unreadable fields are left out, and reported as errors).
+    public var scenario: Scenario
+    /// Where each stop came from, parallel to `scenario.stops`.
+    public var stopSources: [SourceLocation]
+    /// Where each courier came from, parallel to `scenario.couriers`.
+    public var courierSources: [SourceLocation]
+    /// Reader and validator findings, in file order.
+    public var diagnostics: [Diagnostic]
+
+    /// Findings that make the scenario unplannable.
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    /// Findings worth reading that do not stop planning.
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+    /// Indices of stops outside the outlet's zone: reported, and never routed.
+    public var outOfZoneStops: [Int] {
+        scenario.stops.indices.filter { !scenario.isInZone(scenario.stops[$0]) }
+    }
+}

@@ -1,0 +1,203 @@
+/// Reads the DispatchDesk scenario JSON (and the parcels CSV and travel-matrix CSV it names).
+///
+/// The schema is documented in the README. Every problem becomes a ``Diagnostic`` naming the
+/// file, line and field; reading goes on after an error so that one run lists them all.
+public enum ScenarioReader {
+    static let scenarioKeys: Set<String> = ["format", "name", "outlet", "couriers", "stops", "stopsFile", "travel", "weather"]
+    static let outletKeys: Set<String> = ["id", "name", "lat", "lon", "zoneRadiusKm", "day"]
+    static let courierKeys: Set<String> = ["id", "name", "capacityKg", "capacityLitres", "shift", "speedKmh", "skills",
+                                           "start", "end", "territory", "customers"]
+    /// Fields of a stop, in the order the writer uses (also the CSV header).
+    public static let stopKeys: [String] = ["id", "kind", "shipment", "lat", "lon", "weightKg", "volumeLitres", "window",
+                                            "serviceMinutes", "skills", "handover", "contact", "customer", "tier",
+                                            "promise", "building", "address", "note"]
+    static let travelKeys: Set<String> = ["model", "detourFactor", "speedFactor", "unitsPerMinute", "matrixFile"]
+
+    /// Reads and validates the scenario at `path`.
+    /// - Throws: ``ScenarioFileError`` when the file itself is missing or not text.
+    public static func load(path: String) throws(ScenarioFileError) -> LoadedScenario {
+        let text = try TextFile.read(path)
+        return read(text: text, path: path)
+    }
+
+    /// Reads and validates scenario JSON `text` that came from `path` (used to name it and to
+    /// find the files it references).
+    public static func read(text: String, path: String) -> LoadedScenario {
+        let log = DiagnosticLog()
+        var loaded = LoadedScenario(
+            scenario: Scenario(name: "", outlet: Outlet(id: "outlet", name: "", location: GeoPoint(lat: 0, lon: 0)),
+                               couriers: [], stops: []),
+            stopSources: [], courierSources: [], diagnostics: [])
+        let root: JSONNode
+        do {
+            root = try JSONParser.parse(text)
+        } catch {
+            log.error(path, error.line, "json", error.message)
+            loaded.diagnostics = log.items
+            return loaded
+        }
+        guard let top = FieldRecord(file: path, node: root, subject: "scenario", log: log) else {
+            loaded.diagnostics = log.items
+            return loaded
+        }
+        top.warnUnknown(allowed: scenarioKeys)
+        switch top.text("format", required: true) {
+        case nil: break
+        case Scenario.format?: break
+        case let other?: top.error("format", "\"\(other)\" is not supported; this version reads \"\(Scenario.format)\"")
+        }
+        loaded.scenario.name = top.text("name") ?? ""
+        loaded.scenario.weather = top.text("weather")
+
+        // Outlet first: its day bounds every open-ended window.
+        if let node = root.value["outlet"], let record = FieldRecord(file: path, node: node, subject: "outlet", log: log) {
+            record.warnUnknown(allowed: outletKeys)
+            let day = record.singleWindow("day", day: .wholeDay, required: false) ?? TimeWindow(start: 7 * 60, end: 21 * 60)
+            let location = record.point(lat: "lat", lon: "lon", required: true) ?? GeoPoint(lat: 0, lon: 0)
+            let radius = record.number("zoneRadiusKm", minimum: 0, exclusive: true) ?? 3
+            loaded.scenario.outlet = Outlet(id: record.text("id") ?? "outlet", name: record.text("name") ?? "",
+                                            location: location, zoneRadiusKm: radius, day: day)
+        } else if root.value["outlet"] == nil {
+            log.error(path, root.line, "outlet", "scenario: is missing")
+        }
+        let day = loaded.scenario.outlet.day
+
+        if let travel = root.value["travel"] {
+            if let record = FieldRecord(file: path, node: travel, subject: "travel", log: log) {
+                loaded.scenario.travel = readTravel(record, path: path, log: log)
+            }
+        }
+
+        // Couriers.
+        if let node = root.value["couriers"] {
+            if case .array(let elements) = node.value {
+                for (i, element) in elements.enumerated() {
+                    guard let record = FieldRecord(file: path, node: element, subject: "courier #\(i + 1)", log: log) else { continue }
+                    if let courier = readCourier(record, day: day) {
+                        loaded.scenario.couriers.append(courier)
+                        loaded.courierSources.append(record.source)
+                    }
+                }
+            } else {
+                log.error(path, node.line, "couriers", "scenario: expected an array, found \(node.value.typeName)")
+            }
+        } else {
+            log.error(path, root.line, "couriers", "scenario: is missing")
+        }
+
+        // Stops, inline and from the parcels CSV.
+        if let node = root.value["stops"] {
+            if case .array(let elements) = node.value {
+                for (i, element) in elements.enumerated() {
+                    guard let record = FieldRecord(file: path, node: element, subject: "stop #\(i + 1)", log: log) else { continue }
+                    if let stop = readStop(record, day: day) {
+                        loaded.scenario.stops.append(stop)
+                        loaded.stopSources.append(record.source)
+                    }
+                }
+            } else {
+                log.error(path, node.line, "stops", "scenario: expected an array, found \(node.value.typeName)")
+            }
+        }
+        if let csvName = top.text("stopsFile") {
+            let csvPath = TextFile.sibling(csvName, of: path)
+            do {
+                let table = try CSVTable.parse(try TextFile.read(csvPath))
+                readStops(table, path: csvPath, day: day, log: log, into: &loaded)
+            } catch let error as ScenarioFileError {
+                log.error(path, top.lineOf("stopsFile"), "stopsFile", error.description)
+            } catch let error as CSVTable.SyntaxError {
+                log.error(csvPath, error.line, "csv", error.message)
+            } catch {
+                log.error(csvPath, 0, "csv", "\(error)")
+            }
+        }
+        if root.value["stops"] == nil, top.text("stopsFile") == nil {
+            log.error(path, root.line, "stops", "scenario: neither \"stops\" nor \"stopsFile\" is given")
+        }
+        loaded.diagnostics = log.items
+        let all = loaded.diagnostics + ScenarioValidator.validate(loaded)
+        // File order; ties keep the order found.
+        loaded.diagnostics = all.enumerated()
+            .sorted { ($0.element.file, $0.element.line, $0.offset) < ($1.element.file, $1.element.line, $1.offset) }
+            .map(\.element)
+        return loaded
+    }
+
+    static func readStops(_ table: CSVTable, path: String, day: TimeWindow, log: DiagnosticLog, into loaded: inout LoadedScenario) {
+        let known = Set(stopKeys)
+        for column in table.header where !known.contains(column) {
+            log.warning(path, 1, column, "unknown column, ignored")
+        }
+        for row in table.rows {
+            let fields = zip(table.header, row.cells).map { (key: $0.0, value: JSONValue.string($0.1), line: row.line) }
+            let record = FieldRecord(file: path, line: row.line, subject: "stop", fields: fields, log: log)
+            if let stop = readStop(record, day: day, warnUnknown: false) {
+                loaded.scenario.stops.append(stop)
+                loaded.stopSources.append(record.source)
+            }
+        }
+    }
+
+    static func readCourier(_ r: FieldRecord, day: TimeWindow) -> Courier? {
+        let id = r.text("id", required: true)
+        if let id { r.subject = "courier \(id)" }
+        r.warnUnknown(allowed: courierKeys)
+        let capacityKg = r.number("capacityKg", required: true, minimum: 0, exclusive: true)
+        let capacityLitres = r.number("capacityLitres", minimum: 0, exclusive: true)
+        let shift = r.singleWindow("shift", day: day, required: false) ?? day
+        let speed = r.number("speedKmh", minimum: 0, exclusive: true) ?? 15
+        let courier = Courier(id: id ?? "", name: r.text("name") ?? id ?? "", capacityKg: capacityKg ?? 0,
+                              capacityLitres: capacityLitres, shift: shift, speedKmh: speed, skills: r.list("skills"),
+                              start: r.nestedPoint("start"), end: r.nestedPoint("end"),
+                              territory: r.list("territory"), customers: r.list("customers"))
+        return r.failed || id == nil ? nil : courier
+    }
+
+    static func readStop(_ r: FieldRecord, day: TimeWindow, warnUnknown: Bool = true) -> Stop? {
+        let id = r.text("id", required: true)
+        if let id { r.subject = "stop \(id)" }
+        if warnUnknown { r.warnUnknown(allowed: Set(stopKeys)) }
+        let kind = r.choice("kind", default: StopKind.delivery)
+        let location = r.point(lat: "lat", lon: "lon", required: true)
+        let window = r.phrase("window", day: day)
+        let promise = r.raw("promise") == nil ? nil : r.singleWindow("promise", day: day, required: false)
+        let stop = Stop(
+            id: id ?? "", kind: kind, shipment: r.text("shipment"), location: location ?? GeoPoint(lat: 0, lon: 0),
+            weightKg: r.number("weightKg", minimum: 0) ?? 0, volumeLitres: r.number("volumeLitres", minimum: 0) ?? 0,
+            windows: window?.windows ?? [day], windowPhrase: window?.text,
+            serviceMinutes: r.number("serviceMinutes", minimum: 0) ?? 2, requiredSkills: r.list("skills"),
+            handover: r.choice("handover", default: Handover.door), contact: r.choice("contact", default: ContactMethod.sms),
+            customer: r.text("customer"), tier: r.choice("tier", default: CustomerTier.regular), promise: promise,
+            building: r.text("building"), address: r.text("address"), note: r.text("note"))
+        return r.failed || id == nil || location == nil ? nil : stop
+    }
+
+    static func readTravel(_ r: FieldRecord, path: String, log: DiagnosticLog) -> TravelModel {
+        r.warnUnknown(allowed: travelKeys)
+        switch r.text("model") ?? "haversine" {
+        case "haversine":
+            return .haversine(detourFactor: r.number("detourFactor", minimum: 1) ?? 1.3,
+                              speedFactor: r.number("speedFactor", minimum: 0, exclusive: true) ?? 1)
+        case "euclidean":
+            return .euclidean(unitsPerMinute: r.number("unitsPerMinute", minimum: 0, exclusive: true) ?? 1)
+        case "matrix":
+            guard let name = r.text("matrixFile", required: true) else { return .streets }
+            let matrixPath = TextFile.sibling(name, of: path)
+            do {
+                let table = try CSVTable.parse(try TextFile.read(matrixPath))
+                if let matrix = TravelMatrixReader.read(table, path: matrixPath, log: log) { return .matrix(matrix) }
+            } catch let error as ScenarioFileError {
+                r.error("matrixFile", error.description)
+            } catch let error as CSVTable.SyntaxError {
+                log.error(matrixPath, error.line, "csv", error.message)
+            } catch {
+                log.error(matrixPath, 0, "csv", "\(error)")
+            }
+            return .streets
+        case let other:
+            r.error("model", "\"\(other)\" is not one of \"haversine\", \"euclidean\", \"matrix\"")
+            return .streets
+        }
+    }
+}

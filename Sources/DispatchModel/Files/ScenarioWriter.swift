@@ -1,0 +1,86 @@
+/// Writes scenarios in the file format ``ScenarioReader`` reads, deterministically.
+public enum ScenarioWriter {
+    /// The scenario JSON. With `stopsFile`, stops are left out of the JSON and named by that file.
+    public static func json(_ scenario: Scenario, stopsFile: String? = nil) -> String {
+        let outlet = scenario.outlet
+        var travel: JSONValue
+        switch scenario.travel {
+        case .haversine(let detour, let speed):
+            travel = .object(["model": .string("haversine"), "detourFactor": .number(detour), "speedFactor": .number(speed)])
+        case .euclidean(let units):
+            travel = .object(["model": .string("euclidean"), "unitsPerMinute": .number(units)])
+        case .matrix:
+            travel = .object(["model": .string("matrix"), "matrixFile": .string("matrix.csv")])
+        }
+        let root = JSONValue.object([
+            "format": .string(Scenario.format),
+            "name": .string(scenario.name),
+            "weather": scenario.weather.map(JSONValue.string),
+            "travel": travel,
+            "outlet": .object([
+                "id": .string(outlet.id), "name": .string(outlet.name),
+                "lat": .number(outlet.location.lat), "lon": .number(outlet.location.lon),
+                "zoneRadiusKm": outlet.zoneRadiusKm.map(JSONValue.number),
+                "day": .string(outlet.day.description),
+            ]),
+            "couriers": .array(scenario.couriers.map(courierJSON)),
+            "stopsFile": stopsFile.map(JSONValue.string),
+            "stops": stopsFile == nil ? .array(scenario.stops.map(stopJSON)) : nil,
+        ])
+        return JSONWriter.write(root)
+    }
+
+    /// The stops as a parcels CSV (header = ``ScenarioReader/stopKeys``).
+    public static func csv(_ stops: [Stop]) -> String {
+        let rows = stops.map { stop in
+            ScenarioReader.stopKeys.map { key -> String in
+                switch stopFields(stop).first(where: { $0.key == key })?.node.value {
+                case .string(let s)?: return s
+                case .number(let x)?: return JSONWriter.formatNumber(x)
+                case .array(let items)?: return items.compactMap { if case .string(let s) = $0.value { return s }; return nil }.joined(separator: ";")
+                default: return ""
+                }
+            }
+        }
+        return CSVTable.write(header: ScenarioReader.stopKeys, rows: rows)
+    }
+
+    static func courierJSON(_ c: Courier) -> JSONValue {
+        .object([
+            "id": .string(c.id), "name": .string(c.name), "capacityKg": .number(c.capacityKg),
+            "capacityLitres": c.capacityLitres.map(JSONValue.number), "shift": .string(c.shift.description),
+            "speedKmh": .number(c.speedKmh),
+            "skills": c.skills.isEmpty ? nil : .array(c.skills.map(JSONValue.string)),
+            "start": c.start.map { .object(["lat": .number($0.lat), "lon": .number($0.lon)]) },
+            "end": c.end.map { .object(["lat": .number($0.lat), "lon": .number($0.lon)]) },
+            "territory": c.territory.isEmpty ? nil : .array(c.territory.map(JSONValue.string)),
+            "customers": c.customers.isEmpty ? nil : .array(c.customers.map(JSONValue.string)),
+        ])
+    }
+
+    static func stopFields(_ s: Stop) -> [(key: String, node: JSONNode)] {
+        guard case .object(let members) = stopJSON(s) else { return [] }
+        return members
+    }
+
+    static func stopJSON(_ s: Stop) -> JSONValue {
+        .object([
+            "id": .string(s.id),
+            "kind": .string(s.kind.rawValue),
+            "shipment": s.shipment.map(JSONValue.string),
+            "lat": .number(s.location.lat), "lon": .number(s.location.lon),
+            "weightKg": .number(s.weightKg), "volumeLitres": .number(s.volumeLitres),
+            "window": s.windowPhrase.map(JSONValue.string),
+            "serviceMinutes": .number(s.serviceMinutes),
+            "skills": s.requiredSkills.isEmpty ? nil : .array(s.requiredSkills.map(JSONValue.string)),
+            "handover": s.handover == .door ? nil : .string(s.handover.rawValue),
+            "contact": s.contact == .sms ? nil : .string(s.contact.rawValue),
+            "customer": s.customer.map(JSONValue.string),
+            "tier": s.tier == .regular ? nil : .string(s.tier.rawValue),
+            "promise": s.promise.map { .string($0.description) },
+            "building": s.building.map(JSONValue.string),
+            "address": s.address.map(JSONValue.string),
+            "note": s.note.map(JSONValue.string),
+        ])
+    }
+}

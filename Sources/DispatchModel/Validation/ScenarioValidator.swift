@@ -1,0 +1,120 @@
+/// The checks that make a scenario plannable, beyond reading its fields.
+public enum ScenarioValidator {
+    /// Findings about `loaded.scenario`, each naming the file, line and field.
+    public static func validate(_ loaded: LoadedScenario) -> [Diagnostic] {
+        let log = DiagnosticLog()
+        let scenario = loaded.scenario
+        let couriers = scenario.couriers
+        let fallback = SourceLocation(file: "scenario", line: 0)
+        func stopSource(_ i: Int) -> SourceLocation { i < loaded.stopSources.count ? loaded.stopSources[i] : fallback }
+        func courierSource(_ i: Int) -> SourceLocation { i < loaded.courierSources.count ? loaded.courierSources[i] : fallback }
+        let mainFile = loaded.courierSources.first?.file ?? loaded.stopSources.first?.file ?? "scenario"
+
+        if couriers.isEmpty, !loaded.diagnostics.contains(where: { $0.field == "couriers" }) {
+            log.error(mainFile, 0, "couriers", "no couriers: nothing can be planned")
+        }
+
+        // Duplicate ids.
+        var firstCourier: [String: Int] = [:]
+        for (i, courier) in couriers.enumerated() {
+            if let j = firstCourier[courier.id] {
+                let src = courierSource(i), first = courierSource(j)
+                log.error(src.file, src.line(of: "id"), "id", "duplicate courier id \"\(courier.id)\" (first at \(first.file):\(first.line))")
+            } else {
+                firstCourier[courier.id] = i
+            }
+        }
+        var firstStop: [String: Int] = [:]
+        for (i, stop) in scenario.stops.enumerated() {
+            if let j = firstStop[stop.id] {
+                let src = stopSource(i), first = stopSource(j)
+                log.error(src.file, src.line(of: "id"), "id", "duplicate stop id \"\(stop.id)\" (first at \(first.file):\(first.line))")
+            } else {
+                firstStop[stop.id] = i
+            }
+        }
+
+        // Couriers' own sanity.
+        for (i, courier) in couriers.enumerated() where courier.shift.start >= courier.shift.end {
+            let src = courierSource(i)
+            log.error(src.file, src.line(of: "shift"), "shift", "courier \(courier.id): the shift \(courier.shift) is empty")
+        }
+
+        let maxKg = couriers.map(\.capacityKg).max() ?? 0
+        let maxLitres: Double? = couriers.contains { $0.capacityLitres == nil } ? nil : couriers.compactMap(\.capacityLitres).max()
+        let allSkills = Set(couriers.flatMap(\.skills))
+        let earliestShift = couriers.map(\.shift.start).min() ?? scenario.outlet.day.start
+        let latestShift = couriers.map(\.shift.end).max() ?? scenario.outlet.day.end
+
+        var shipmentHalves: [String: (pickups: [Int], deliveries: [Int])] = [:]
+        for (i, stop) in scenario.stops.enumerated() {
+            let src = stopSource(i)
+            let who = "stop \(stop.id)"
+            if !stop.location.isValid {
+                log.error(src.file, src.line(of: "lat"), "lat", "\(who): coordinates (\(stop.location.lat), \(stop.location.lon)) are out of range")
+            }
+            if !couriers.isEmpty {
+                let reachable = stop.windows.contains { window in
+                    couriers.contains { window.start <= $0.shift.end && window.end >= $0.shift.start }
+                }
+                if !reachable {
+                    let phrase = stop.windowPhrase.map { "\"\($0)\" " } ?? ""
+                    log.error(src.file, src.line(of: "window"), "window",
+                              "\(who): window \(phrase)(\(stop.windows.map(\.description).joined(separator: ", "))) lies outside every courier's shift (\(Clock.format(earliestShift))-\(Clock.format(latestShift)))")
+                }
+                if stop.weightKg > maxKg {
+                    log.error(src.file, src.line(of: "weightKg"), "weightKg",
+                              "\(who): \(JSONWriter.formatNumber(stop.weightKg)) kg is more than any courier can carry (largest: \(JSONWriter.formatNumber(maxKg)) kg)")
+                }
+                if let maxLitres, stop.volumeLitres > maxLitres {
+                    log.error(src.file, src.line(of: "volumeLitres"), "volumeLitres",
+                              "\(who): \(JSONWriter.formatNumber(stop.volumeLitres)) L is bulkier than any courier can carry (largest: \(JSONWriter.formatNumber(maxLitres)) L)")
+                }
+                for skill in stop.requiredSkills where !allSkills.contains(skill) {
+                    log.error(src.file, src.line(of: "skills"), "skills", "\(who): needs skill \"\(skill)\", which no courier has")
+                }
+            }
+            if stop.location.isValid, let radius = scenario.outlet.zoneRadiusKm, !scenario.isInZone(stop) {
+                let km = scenario.outlet.location.kilometres(to: stop.location)
+                log.warning(src.file, src.line(of: "lat"), "lat",
+                            "\(who): \(format1(km)) km from the outlet, outside the \(format1(radius)) km zone; it will not be routed and is listed as unassigned")
+            }
+            if let promise = stop.promise, !stop.windows.contains(where: { $0.overlaps(promise) }) {
+                log.warning(src.file, src.line(of: "promise"), "promise",
+                            "\(who): the promised slot \(promise) lies outside the customer's window")
+            }
+            switch stop.kind {
+            case .shipmentPickup, .shipmentDelivery:
+                guard let shipment = stop.shipment else {
+                    log.error(src.file, src.line(of: "kind"), "shipment", "\(who): a \(stop.kind.rawValue) needs a \"shipment\" id shared with its other half")
+                    continue
+                }
+                var halves = shipmentHalves[shipment] ?? ([], [])
+                if stop.kind == .shipmentPickup { halves.pickups.append(i) } else { halves.deliveries.append(i) }
+                shipmentHalves[shipment] = halves
+            case .delivery, .pickup:
+                break
+            }
+        }
+        for (shipment, halves) in shipmentHalves.sorted(by: { $0.key < $1.key }) where halves.pickups.count != 1 || halves.deliveries.count != 1 {
+            let i = (halves.pickups + halves.deliveries).min() ?? 0
+            let src = stopSource(i)
+            log.error(src.file, src.line(of: "shipment"), "shipment",
+                      "shipment \"\(shipment)\" has \(halves.pickups.count) pickup(s) and \(halves.deliveries.count) delivery(ies); it needs exactly one of each")
+        }
+
+        if case .matrix(let matrix) = scenario.travel {
+            let known = Set(matrix.ids)
+            let missing = ([scenario.outlet.id] + scenario.stops.map(\.id)).filter { !known.contains($0) }
+            if let first = missing.first {
+                log.error(mainFile, 0, "travel", "the travel matrix has no rows for \(missing.count) place(s), e.g. \"\(first)\"")
+            }
+        }
+        return log.items
+    }
+
+    static func format1(_ x: Double) -> String {
+        let tenths = Int((x * 10).rounded())
+        return "\(tenths / 10).\(abs(tenths % 10))"
+    }
+}
