@@ -1,0 +1,91 @@
+import ArgumentParser
+import DispatchModel
+import DispatchSolver
+import Foundation
+
+/// `desk plan SCENARIO`: the morning plan.
+public struct PlanCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Assign and order the day's stops; print a summary and write the plan JSON.",
+        discussion: "Every plan is checked by an independent checker before it is written; a plan that fails the check is a bug and exits 70.")
+
+    @Argument(help: "The scenario JSON or a Solomon instance.") var scenario: String
+    @Option(help: "Time limit in seconds.") var seconds: Double = 10
+    @Option(help: "Iteration limit; with --seed it makes the plan reproducible.") var iterations: Int?
+    @Option(help: "Random seed.") var seed: UInt64 = 1
+    @Option(help: "Parallel searches (the best is kept).") var workers: Int = 2
+    @Option(help: "Objective: outlet (default for scenarios), hierarchical (default for Solomon: vehicles, then distance), distance.")
+    var objective: String?
+    @Option(help: "Input format: auto, scenario or solomon.") var format: String = "auto"
+    @Option(help: "Write the plan JSON here (atomically).") var out: String?
+    @Flag(help: "Skip the set-partitioning step over the route pool (GLPK).") var noSetPartitioning = false
+
+    public init() {}
+
+    public func validate() throws {
+        guard seconds > 0, seconds <= 3600 else { throw ValidationError("--seconds must be in (0, 3600]") }
+        if let iterations, iterations < 0 { throw ValidationError("--iterations must not be negative") }
+        guard (1...16).contains(workers) else { throw ValidationError("--workers must be 1…16") }
+        if let objective, Objective.named(objective) == nil {
+            throw ValidationError("--objective must be outlet, hierarchical or distance")
+        }
+        guard ScenarioFormat(rawValue: format) != nil else { throw ValidationError("--format must be auto, scenario or solomon") }
+    }
+
+    public func run() throws {
+        emit(Self.execute(path: scenario, seconds: seconds, iterations: iterations, seed: seed, workers: workers,
+                          objective: objective, format: ScenarioFormat(rawValue: format) ?? .auto, out: out,
+                          setPartitioning: !noSetPartitioning))
+    }
+
+    /// Runs the command without touching the process (for tests).
+    public static func execute(path: String, seconds: Double, iterations: Int?, seed: UInt64, workers: Int = 2,
+                               objective: String? = nil, format: ScenarioFormat = .auto, out: String? = nil,
+                               setPartitioning: Bool = true) -> CommandResult {
+        let loaded: LoadedScenario
+        do {
+            loaded = try ScenarioInput.load(path, format: format)
+        } catch {
+            return CommandResult(errors: "desk: \(error.description)\n", status: .noInput)
+        }
+        guard loaded.errors.isEmpty else {
+            let text = loaded.diagnostics.map(\.description).joined(separator: "\n")
+            return CommandResult(errors: text + "\n\(path): \(loaded.errors.count) error(s); run `desk validate` for details\n", status: .dataError)
+        }
+        let isSolomon = loaded.scenario.outlet.zoneRadiusKm == nil
+        let chosen = objective.flatMap(Objective.named) ?? (isSolomon ? .hierarchical : .outlet)
+        let options = SearchOptions(iterations: iterations ?? 1_000_000_000, seconds: iterations == nil ? seconds : max(seconds, 3600),
+                                    seed: seed, workers: workers)
+        let plan = RoutePlanner.plan(loaded.scenario, objective: chosen, options: options, setPartitioning: setPartitioning)
+        let violations = PlanChecker.violations(plan, scenario: loaded.scenario)
+        guard violations.isEmpty else {
+            return CommandResult(errors: "desk: BUG: the plan failed the independent check:\n" + violations.map { "  " + $0 }.joined(separator: "\n") + "\n",
+                                 status: .internalError)
+        }
+        var text = "\(loaded.scenario.name)\n"
+        text += "couriers used: \(plan.couriersUsed) of \(loaded.scenario.couriers.count)\n"
+        text += "distance: \(format2(plan.distance))\(isSolomon ? "" : " km")\n"
+        text += "duration: \(format2(plan.duration)) min\n"
+        text += "promise lateness: \(format2(plan.lateness)) min\n"
+        text += "unassigned: \(plan.unassigned.count)\n"
+        for u in plan.unassigned.prefix(20) { text += "  \(u.id): \(u.reason)\n" }
+        if plan.unassigned.count > 20 { text += "  … and \(plan.unassigned.count - 20) more (see the plan JSON)\n" }
+        text += "search: \(Int(plan.statistics["iterations"] ?? 0)) iterations, \(format2(plan.statistics["seconds"] ?? 0)) s\n"
+        if let out {
+            do {
+                try TextFile.writeAtomically(PlanWriter.json(plan, scenarioName: loaded.scenario.name), to: out)
+                text += "wrote \(out)\n"
+            } catch {
+                return CommandResult(output: text, errors: "desk: cannot write \(out): \(error)\n", status: .cannotCreate)
+            }
+        }
+        return CommandResult(output: text)
+    }
+
+    static func format2(_ x: Double) -> String {
+        let hundredths = Int((x * 100).rounded())
+        let fraction = abs(hundredths % 100)
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+}

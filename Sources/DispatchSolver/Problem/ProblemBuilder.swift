@@ -1,0 +1,200 @@
+import DispatchModel
+
+/// Why a stop is not in any route.
+public enum UnassignedReason: Sendable, Hashable, CustomStringConvertible {
+    /// Outside the outlet's zone: reported, never routed.
+    case outsideZone(km: Double, radiusKm: Double)
+    /// No courier has the skills it needs.
+    case noCourierWithSkills([String])
+    /// Heavier or bulkier than any courier that could take it.
+    case tooLarge
+    /// No courier can reach it inside a window and be back in time.
+    case unreachableInWindow
+    /// Its shipment's other half cannot be served.
+    case partnerUnassigned(String)
+    /// Everything fits except this: lower-tier stops wait when the day is full.
+    case noCapacityLeft
+
+    public var description: String {
+        switch self {
+        case let .outsideZone(km, radius):
+            return "outside the zone: \(Self.one(km)) km from the outlet (zone \(Self.one(radius)) km)"
+        case .noCourierWithSkills(let skills): return "no courier has the skills " + skills.joined(separator: ", ")
+        case .tooLarge: return "heavier or bulkier than any suitable courier can carry"
+        case .unreachableInWindow: return "no courier can reach it within its window and be back by the end of the shift"
+        case .partnerUnassigned(let id): return "the other half of its shipment (\(id)) cannot be served"
+        case .noCapacityLeft: return "no room left: couriers' time or capacity is used by higher-priority stops"
+        }
+    }
+
+    static func one(_ x: Double) -> String {
+        let t = Int((x * 10).rounded())
+        return "\(t / 10).\(t % 10)"
+    }
+}
+
+/// Turns a ``Scenario`` into a ``RoutingProblem`` and the stops that cannot be routed at all.
+public struct ProblemBuilder: Sendable {
+    /// The problem over the routable stops.
+    public let problem: RoutingProblem
+    /// Scenario stop index of each problem stop.
+    public let stopIndex: [Int]
+    /// Stops left out before solving, with the reason (scenario stop indices).
+    public let excluded: [(stop: Int, reason: UnassignedReason)]
+
+    /// Builds the problem; `neighbours` is the size of each stop's granular neighbourhood.
+    public init(scenario: Scenario, objective: Objective, neighbours: Int = 40) {
+        let stops = scenario.stops
+        var skillBits: [String: UInt64] = [:]
+        for skill in (scenario.couriers.flatMap(\.skills) + stops.flatMap(\.requiredSkills)) where skillBits[skill] == nil {
+            skillBits[skill] = skillBits.count < 64 ? UInt64(1) << UInt64(skillBits.count) : 0
+        }
+        func mask(_ skills: [String]) -> UInt64 { skills.reduce(0) { $0 | (skillBits[$1] ?? 0) } }
+
+        var excluded: [(Int, UnassignedReason)] = []
+        var keep: [Int] = []
+        let idIndex = Dictionary(stops.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        for (i, stop) in stops.enumerated() {
+            if !scenario.isInZone(stop) {
+                excluded.append((i, .outsideZone(km: scenario.outlet.location.kilometres(to: stop.location),
+                                                 radiusKm: scenario.outlet.zoneRadiusKm ?? 0)))
+                continue
+            }
+            let capable = scenario.couriers.filter { $0.canServe(skills: stop.requiredSkills) }
+            if capable.isEmpty { excluded.append((i, .noCourierWithSkills(stop.requiredSkills))); continue }
+            let load = stop.kind == .shipmentDelivery ? 0 : stop.weightKg
+            let volume = stop.kind == .shipmentDelivery ? 0 : stop.volumeLitres
+            if !capable.contains(where: { load <= $0.capacityKg && volume <= ($0.capacityLitres ?? .infinity) }) {
+                excluded.append((i, .tooLarge)); continue
+            }
+            keep.append(i)
+        }
+        // A shipment half whose partner is missing or excluded cannot be routed either.
+        var kept = Set(keep)
+        var changed = true
+        while changed {
+            changed = false
+            for i in keep where kept.contains(i) {
+                let stop = stops[i]
+                guard stop.kind == .shipmentPickup || stop.kind == .shipmentDelivery else { continue }
+                let partnerIndex = stops.indices.first {
+                    $0 != i && stops[$0].shipment == stop.shipment
+                        && (stops[$0].kind == .shipmentPickup || stops[$0].kind == .shipmentDelivery) && stops[$0].kind != stop.kind
+                }
+                if partnerIndex == nil || !kept.contains(partnerIndex ?? -1) {
+                    kept.remove(i)
+                    excluded.append((i, .partnerUnassigned(partnerIndex.map { stops[$0].id } ?? stop.shipment ?? "?")))
+                    changed = true
+                }
+            }
+        }
+        keep = keep.filter { kept.contains($0) }
+        _ = idIndex
+
+        // Places: stops, then each distinct courier start/end point.
+        var places: [GeoPoint] = keep.map { stops[$0].location }
+        var placeIDs: [String] = keep.map { stops[$0].id }
+        var depotNode: [GeoPoint: Int] = [:]
+        func node(for point: GeoPoint, id: String) -> Int {
+            if let n = depotNode[point] { return n }
+            places.append(point)
+            placeIDs.append(id)
+            depotNode[point] = places.count - 1
+            return places.count - 1
+        }
+        let outletNode = node(for: scenario.outlet.location, id: scenario.outlet.id)
+        _ = outletNode
+        var vehicleNodes: [(Int, Int)] = []
+        for courier in scenario.couriers {
+            let s = node(for: courier.start ?? scenario.outlet.location, id: scenario.outlet.id)
+            let e = node(for: courier.end ?? scenario.outlet.location, id: scenario.outlet.id)
+            vehicleNodes.append((s, e))
+        }
+        let n = places.count
+        var distance = [Double](repeating: 0, count: n * n)
+        var time = [Double](repeating: 0, count: n * n)
+        let referenceSpeed = 15.0
+        switch scenario.travel {
+        case let .haversine(detour, _):
+            for a in 0..<n {
+                for b in 0..<n where a != b {
+                    let km = places[a].kilometres(to: places[b]) * detour
+                    distance[a * n + b] = km
+                    time[a * n + b] = km / referenceSpeed * 60
+                }
+            }
+        case .euclidean(let unitsPerMinute):
+            for a in 0..<n {
+                for b in 0..<n where a != b {
+                    let d = places[a].planarDistance(to: places[b])
+                    distance[a * n + b] = d
+                    time[a * n + b] = d / unitsPerMinute
+                }
+            }
+        case .matrix(let matrix):
+            let index = Dictionary(matrix.ids.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
+            let m = matrix.ids.count
+            for a in 0..<n {
+                for b in 0..<n where a != b {
+                    guard let ia = index[placeIDs[a]], let ib = index[placeIDs[b]] else { continue }
+                    distance[a * n + b] = matrix.kilometres[ia * m + ib]
+                    time[a * n + b] = matrix.minutes[ia * m + ib]
+                }
+            }
+        }
+        var vehicles: [RoutingProblem.Vehicle] = []
+        for (v, courier) in scenario.couriers.enumerated() {
+            let scale: Double
+            switch scenario.travel {
+            case let .haversine(_, speedFactor): scale = referenceSpeed / (courier.speedKmh * speedFactor)
+            case .euclidean, .matrix: scale = 1
+            }
+            vehicles.append(RoutingProblem.Vehicle(
+                courier: v, capacityKg: courier.capacityKg, capacityLitres: courier.capacityLitres ?? .infinity,
+                shiftStart: Double(courier.shift.start), shiftEnd: Double(courier.shift.end),
+                startNode: vehicleNodes[v].0, endNode: vehicleNodes[v].1, timeScale: scale, skills: mask(courier.skills)))
+        }
+        var windowOffset = [0], windowStart: [Double] = [], windowEnd: [Double] = []
+        var deliveryKg: [Double] = [], deliveryLitres: [Double] = [], pickupKg: [Double] = [], pickupLitres: [Double] = []
+        var partner: [Int] = [], isShipmentPickup: [Bool] = [], promiseEnd: [Double] = [], priority: [Double] = []
+        var service: [Double] = [], required: [UInt64] = []
+        let position = Dictionary(keep.enumerated().map { (stops[$0.element].id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        for i in keep {
+            let stop = stops[i]
+            for w in stop.windows { windowStart.append(Double(w.start)); windowEnd.append(Double(w.end)) }
+            windowOffset.append(windowStart.count)
+            service.append(stop.serviceMinutes)
+            required.append(mask(stop.requiredSkills))
+            promiseEnd.append(stop.promise.map { Double($0.end) } ?? .infinity)
+            priority.append(stop.tier.priorityWeight)
+            switch stop.kind {
+            case .delivery:
+                deliveryKg.append(stop.weightKg); deliveryLitres.append(stop.volumeLitres)
+                pickupKg.append(0); pickupLitres.append(0)
+            case .pickup, .shipmentPickup:
+                deliveryKg.append(0); deliveryLitres.append(0)
+                pickupKg.append(stop.weightKg); pickupLitres.append(stop.volumeLitres)
+            case .shipmentDelivery:
+                deliveryKg.append(0); deliveryLitres.append(0)
+                // Unloads what its pickup loaded.
+                let p = stops.first { $0.shipment == stop.shipment && $0.kind == .shipmentPickup }
+                pickupKg.append(-(p?.weightKg ?? 0)); pickupLitres.append(-(p?.volumeLitres ?? 0))
+            }
+            if stop.kind == .shipmentPickup || stop.kind == .shipmentDelivery {
+                let other = keep.first { stops[$0].shipment == stop.shipment && stops[$0].kind != stop.kind && $0 != i }
+                partner.append(other.flatMap { position[stops[$0].id] } ?? -1)
+            } else {
+                partner.append(-1)
+            }
+            isShipmentPickup.append(stop.kind == .shipmentPickup)
+        }
+        self.problem = RoutingProblem(
+            stopCount: keep.count, nodeCount: n, distance: distance, time: time, service: service,
+            windowOffset: windowOffset, windowStart: windowStart, windowEnd: windowEnd,
+            deliveryKg: deliveryKg, deliveryLitres: deliveryLitres, pickupKg: pickupKg, pickupLitres: pickupLitres,
+            partner: partner, isShipmentPickup: isShipmentPickup, promiseEnd: promiseEnd, priority: priority,
+            requiredSkills: required, vehicles: vehicles, objective: objective, neighbourCount: neighbours)
+        self.stopIndex = keep
+        self.excluded = excluded
+    }
+}

@@ -1,0 +1,164 @@
+import DispatchModel
+
+/// The solver's view of a scenario: dense integer indices and flat arrays, no strings, no
+/// dictionaries. Nodes `0..<stopCount` are stops; the rest are courier start/end places.
+public struct RoutingProblem: Sendable {
+    /// Number of routable stops (node indices `0..<stopCount`).
+    public let stopCount: Int
+    /// Number of nodes (stops and depot places).
+    public let nodeCount: Int
+    /// Row-major travel distance between nodes.
+    public let distance: [Double]
+    /// Row-major travel minutes between nodes at the reference speed; a courier's own time is
+    /// this × ``Vehicle/timeScale``.
+    public let time: [Double]
+    /// Service minutes per stop.
+    public let service: [Double]
+    /// Time windows per stop: `windowStart[windowOffset[i]..<windowOffset[i+1]]` (sorted, disjoint).
+    public let windowOffset: [Int]
+    /// Window starts (minutes since midnight).
+    public let windowStart: [Double]
+    /// Window ends.
+    public let windowEnd: [Double]
+    /// Weight loaded at the depot and dropped here (deliveries, shipment deliveries count in `pickupKg` of their pickup).
+    public let deliveryKg: [Double]
+    /// Volume loaded at the depot and dropped here.
+    public let deliveryLitres: [Double]
+    /// Weight picked up here (pickups and shipment pickups); shipment deliveries carry the negative.
+    public let pickupKg: [Double]
+    /// Volume picked up here.
+    public let pickupLitres: [Double]
+    /// For a shipment half, the other half's index; otherwise -1.
+    public let partner: [Int]
+    /// Whether the stop is a shipment pickup (its partner must come later on the same route).
+    public let isShipmentPickup: [Bool]
+    /// End of the promised slot, or +∞.
+    public let promiseEnd: [Double]
+    /// Weight of leaving the stop unassigned (tier).
+    public let priority: [Double]
+    /// Bit mask of required skills.
+    public let requiredSkills: [UInt64]
+    /// The couriers.
+    public let vehicles: [Vehicle]
+    /// What the planner minimises.
+    public var objective: Objective
+    /// For each stop, other stops sorted by distance (the granular neighbourhood).
+    public let neighbours: [[Int32]]
+    /// Interchangeable couriers share a class: same capacity, shift, places, speed and skills.
+    public let vehicleClass: [Int]
+    /// Number of distinct vehicle classes.
+    public let vehicleClassCount: Int
+
+    /// A courier as the solver sees it.
+    public struct Vehicle: Sendable {
+        /// Index of the courier in the scenario.
+        public let courier: Int
+        /// Capacity in kg.
+        public let capacityKg: Double
+        /// Capacity in litres (+∞ when it does not bind).
+        public let capacityLitres: Double
+        /// Earliest departure.
+        public let shiftStart: Double
+        /// Latest return.
+        public let shiftEnd: Double
+        /// Start node.
+        public let startNode: Int
+        /// End node.
+        public let endNode: Int
+        /// Multiplier on ``RoutingProblem/time`` for this courier's speed.
+        public let timeScale: Double
+        /// Bit mask of the courier's skills.
+        public let skills: UInt64
+    }
+
+    /// Memberwise initialiser (internal; use ``ProblemBuilder``).
+    init(stopCount: Int, nodeCount: Int, distance: [Double], time: [Double], service: [Double],
+         windowOffset: [Int], windowStart: [Double], windowEnd: [Double], deliveryKg: [Double],
+         deliveryLitres: [Double], pickupKg: [Double], pickupLitres: [Double], partner: [Int],
+         isShipmentPickup: [Bool], promiseEnd: [Double], priority: [Double], requiredSkills: [UInt64],
+         vehicles: [Vehicle], objective: Objective, neighbourCount: Int) {
+        self.stopCount = stopCount
+        self.nodeCount = nodeCount
+        self.distance = distance
+        self.time = time
+        self.service = service
+        self.windowOffset = windowOffset
+        self.windowStart = windowStart
+        self.windowEnd = windowEnd
+        self.deliveryKg = deliveryKg
+        self.deliveryLitres = deliveryLitres
+        self.pickupKg = pickupKg
+        self.pickupLitres = pickupLitres
+        self.partner = partner
+        self.isShipmentPickup = isShipmentPickup
+        self.promiseEnd = promiseEnd
+        self.priority = priority
+        self.requiredSkills = requiredSkills
+        self.vehicles = vehicles
+        self.objective = objective
+        var lists: [[Int32]] = []
+        lists.reserveCapacity(stopCount)
+        let k = min(neighbourCount, max(stopCount - 1, 0))
+        for i in 0..<stopCount {
+            var others = Array(0..<stopCount).filter { $0 != i }
+            others.sort { (distance[i * nodeCount + $0], $0) < (distance[i * nodeCount + $1], $1) }
+            lists.append(others.prefix(k).map { Int32($0) })
+        }
+        self.neighbours = lists
+        var classes: [Int] = []
+        var signatures: [[Double]] = []
+        for v in vehicles {
+            let signature = [v.capacityKg, v.capacityLitres, v.shiftStart, v.shiftEnd, Double(v.startNode), Double(v.endNode),
+                             v.timeScale, Double(v.skills)]
+            if let c = signatures.firstIndex(of: signature) {
+                classes.append(c)
+            } else {
+                signatures.append(signature)
+                classes.append(signatures.count - 1)
+            }
+        }
+        self.vehicleClass = classes
+        self.vehicleClassCount = signatures.count
+    }
+
+    /// Whether vehicle `v` may serve stop `i` (skills).
+    @inline(__always)
+    public func canServe(_ v: Int, _ i: Int) -> Bool {
+        requiredSkills[i] & ~vehicles[v].skills == 0
+    }
+
+    /// Distance from node a to node b.
+    @inline(__always)
+    public func dist(_ a: Int, _ b: Int) -> Double { distance[a * nodeCount + b] }
+
+    /// Travel minutes from node a to node b for vehicle v.
+    @inline(__always)
+    public func travel(_ a: Int, _ b: Int, _ v: Int) -> Double { time[a * nodeCount + b] * vehicles[v].timeScale }
+
+    /// The start of service at stop `i` when arriving at `arrival`: the earliest window moment
+    /// at or after `arrival`, or `nil` when every window has closed.
+    @inline(__always)
+    public func serviceStart(_ i: Int, arrival: Double) -> Double? {
+        var k = windowOffset[i]
+        let end = windowOffset[i + 1]
+        while k < end {
+            if arrival <= windowEnd[k] + 1e-9 { return max(arrival, windowStart[k]) }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The latest arrival at stop `i` from which service can start by `latestStart` at the latest
+    /// (−∞ when none): the window logic of the backward pass.
+    @inline(__always)
+    public func latestArrival(_ i: Int, startBy latestStart: Double) -> Double {
+        var best = -Double.infinity
+        var k = windowOffset[i]
+        let end = windowOffset[i + 1]
+        while k < end {
+            if windowStart[k] <= latestStart + 1e-9 { best = max(best, min(windowEnd[k], latestStart)) }
+            k += 1
+        }
+        return best
+    }
+}

@@ -1,0 +1,143 @@
+import DispatchModel
+import Dispatch
+import Foundation
+
+/// Plans a scenario: builds the problem, runs the search (two independent workers by default),
+/// improves the result by set partitioning over the routes seen, and returns a ``Plan``.
+///
+/// ```swift
+/// let plan = RoutePlanner.plan(scenario, objective: .outlet, options: SearchOptions(seconds: 5, seed: 7))
+/// ```
+public enum RoutePlanner {
+    /// Plans `scenario`. With an iteration limit and a seed the plan is the same on every run.
+    public static func plan(_ scenario: Scenario, objective: Objective = .outlet, options: SearchOptions = SearchOptions(),
+                            setPartitioning: Bool = true) -> Plan {
+        let clock = ContinuousClock()
+        let began = clock.now
+        let builder = ProblemBuilder(scenario: scenario, objective: objective)
+        let problem = builder.problem
+        let deadline = began.advanced(by: .milliseconds(Int(options.seconds * 1000 * (setPartitioning ? 0.9 : 1))))
+        let workers = max(1, options.workers)
+        let results = ResultSlots(count: workers)
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            let seed = options.seed &+ UInt64(w) &* 0x9E37_79B9_7F4A_7C15
+            results.set(w, problem.search(options, seed: seed, deadline: deadline))
+        }
+        let all = results.values
+        guard var best = all.min(by: { $0.cost < $1.cost }) else {
+            return Plan(routes: [], unassigned: [], cost: 0, statistics: [:])
+        }
+        var statistics: [String: Double] = [
+            "iterations": Double(all.reduce(0) { $0 + $1.iterations }),
+            "firstSolutionSeconds": all.map(\.firstSolutionSeconds).min() ?? 0,
+            "heuristicCost": best.cost,
+        ]
+        if setPartitioning, problem.stopCount > 0 {
+            let pool = Array(Set(all.flatMap(\.pool))).sorted { a, b in
+                if a.vehicleClass != b.vehicleClass { return a.vehicleClass < b.vehicleClass }
+                if a.cost != b.cost { return a.cost < b.cost }
+                return a.stops.lexicographicallyPrecedes(b.stops)
+            }
+            let covered = (0..<problem.stopCount).filter { best.state.routeOf[$0] >= 0 }
+            let coveredSet = Set(covered)
+            let columns = pool.filter { $0.stops.allSatisfy { coveredSet.contains($0) } }
+            let sizes = (0..<problem.vehicleClassCount).map { c in problem.vehicleClass.filter { $0 == c }.count }
+            let spStart = clock.now
+            if let (chosen, _) = SetPartitioning.solve(columns: columns, stops: covered, classSizes: sizes,
+                                                       timeLimitSeconds: max(0.2, min(options.seconds * 0.1, 2))) {
+                var state = SearchState(problem)
+                var nextVehicle = Array(repeating: 0, count: problem.vehicleClassCount)
+                var ok = true
+                for j in chosen {
+                    let column = columns[j]
+                    let candidates = problem.vehicles.indices.filter { problem.vehicleClass[$0] == column.vehicleClass }
+                    guard nextVehicle[column.vehicleClass] < candidates.count else { ok = false; break }
+                    let v = candidates[nextVehicle[column.vehicleClass]]
+                    nextVehicle[column.vehicleClass] += 1
+                    state.routes[v].stops = column.stops
+                    state.routes[v].update(problem)
+                    for s in column.stops { state.routeOf[s] = v }
+                }
+                let cost = state.cost(problem)
+                if ok, state.routes.allSatisfy(\.feasible), cost < best.cost - 1e-9 {
+                    best.state = state
+                    best.cost = cost
+                }
+            }
+            statistics["setPartitioningSeconds"] = seconds(spStart.duration(to: clock.now))
+            statistics["poolSize"] = Double(columns.count)
+        }
+        statistics["seconds"] = seconds(began.duration(to: clock.now))
+        return makePlan(best.state, cost: best.cost, problem: problem, builder: builder, scenario: scenario, statistics: statistics)
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+
+    static func makePlan(_ state: SearchState, cost: Double, problem: RoutingProblem, builder: ProblemBuilder,
+                         scenario: Scenario, statistics: [String: Double]) -> Plan {
+        var routes: [Plan.CourierRoute] = []
+        for route in state.routes where !route.isEmpty {
+            let v = route.vehicle
+            let vehicle = problem.vehicles[v]
+            var node = vehicle.startNode
+            var time = vehicle.shiftStart
+            var visits: [Plan.Visit] = []
+            for s in route.stops {
+                let arrival = time + problem.travel(node, s, v)
+                let start = problem.serviceStart(s, arrival: arrival) ?? arrival
+                let departure = start + problem.service[s]
+                visits.append(Plan.Visit(id: scenario.stops[builder.stopIndex[s]].id, arrival: arrival, start: start,
+                                         departure: departure, lateness: max(0, start - problem.promiseEnd[s])))
+                time = departure
+                node = s
+            }
+            routes.append(Plan.CourierRoute(courier: scenario.couriers[vehicle.courier].id, departure: vehicle.shiftStart,
+                                            stops: visits, returnTime: time + problem.travel(node, vehicle.endNode, v),
+                                            distance: route.distance))
+        }
+        var unassigned = builder.excluded.map { Plan.Unassigned(id: scenario.stops[$0.stop].id, reason: $0.reason.description) }
+        for s in state.unassigned {
+            unassigned.append(Plan.Unassigned(id: scenario.stops[builder.stopIndex[s]].id,
+                                              reason: unassignedReason(s, problem).description))
+        }
+        return Plan(routes: routes, unassigned: unassigned, cost: cost, statistics: statistics)
+    }
+
+    /// Why a stop the search could not place stays out: alone on an empty route it either fits
+    /// (so the day is simply full) or it does not (its window cannot be reached in any shift).
+    static func unassignedReason(_ s: Int, _ p: RoutingProblem) -> UnassignedReason {
+        for v in p.vehicles.indices where p.canServe(v, s) {
+            let empty = Route(vehicle: v)
+            var alone = empty
+            alone.update(p)
+            if p.partner[s] >= 0 {
+                if p.pairInsertion(p.isShipmentPickup[s] ? s : p.partner[s], p.isShipmentPickup[s] ? p.partner[s] : s, into: alone) != nil {
+                    return .noCapacityLeft
+                }
+            } else if p.insertionCost(s, into: alone, at: 0) != nil {
+                return .noCapacityLeft
+            }
+        }
+        return .unreachableInWindow
+    }
+}
+
+/// Thread-safe slots for the workers' results.
+final class ResultSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [SearchResult?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: SearchResult) {
+        lock.lock(); defer { lock.unlock() }
+        slots[index] = value
+    }
+
+    var values: [SearchResult] {
+        lock.lock(); defer { lock.unlock() }
+        return slots.compactMap { $0 }
+    }
+}

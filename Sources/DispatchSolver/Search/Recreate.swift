@@ -1,0 +1,92 @@
+extension RoutingProblem {
+    /// Inserts `stops` one by one at their cheapest feasible place (SISR's recreate with blinks,
+    /// Christiaens & Vanden Berghe 2020). Stops that fit nowhere stay unassigned.
+    func recreate(_ stops: [Int], into state: inout SearchState, rng: inout SplitMixRandom, blinkRate: Double) {
+        let emptyClassSeen = UnsafeMutableBufferPointer<Bool>.allocate(capacity: vehicleClassCount)
+        defer { emptyClassSeen.deallocate() }
+        for u in stops where state.routeOf[u] < 0 {
+            let w = partner[u]
+            if w >= 0, !isShipmentPickup[u] { continue } // the pickup half inserts both
+            emptyClassSeen.initialize(repeating: false)
+            var bestRoute = -1, bestK1 = 0, bestK2 = -1
+            var bestCost = Double.infinity
+            for r in state.routes.indices where !state.closed[r] {
+                let route = state.routes[r]
+                guard canServe(route.vehicle, u), w < 0 || canServe(route.vehicle, w) else { continue }
+                if route.isEmpty {
+                    let c = vehicleClass[route.vehicle]
+                    if emptyClassSeen[c] { continue }
+                    emptyClassSeen[c] = true
+                }
+                if w >= 0 {
+                    if let (k1, k2, cost) = pairInsertion(u, w, into: route), cost < bestCost {
+                        bestCost = cost; bestRoute = r; bestK1 = k1; bestK2 = k2
+                    }
+                    continue
+                }
+                for k in 0...route.stops.count {
+                    if blinkRate > 0, rng.chance(blinkRate) { continue }
+                    if let cost = insertionCost(u, into: route, at: k), cost < bestCost {
+                        bestCost = cost; bestRoute = r; bestK1 = k
+                    }
+                }
+            }
+            guard bestRoute >= 0 else { continue }
+            if w >= 0 {
+                state.insertPair(u, w, route: bestRoute, at: bestK1, bestK2, self)
+            } else {
+                state.insert(u, route: bestRoute, at: bestK1, self)
+            }
+        }
+    }
+
+    /// Regret-2 construction: repeatedly inserts the stop whose best and second-best routes
+    /// differ most (Potvin & Rousseau 1993), so hard stops are placed while there is still room.
+    func regretConstruct(into state: inout SearchState, rng: inout SplitMixRandom) {
+        var pending = (0..<stopCount).filter { state.routeOf[$0] < 0 && (partner[$0] < 0 || isShipmentPickup[$0]) }
+        // Hard stops first: narrow windows, then high priority.
+        while !pending.isEmpty {
+            var chosen = -1
+            var chosenRegret = -Double.infinity
+            var chosenMove: (Int, Int, Int) = (-1, 0, -1)
+            var anyFeasible = false
+            for (index, u) in pending.enumerated() {
+                let w = partner[u]
+                var best = Double.infinity, second = Double.infinity
+                var move: (Int, Int, Int) = (-1, 0, -1)
+                var emptyTried = Set<Int>()
+                for r in state.routes.indices where !state.closed[r] {
+                    let route = state.routes[r]
+                    guard canServe(route.vehicle, u), w < 0 || canServe(route.vehicle, w) else { continue }
+                    if route.isEmpty, !emptyTried.insert(vehicleClass[route.vehicle]).inserted { continue }
+                    var routeBest = Double.infinity
+                    var routeMove: (Int, Int, Int) = (-1, 0, -1)
+                    if w >= 0 {
+                        if let (k1, k2, c) = pairInsertion(u, w, into: route) { routeBest = c; routeMove = (r, k1, k2) }
+                    } else {
+                        for k in 0...route.stops.count {
+                            if let c = insertionCost(u, into: route, at: k), c < routeBest { routeBest = c; routeMove = (r, k, -1) }
+                        }
+                    }
+                    if routeBest < best {
+                        second = best; best = routeBest; move = routeMove
+                    } else if routeBest < second {
+                        second = routeBest
+                    }
+                }
+                guard move.0 >= 0 else { continue }
+                anyFeasible = true
+                // Priority lifts the regret of important stops; an only option is the most urgent.
+                let regret = (second.isFinite ? second - best : 1e12) * priority[u] + rng.unit() * 1e-6
+                if regret > chosenRegret { chosenRegret = regret; chosen = index; chosenMove = move }
+            }
+            guard anyFeasible, chosen >= 0 else { break }
+            let u = pending.remove(at: chosen)
+            if partner[u] >= 0 {
+                state.insertPair(u, partner[u], route: chosenMove.0, at: chosenMove.1, chosenMove.2, self)
+            } else {
+                state.insert(u, route: chosenMove.0, at: chosenMove.1, self)
+            }
+        }
+    }
+}

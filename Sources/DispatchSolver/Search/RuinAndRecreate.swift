@@ -1,0 +1,167 @@
+import Foundation
+
+/// Options for one search.
+public struct SearchOptions: Sendable {
+    /// Iteration limit (ruin-and-recreate steps). With a seed this fixes the result.
+    public var iterations: Int
+    /// Wall-clock limit in seconds (a safety cap when `iterations` is set).
+    public var seconds: Double
+    /// Random seed.
+    public var seed: UInt64
+    /// Independent searches run in parallel (best kept); the result does not depend on timing.
+    public var workers: Int
+    /// Share of the budget spent trying to empty routes when couriers cost something.
+    public var routeEliminationShare: Double
+
+    /// Options; by default 10 s or 1,000,000 iterations, seed 1, two workers.
+    public init(iterations: Int = 1_000_000, seconds: Double = 10, seed: UInt64 = 1, workers: Int = 2,
+                routeEliminationShare: Double = 0.3) {
+        self.iterations = iterations
+        self.seconds = seconds
+        self.seed = seed
+        self.workers = workers
+        self.routeEliminationShare = routeEliminationShare
+    }
+}
+
+/// What one search found, in problem indices.
+struct SearchResult: Sendable {
+    var state: SearchState
+    var cost: Double
+    var iterations: Int
+    /// Seconds until the first complete solution.
+    var firstSolutionSeconds: Double
+    /// Routes seen in good solutions, for set partitioning: (vehicle, stops, cost).
+    var pool: [PooledRoute]
+}
+
+/// A route worth remembering for set partitioning.
+struct PooledRoute: Sendable, Hashable {
+    let vehicleClass: Int
+    let stops: [Int]
+    let cost: Double
+}
+
+extension RoutingProblem {
+    /// One ruin-and-recreate search under simulated annealing, with a route-elimination phase
+    /// when couriers cost something.
+    func search(_ options: SearchOptions, seed: UInt64, deadline: ContinuousClock.Instant) -> SearchResult {
+        var rng = SplitMixRandom(seed: seed)
+        let clock = ContinuousClock()
+        let began = clock.now
+        var state = SearchState(self)
+        if stopCount <= 150 {
+            regretConstruct(into: &state, rng: &rng)
+        } else {
+            // Large days: cheapest insertion, tightest windows first (regret is O(n²) per step).
+            let order = (0..<stopCount).sorted {
+                let a = windowEnd[windowOffset[$0 + 1] - 1], b = windowEnd[windowOffset[$1 + 1] - 1]
+                return a != b ? a < b : $0 < $1
+            }
+            recreate(order, into: &state, rng: &rng, blinkRate: 0)
+        }
+        let firstSolution = began.duration(to: clock.now)
+        var pool = PoolCollector()
+        pool.add(state, self)
+
+        let totalIterations = max(options.iterations, 1)
+        var iteration = 0
+        func outOfBudget() -> Bool { iteration >= totalIterations || clock.now >= deadline }
+        func progress() -> Double {
+            let byIterations = Double(iteration) / Double(totalIterations)
+            let bySeconds = Double(began.duration(to: clock.now).components.attoseconds) / 1e18
+                + Double(began.duration(to: clock.now).components.seconds)
+            return max(byIterations, options.iterations >= 1_000_000 ? bySeconds / max(options.seconds, 1e-3) : 0)
+        }
+
+        // Temperature scale from the average arc length of the first solution (SISR: 100 → 1 on Solomon).
+        let arcs = max(state.routes.reduce(0) { $0 + ($1.isEmpty ? 0 : $1.stops.count + 1) }, 1)
+        let averageArc = max(state.routes.reduce(0.0) { $0 + $1.distance } / Double(arcs), 1e-6) * objective.perDistance
+        let t0 = 10 * averageArc, tf = 0.1 * averageArc
+
+        var current = state
+        var currentCost = state.cost(self)
+        var best = state
+        var bestCost = currentCost
+
+        // Route elimination: close the smallest route and try to fit its stops elsewhere.
+        if objective.perCourier > 0 {
+            let budget = Int(Double(totalIterations) * options.routeEliminationShare)
+            let eliminationEnd = iteration + budget
+            let timeShare = began.advanced(by: .milliseconds(Int(options.seconds * 1000 * options.routeEliminationShare)))
+            func eliminationOver() -> Bool { iteration >= eliminationEnd || outOfBudget() || (options.iterations >= 1_000_000 && clock.now >= timeShare) }
+            while !eliminationOver() {
+                guard let smallest = current.routes.indices.filter({ !current.routes[$0].isEmpty })
+                    .min(by: { (current.routes[$0].stops.count, $0) < (current.routes[$1].stops.count, $1) }),
+                      current.usedRoutes > 1 else { break }
+                var trial = current
+                // Close the smallest route and every unused one: its stops must fit into the others.
+                for r in trial.routes.indices where r == smallest || trial.routes[r].isEmpty { trial.closed[r] = true }
+                var pending = trial.remove(trial.routes[smallest].stops, self)
+                recreate(recreateOrder(pending, rng: &rng), into: &trial, rng: &rng, blinkRate: 0.01)
+                var trialMissing = trial.unassignedWeight(self)
+                var trialDistance = trial.cost(self)
+                let attemptEnd = min(eliminationEnd, iteration + max(2_000, budget / 4))
+                while trialMissing > current.unassignedWeight(self), iteration < attemptEnd, !eliminationOver() {
+                    iteration += 1
+                    var candidate = trial
+                    let removed = ruinStrings(&candidate, rng: &rng)
+                    pending = removed + candidate.unassigned
+                    recreate(recreateOrder(pending, rng: &rng), into: &candidate, rng: &rng, blinkRate: 0.01)
+                    let missing = candidate.unassignedWeight(self)
+                    let cost = candidate.cost(self)
+                    let temperature = t0 * pow(tf / t0, min(progress(), 1))
+                    if missing < trialMissing || (missing == trialMissing && cost < trialDistance - temperature * log(rng.unit() + 1e-300)) {
+                        trial = candidate; trialMissing = missing; trialDistance = cost
+                    }
+                }
+                if trialMissing <= current.unassignedWeight(self) {
+                    trial.closed = Array(repeating: false, count: trial.closed.count)
+                    current = trial
+                    currentCost = trial.cost(self)
+                    if currentCost < bestCost { best = current; bestCost = currentCost }
+                    pool.add(current, self)
+                } else {
+                    break
+                }
+            }
+        }
+
+        while !outOfBudget() {
+            iteration += 1
+            var candidate = current
+            let removed = ruinStrings(&candidate, rng: &rng)
+            let pending = removed + candidate.unassigned
+            recreate(recreateOrder(pending, rng: &rng), into: &candidate, rng: &rng, blinkRate: 0.01)
+            let cost = candidate.cost(self)
+            let temperature = t0 * pow(tf / t0, min(progress(), 1))
+            if cost < currentCost - temperature * log(rng.unit() + 1e-300) {
+                current = candidate
+                currentCost = cost
+                if cost < bestCost - 1e-9 {
+                    best = candidate
+                    bestCost = cost
+                    pool.add(best, self)
+                }
+            }
+        }
+        return SearchResult(state: best, cost: bestCost, iterations: iteration,
+                            firstSolutionSeconds: Double(firstSolution.components.seconds) + Double(firstSolution.components.attoseconds) / 1e18,
+                            pool: pool.routes)
+    }
+}
+
+/// Collects distinct routes of good solutions (bounded), for set partitioning.
+struct PoolCollector {
+    private(set) var routes: [PooledRoute] = []
+    private var seen = Set<PooledRoute>()
+    let limit = 30_000
+
+    mutating func add(_ state: SearchState, _ p: RoutingProblem) {
+        for route in state.routes where !route.isEmpty && route.feasible {
+            let entry = PooledRoute(vehicleClass: p.vehicleClass[route.vehicle], stops: route.stops, cost: route.cost(p))
+            guard routes.count < limit, seen.insert(entry).inserted else { continue }
+            routes.append(entry)
+        }
+    }
+}

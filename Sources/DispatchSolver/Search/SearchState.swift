@@ -1,0 +1,64 @@
+/// A complete assignment: every stop is in exactly one route or in `unassigned`.
+struct SearchState: Sendable {
+    var routes: [Route]
+    /// Route index of each stop, −1 when unassigned.
+    var routeOf: [Int]
+    /// Vehicles that may not be used (route elimination closes them).
+    var closed: [Bool]
+
+    init(_ p: RoutingProblem) {
+        routes = p.vehicles.indices.map { v in
+            var route = Route(vehicle: v)
+            route.update(p)
+            return route
+        }
+        routeOf = [Int](repeating: -1, count: p.stopCount)
+        closed = [Bool](repeating: false, count: p.vehicles.count)
+    }
+
+    var unassigned: [Int] { routeOf.indices.filter { routeOf[$0] < 0 } }
+
+    func unassignedWeight(_ p: RoutingProblem) -> Double {
+        var total = 0.0
+        for i in routeOf.indices where routeOf[i] < 0 { total += p.priority[i] }
+        return total
+    }
+
+    func cost(_ p: RoutingProblem) -> Double {
+        routes.reduce(0) { $0 + $1.cost(p) } + p.objective.unassigned * unassignedWeight(p)
+    }
+
+    var usedRoutes: Int { routes.filter { !$0.isEmpty }.count }
+
+    /// Removes `stops` from their routes (partners of shipment halves come along).
+    mutating func remove(_ stops: [Int], _ p: RoutingProblem) -> [Int] {
+        var removed: [Int] = []
+        var touched = Set<Int>()
+        for s in stops where routeOf[s] >= 0 {
+            for x in [s, p.partner[s]] where x >= 0 && routeOf[x] >= 0 {
+                touched.insert(routeOf[x])
+                routeOf[x] = -1
+                removed.append(x)
+            }
+        }
+        for r in touched.sorted() {
+            routes[r].stops.removeAll { routeOf[$0] != r }
+            routes[r].update(p)
+        }
+        return removed
+    }
+
+    mutating func insert(_ u: Int, route r: Int, at k: Int, _ p: RoutingProblem) {
+        routes[r].stops.insert(u, at: k)
+        routeOf[u] = r
+        routes[r].update(p)
+    }
+
+    mutating func insertPair(_ u: Int, _ w: Int, route r: Int, at k1: Int, _ k2: Int, _ p: RoutingProblem) {
+        routes[r].stops.insert(w, at: k2)
+        routes[r].stops.insert(u, at: k1)
+        routeOf[u] = r
+        routeOf[w] = r
+        routes[r].update(p)
+    }
+}

@@ -1,0 +1,18 @@
+/// The solver's seeded generator (SplitMix64), passed `inout` through the search.
+struct SplitMixRandom: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    @inline(__always) mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+    @inline(__always) mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }
+    @inline(__always) mutating func chance(_ p: Double) -> Bool { unit() < p }
+}

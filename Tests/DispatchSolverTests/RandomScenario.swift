@@ -1,0 +1,49 @@
+import DispatchModel
+
+/// Small random outlet days for property tests: pickups, shipments, skills, several windows.
+enum RandomScenario {
+    static func make(seed: UInt64, stops n: Int, couriers k: Int, shipments: Bool = true, tightWindows: Bool = false) -> Scenario {
+        var rng = SplitMix64(seed: seed)
+        let outlet = Outlet(id: "o", name: "test outlet", location: GeoPoint(lat: 30.2791, lon: 120.1312), zoneRadiusKm: 3,
+                            day: TimeWindow(start: 8 * 60, end: 13 * 60))
+        var couriers: [Courier] = []
+        for c in 0..<k {
+            couriers.append(Courier(id: "c\(c)", name: "courier \(c)", capacityKg: Double(20 + rng.below(30)),
+                                    capacityLitres: Double(100 + rng.below(200)),
+                                    shift: TimeWindow(start: 8 * 60, end: 13 * 60), speedKmh: 12 + Double(rng.below(6)),
+                                    skills: c == 0 ? ["cold"] : []))
+        }
+        var stops: [Stop] = []
+        var i = 0
+        while stops.count < n {
+            i += 1
+            let point = outlet.location.offset(kilometres: 2.5 * rng.unit().squareRoot(), bearing: rng.unit() * 6.283)
+            let location = GeoPoint(lat: (point.lat * 1e6).rounded() / 1e6, lon: (point.lon * 1e6).rounded() / 1e6)
+            var windows = [outlet.day]
+            switch rng.below(tightWindows ? 3 : 6) {
+            case 0:
+                let s = 8 * 60 + 30 * rng.below(6)
+                windows = [TimeWindow(start: s, end: s + 60 + 30 * rng.below(3))]
+            case 1: windows = [TimeWindow(start: 8 * 60, end: 9 * 60 + 30), TimeWindow(start: 11 * 60, end: 12 * 60 + 30)]
+            case 2: windows = [TimeWindow(start: 10 * 60, end: 13 * 60)]
+            default: break
+            }
+            let weight = Double(1 + rng.below(8))
+            let promise: TimeWindow? = rng.chance(0.3) ? TimeWindow(start: windows[0].start, end: min(windows[0].end, windows[0].start + 40)) : nil
+            if shipments, rng.chance(0.12), stops.count + 2 <= n {
+                let other = outlet.location.offset(kilometres: 2.5 * rng.unit().squareRoot(), bearing: rng.unit() * 6.283)
+                stops.append(Stop(id: "s\(i)p", kind: .shipmentPickup, shipment: "s\(i)", location: location, weightKg: weight,
+                                  volumeLitres: weight * 2, windows: [outlet.day], serviceMinutes: 3))
+                stops.append(Stop(id: "s\(i)d", kind: .shipmentDelivery, shipment: "s\(i)", location: other, weightKg: weight,
+                                  volumeLitres: weight * 2, windows: [TimeWindow(start: 9 * 60, end: 13 * 60)], serviceMinutes: 3))
+                continue
+            }
+            let kind: StopKind = rng.chance(0.2) ? .pickup : .delivery
+            stops.append(Stop(id: "p\(i)", kind: kind, location: location, weightKg: weight, volumeLitres: weight * 3,
+                              windows: windows, serviceMinutes: Double(2 + rng.below(4)),
+                              requiredSkills: rng.chance(0.1) ? ["cold"] : [], promise: promise,
+                              building: nil))
+        }
+        return Scenario(name: "random \(seed)", outlet: outlet, couriers: couriers, stops: stops)
+    }
+}
