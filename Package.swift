@@ -31,6 +31,7 @@ let package = Package(
         .testTarget(name: "DispatchModelTests", dependencies: ["DispatchModel"]),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
         .testTarget(name: "DispatchSolverTests", dependencies: ["DispatchModel", "DispatchSolver", "GLPK"]),
+        .testTarget(name: "DispatchReportTests", dependencies: ["DispatchModel", "DispatchSolver", "DispatchReport"]),
         .testTarget(name: "DispatchCLITests", dependencies: ["DispatchCLI", "DispatchModel"]),
     ],
     swiftLanguageModes: [.v6]

@@ -6,7 +6,7 @@ public struct Desk: ParsableCommand {
         commandName: "desk",
         abstract: "DispatchDesk: plan the day of a courier outlet (快递网点).",
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, GenerateCommand.self, PlanCommand.self])
+        subcommands: [ValidateCommand.self, GenerateCommand.self, PlanCommand.self, BenchCommand.self])
 
     public init() {}
 }

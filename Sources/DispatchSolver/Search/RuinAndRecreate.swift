@@ -64,7 +64,7 @@ extension RoutingProblem {
         var pool = PoolCollector()
         pool.add(state, self)
 
-        let totalIterations = max(options.iterations, 1)
+        let totalIterations = max(options.iterations, 0)
         var iteration = 0
         func outOfBudget() -> Bool { iteration >= totalIterations || clock.now >= deadline }
         func progress() -> Double {
