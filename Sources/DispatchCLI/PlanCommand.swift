@@ -55,7 +55,7 @@ public struct PlanCommand: ParsableCommand {
         }
         let isSolomon = loaded.scenario.outlet.zoneRadiusKm == nil
         let chosen = objective.flatMap(Objective.named) ?? (isSolomon ? .hierarchical : .outlet)
-        let options = SearchOptions(iterations: iterations ?? 1_000_000_000, seconds: iterations == nil ? seconds : max(seconds, 3600),
+        let options = SearchOptions(iterations: iterations, seconds: iterations == nil ? seconds : max(seconds, 3600),
                                     seed: seed, workers: workers)
         let plan = RoutePlanner.plan(loaded.scenario, objective: chosen, options: options, setPartitioning: setPartitioning)
         let violations = PlanChecker.violations(plan, scenario: loaded.scenario)
@@ -71,7 +71,10 @@ public struct PlanCommand: ParsableCommand {
         text += "unassigned: \(plan.unassigned.count)\n"
         for u in plan.unassigned.prefix(20) { text += "  \(u.id): \(u.reason)\n" }
         if plan.unassigned.count > 20 { text += "  … and \(plan.unassigned.count - 20) more (see the plan JSON)\n" }
-        text += "search: \(Int(plan.statistics["iterations"] ?? 0)) iterations, \(format2(plan.statistics["seconds"] ?? 0)) s\n"
+        text += "search: \(Int(plan.statistics["iterations"] ?? 0)) iterations, \(format2(plan.statistics["seconds"] ?? 0)) s (first plan after \(format2(plan.statistics["firstSolutionSeconds"] ?? 0)) s)\n"
+        if let spSeconds = plan.statistics["setPartitioningSeconds"] {
+            text += "set partitioning: \(Int(plan.statistics["poolSize"] ?? 0)) routes in the pool, \(format2(spSeconds)) s, improved the cost by \(format2(plan.statistics["setPartitioningGain"] ?? 0))\n"
+        }
         if let out {
             do {
                 try TextFile.writeAtomically(PlanWriter.json(plan, scenarioName: loaded.scenario.name), to: out)

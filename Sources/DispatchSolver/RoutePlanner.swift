@@ -43,8 +43,11 @@ public enum RoutePlanner {
             let columns = pool.filter { $0.stops.allSatisfy { coveredSet.contains($0) } }
             let sizes = (0..<problem.vehicleClassCount).map { c in problem.vehicleClass.filter { $0 == c }.count }
             let spStart = clock.now
-            if let (chosen, _) = SetPartitioning.solve(columns: columns, stops: covered, classSizes: sizes,
-                                                       timeLimitSeconds: max(0.2, min(options.seconds * 0.1, 2))) {
+            // A reproducible run adopts only a proven optimum: an incumbent cut off by the clock
+            // would depend on the machine's speed.
+            if let (chosen, _, optimal) = SetPartitioning.solve(columns: columns, stops: covered, classSizes: sizes,
+                                                                timeLimitSeconds: max(0.2, min(options.seconds * 0.1, 2))),
+               optimal || !options.isReproducible {
                 var state = SearchState(problem)
                 var nextVehicle = Array(repeating: 0, count: problem.vehicleClassCount)
                 var ok = true
@@ -60,6 +63,7 @@ public enum RoutePlanner {
                 }
                 let cost = state.cost(problem)
                 if ok, state.routes.allSatisfy(\.feasible), cost < best.cost - 1e-9 {
+                    statistics["setPartitioningGain"] = best.cost - cost
                     best.state = state
                     best.cost = cost
                 }

@@ -41,8 +41,8 @@ public enum ExactSolver {
             }
         }
         let sizes = (0..<p.vehicleClassCount).map { c in p.vehicleClass.filter { $0 == c }.count }
-        guard let (chosen, cost) = SetPartitioning.solve(columns: columns, stops: Array(0..<p.stopCount), classSizes: sizes,
-                                                         timeLimitSeconds: timeLimitSeconds) else { return nil }
+        guard let (chosen, cost, optimal) = SetPartitioning.solve(columns: columns, stops: Array(0..<p.stopCount), classSizes: sizes,
+                                                         timeLimitSeconds: timeLimitSeconds), optimal else { return nil }
         return (cost, chosen.map { columns[$0].stops })
     }
 }

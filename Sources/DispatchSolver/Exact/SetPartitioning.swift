@@ -4,8 +4,9 @@ import GLPK
 /// as many routes of each vehicle class as there are vehicles in it (a set-partitioning MIP,
 /// solved by GLPK).
 enum SetPartitioning {
-    /// Indices into `columns` of the chosen routes, or `nil` when GLPK found nothing in time.
-    static func solve(columns: [PooledRoute], stops: [Int], classSizes: [Int], timeLimitSeconds: Double) -> (chosen: [Int], cost: Double)? {
+    /// Indices into `columns` of the chosen routes and whether GLPK proved them optimal, or `nil`
+    /// when GLPK found nothing in time.
+    static func solve(columns: [PooledRoute], stops: [Int], classSizes: [Int], timeLimitSeconds: Double) -> (chosen: [Int], cost: Double, optimal: Bool)? {
         var mip = MixedIntegerProgram(sense: .minimize)
         let variables = columns.map { mip.addBinary(objective: $0.cost) }
         var covering: [Int: [(MixedIntegerProgram.Variable, Double)]] = [:]
@@ -24,6 +25,6 @@ enum SetPartitioning {
         }
         guard let solution = try? mip.solve(timeLimitSeconds: timeLimitSeconds) else { return nil }
         let chosen = columns.indices.filter { solution[variables[$0]] > 0.5 }
-        return (chosen, solution.objective)
+        return (chosen, solution.objective, solution.status == .optimal)
     }
 }

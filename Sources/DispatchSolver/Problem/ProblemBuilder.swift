@@ -116,11 +116,14 @@ public struct ProblemBuilder: Sendable {
         let referenceSpeed = 15.0
         switch scenario.travel {
         case let .haversine(detour, _):
+            // Great-circle distance is symmetric: compute each pair once.
             for a in 0..<n {
-                for b in 0..<n where a != b {
+                for b in (a + 1)..<max(n, a + 1) {
                     let km = places[a].kilometres(to: places[b]) * detour
                     distance[a * n + b] = km
+                    distance[b * n + a] = km
                     time[a * n + b] = km / referenceSpeed * 60
+                    time[b * n + a] = time[a * n + b]
                 }
             }
         case .euclidean(let unitsPerMinute):

@@ -99,10 +99,26 @@ public struct RoutingProblem: Sendable {
         var lists: [[Int32]] = []
         lists.reserveCapacity(stopCount)
         let k = min(neighbourCount, max(stopCount - 1, 0))
+        // The k nearest by a bounded insertion (O(n·k) per stop, no full sort); ties by index.
+        var bestDistance = [Double](repeating: 0, count: k)
+        var bestIndex = [Int](repeating: 0, count: k)
         for i in 0..<stopCount {
-            var others = Array(0..<stopCount).filter { $0 != i }
-            others.sort { (distance[i * nodeCount + $0], $0) < (distance[i * nodeCount + $1], $1) }
-            lists.append(others.prefix(k).map { Int32($0) })
+            var count = 0
+            let row = i * nodeCount
+            for j in 0..<stopCount where j != i {
+                let d = distance[row + j]
+                if count == k, d >= bestDistance[k - 1] { continue }
+                var slot = count == k ? k - 1 : count
+                while slot > 0, bestDistance[slot - 1] > d {
+                    bestDistance[slot] = bestDistance[slot - 1]
+                    bestIndex[slot] = bestIndex[slot - 1]
+                    slot -= 1
+                }
+                bestDistance[slot] = d
+                bestIndex[slot] = j
+                if count < k { count += 1 }
+            }
+            lists.append(bestIndex.prefix(count).map { Int32($0) })
         }
         self.neighbours = lists
         var classes: [Int] = []

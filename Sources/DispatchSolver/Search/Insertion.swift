@@ -33,8 +33,33 @@ extension RoutingProblem {
         var cost = o.perDistance * (dist(a, u) + dist(u, b) - dist(a, b))
         if st > promiseEnd[u] { cost += o.latenessPerMinute * (st - promiseEnd[u]) }
         if o.perMinute > 0 { cost += o.perMinute * max(0, arrivalNext - (k < route.stops.count ? route.start[k] : route.endTime)) }
+        if o.latenessPerMinute > 0, route.promisesFrom[k] > 0 {
+            cost += o.latenessPerMinute * downstreamLateness(route, from: k, arrival: arrivalNext)
+        }
         if route.stops.isEmpty { cost += o.perCourier }
         return cost
+    }
+
+    /// Extra promise lateness at positions ≥ k when the stop there is now reached at `arrival`:
+    /// the delay travels down the route until waiting absorbs it.
+    @inline(__always)
+    func downstreamLateness(_ route: Route, from k: Int, arrival: Double) -> Double {
+        var extra = 0.0
+        var arrivalAt = arrival
+        var j = k
+        let v = route.vehicle
+        while j < route.stops.count {
+            let s = route.stops[j]
+            guard let st = serviceStart(s, arrival: arrivalAt) else { break }
+            let old = route.start[j]
+            if st <= old + 1e-9 { break }
+            let promise = promiseEnd[s]
+            if promise.isFinite { extra += max(0, st - promise) - max(0, old - promise) }
+            if route.promisesFrom[j + 1] == 0 { break }
+            if j + 1 < route.stops.count { arrivalAt = st + service[s] + travel(s, route.stops[j + 1], v) }
+            j += 1
+        }
+        return extra
     }
 
     /// The cheapest feasible insertion of shipment pickup `u` and its delivery `w` into `route`:

@@ -1,11 +1,19 @@
 extension RoutingProblem {
+    /// Above this many stops, recreate looks only next to each stop's nearest neighbours.
+    static let granularThreshold = 400
+    /// How many nearest neighbours a granular recreate looks at.
+    static let granularity = 30
+
     /// Inserts `stops` one by one at their cheapest feasible place (SISR's recreate with blinks,
     /// Christiaens & Vanden Berghe 2020). Stops that fit nowhere stay unassigned.
-    func recreate(_ stops: [Int], into state: inout SearchState, rng: inout SplitMixRandom, blinkRate: Double) {
+    func recreate(_ stops: [Int], into state: inout SearchState, rng: inout SplitMixRandom, blinkRate: Double,
+                  allowGranular: Bool = true) {
         let emptyClassSeen = UnsafeMutableBufferPointer<Bool>.allocate(capacity: vehicleClassCount)
         defer { emptyClassSeen.deallocate() }
         for u in stops where state.routeOf[u] < 0 {
             let w = partner[u]
+            var granular = allowGranular && stopCount > Self.granularThreshold && w < 0
+            var fullScanDone = false
             if w >= 0, !isShipmentPickup[u] { continue } // the pickup half inserts both
             emptyClassSeen.initialize(repeating: false)
             var bestRoute = -1, bestK1 = 0, bestK2 = -1
@@ -24,10 +32,41 @@ extension RoutingProblem {
                     }
                     continue
                 }
+                if granular, !route.isEmpty { continue } // non-empty routes: neighbour positions below
                 for k in 0...route.stops.count {
                     if blinkRate > 0, rng.chance(blinkRate) { continue }
                     if let cost = insertionCost(u, into: route, at: k), cost < bestCost {
                         bestCost = cost; bestRoute = r; bestK1 = k
+                    }
+                }
+            }
+            if granular {
+                // Large days: only next to u's nearest assigned neighbours (a granular neighbourhood,
+                // Toth & Vigo 2003), before or after each.
+                for c32 in neighbours[u].prefix(Self.granularity) {
+                    let c = Int(c32)
+                    let r = state.routeOf[c]
+                    guard r >= 0, !state.closed[r], canServe(state.routes[r].vehicle, u) else { continue }
+                    let k = state.position[c]
+                    for position in k...(k + 1) {
+                        if blinkRate > 0, rng.chance(blinkRate) { continue }
+                        if let cost = insertionCost(u, into: state.routes[r], at: position), cost < bestCost {
+                            bestCost = cost; bestRoute = r; bestK1 = position
+                        }
+                    }
+                }
+            }
+            if bestRoute < 0, granular, !fullScanDone {
+                // Nothing near its neighbours: look everywhere before giving up.
+                granular = false
+                fullScanDone = true
+                for r in state.routes.indices where !state.closed[r] && !state.routes[r].isEmpty {
+                    let route = state.routes[r]
+                    guard canServe(route.vehicle, u) else { continue }
+                    for k in 0...route.stops.count {
+                        if let cost = insertionCost(u, into: route, at: k), cost < bestCost {
+                            bestCost = cost; bestRoute = r; bestK1 = k
+                        }
                     }
                 }
             }

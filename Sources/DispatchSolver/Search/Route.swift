@@ -12,6 +12,8 @@ struct Route: Sendable {
     var loadLitres: [Double] = [0]
     var prefixMaxKg: [Double] = [0], suffixMaxKg: [Double] = [0]
     var prefixMaxLitres: [Double] = [0], suffixMaxLitres: [Double] = [0]
+    /// Number of promised stops at positions ≥ k (k = count: 0), to skip lateness propagation.
+    var promisesFrom: [Int] = [0]
     /// Totals.
     var distance = 0.0
     var lateness = 0.0
@@ -112,6 +114,13 @@ struct Route: Sendable {
             for k in stride(from: n - 1, through: 0, by: -1) {
                 suffixMaxKg[k] = max(suffixMaxKg[k + 1], loadKg[k])
                 suffixMaxLitres[k] = max(suffixMaxLitres[k + 1], loadLitres[k])
+            }
+        }
+        promisesFrom.removeAll(keepingCapacity: true)
+        promisesFrom.append(contentsOf: repeatElement(0, count: n + 1))
+        if n > 0 {
+            for k in stride(from: n - 1, through: 0, by: -1) {
+                promisesFrom[k] = promisesFrom[k + 1] + (p.promiseEnd[stops[k]].isFinite ? 1 : 0)
             }
         }
         if (prefixMaxKg.last ?? 0) > v.capacityKg + 1e-9 || (prefixMaxLitres.last ?? 0) > v.capacityLitres + 1e-9 { feasible = false }

@@ -2,8 +2,9 @@ import Foundation
 
 /// Options for one search.
 public struct SearchOptions: Sendable {
-    /// Iteration limit (ruin-and-recreate steps). With a seed this fixes the result.
-    public var iterations: Int
+    /// Iteration limit (ruin-and-recreate steps per worker); `nil` for a time-limited search.
+    /// With a limit and a seed the result is the same on every run.
+    public var iterations: Int?
     /// Wall-clock limit in seconds (a safety cap when `iterations` is set).
     public var seconds: Double
     /// Random seed.
@@ -13,8 +14,8 @@ public struct SearchOptions: Sendable {
     /// Share of the budget spent trying to empty routes when couriers cost something.
     public var routeEliminationShare: Double
 
-    /// Options; by default 10 s or 1,000,000 iterations, seed 1, two workers.
-    public init(iterations: Int = 1_000_000, seconds: Double = 10, seed: UInt64 = 1, workers: Int = 2,
+    /// Options; by default 10 s, seed 1, two workers.
+    public init(iterations: Int? = nil, seconds: Double = 10, seed: UInt64 = 1, workers: Int = 2,
                 routeEliminationShare: Double = 0.3) {
         self.iterations = iterations
         self.seconds = seconds
@@ -22,6 +23,9 @@ public struct SearchOptions: Sendable {
         self.workers = workers
         self.routeEliminationShare = routeEliminationShare
     }
+
+    /// Whether the result is fixed by the seed (an iteration limit is set).
+    public var isReproducible: Bool { iterations != nil }
 }
 
 /// What one search found, in problem indices.
@@ -58,20 +62,20 @@ extension RoutingProblem {
                 let a = windowEnd[windowOffset[$0 + 1] - 1], b = windowEnd[windowOffset[$1 + 1] - 1]
                 return a != b ? a < b : $0 < $1
             }
-            recreate(order, into: &state, rng: &rng, blinkRate: 0)
+            recreate(order, into: &state, rng: &rng, blinkRate: 0, allowGranular: false)
         }
         let firstSolution = began.duration(to: clock.now)
         var pool = PoolCollector()
         pool.add(state, self)
 
-        let totalIterations = max(options.iterations, 0)
+        let totalIterations = max(options.iterations ?? Int.max, 0)
         var iteration = 0
         func outOfBudget() -> Bool { iteration >= totalIterations || clock.now >= deadline }
         func progress() -> Double {
-            let byIterations = Double(iteration) / Double(totalIterations)
-            let bySeconds = Double(began.duration(to: clock.now).components.attoseconds) / 1e18
-                + Double(began.duration(to: clock.now).components.seconds)
-            return max(byIterations, options.iterations >= 1_000_000 ? bySeconds / max(options.seconds, 1e-3) : 0)
+            if options.isReproducible { return Double(iteration) / Double(max(totalIterations, 1)) }
+            let elapsed = began.duration(to: clock.now)
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            return seconds / max(options.seconds, 1e-3)
         }
 
         // Temperature scale from the average arc length of the first solution (SISR: 100 → 1 on Solomon).
@@ -86,10 +90,10 @@ extension RoutingProblem {
 
         // Route elimination: close the smallest route and try to fit its stops elsewhere.
         if objective.perCourier > 0 {
-            let budget = Int(Double(totalIterations) * options.routeEliminationShare)
+            let budget = options.iterations.map { Int(Double($0) * options.routeEliminationShare) } ?? Int.max / 2
             let eliminationEnd = iteration + budget
             let timeShare = began.advanced(by: .milliseconds(Int(options.seconds * 1000 * options.routeEliminationShare)))
-            func eliminationOver() -> Bool { iteration >= eliminationEnd || outOfBudget() || (options.iterations >= 1_000_000 && clock.now >= timeShare) }
+            func eliminationOver() -> Bool { iteration >= eliminationEnd || outOfBudget() || (!options.isReproducible && clock.now >= timeShare) }
             while !eliminationOver() {
                 guard let smallest = current.routes.indices.filter({ !current.routes[$0].isEmpty })
                     .min(by: { (current.routes[$0].stops.count, $0) < (current.routes[$1].stops.count, $1) }),
@@ -101,7 +105,7 @@ extension RoutingProblem {
                 recreate(recreateOrder(pending, rng: &rng), into: &trial, rng: &rng, blinkRate: 0.01)
                 var trialMissing = trial.unassignedWeight(self)
                 var trialDistance = trial.cost(self)
-                let attemptEnd = min(eliminationEnd, iteration + max(2_000, budget / 4))
+                let attemptEnd = min(eliminationEnd, iteration + max(2_000, min(budget / 4, 50_000)))
                 while trialMissing > current.unassignedWeight(self), iteration < attemptEnd, !eliminationOver() {
                     iteration += 1
                     var candidate = trial
@@ -134,7 +138,8 @@ extension RoutingProblem {
             let pending = removed + candidate.unassigned
             recreate(recreateOrder(pending, rng: &rng), into: &candidate, rng: &rng, blinkRate: 0.01)
             let cost = candidate.cost(self)
-            let temperature = t0 * pow(tf / t0, min(progress(), 1))
+            let done = min(progress(), 1)
+            let temperature = t0 * pow(tf / t0, done)
             if cost < currentCost - temperature * log(rng.unit() + 1e-300) {
                 current = candidate
                 currentCost = cost
@@ -142,6 +147,10 @@ extension RoutingProblem {
                     best = candidate
                     bestCost = cost
                     pool.add(best, self)
+                } else if done >= 0.5, cost <= bestCost * 1.01 {
+                    // Near-best solutions late in the search: diverse routes that set
+                    // partitioning can recombine.
+                    pool.add(candidate, self)
                 }
             }
         }
@@ -155,13 +164,17 @@ extension RoutingProblem {
 struct PoolCollector {
     private(set) var routes: [PooledRoute] = []
     private var seen = Set<PooledRoute>()
-    let limit = 30_000
+    private var nonzeros = 0
+    /// Bounds GLPK's model (and memory) on large days: about 120,000 stop–route entries a worker.
+    let nonzeroLimit = 120_000
 
     mutating func add(_ state: SearchState, _ p: RoutingProblem) {
         for route in state.routes where !route.isEmpty && route.feasible {
+            guard nonzeros + route.stops.count <= nonzeroLimit else { return }
             let entry = PooledRoute(vehicleClass: p.vehicleClass[route.vehicle], stops: route.stops, cost: route.cost(p))
-            guard routes.count < limit, seen.insert(entry).inserted else { continue }
+            guard seen.insert(entry).inserted else { continue }
             routes.append(entry)
+            nonzeros += route.stops.count
         }
     }
 }

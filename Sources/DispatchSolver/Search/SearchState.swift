@@ -5,6 +5,8 @@ struct SearchState: Sendable {
     var routeOf: [Int]
     /// Vehicles that may not be used (route elimination closes them).
     var closed: [Bool]
+    /// Position of each assigned stop in its route.
+    var position: [Int]
 
     init(_ p: RoutingProblem) {
         routes = p.vehicles.indices.map { v in
@@ -14,6 +16,13 @@ struct SearchState: Sendable {
         }
         routeOf = [Int](repeating: -1, count: p.stopCount)
         closed = [Bool](repeating: false, count: p.vehicles.count)
+        position = [Int](repeating: -1, count: p.stopCount)
+    }
+
+    /// Refreshes the cached schedule and stop positions of route `r` after its stops changed.
+    mutating func refresh(_ r: Int, _ p: RoutingProblem) {
+        routes[r].update(p)
+        for (k, s) in routes[r].stops.enumerated() { position[s] = k }
     }
 
     var unassigned: [Int] { routeOf.indices.filter { routeOf[$0] < 0 } }
@@ -43,7 +52,7 @@ struct SearchState: Sendable {
         }
         for r in touched.sorted() {
             routes[r].stops.removeAll { routeOf[$0] != r }
-            routes[r].update(p)
+            refresh(r, p)
         }
         return removed
     }
@@ -51,7 +60,7 @@ struct SearchState: Sendable {
     mutating func insert(_ u: Int, route r: Int, at k: Int, _ p: RoutingProblem) {
         routes[r].stops.insert(u, at: k)
         routeOf[u] = r
-        routes[r].update(p)
+        refresh(r, p)
     }
 
     mutating func insertPair(_ u: Int, _ w: Int, route r: Int, at k1: Int, _ k2: Int, _ p: RoutingProblem) {
@@ -59,6 +68,6 @@ struct SearchState: Sendable {
         routes[r].stops.insert(u, at: k1)
         routeOf[u] = r
         routeOf[w] = r
-        routes[r].update(p)
+        refresh(r, p)
     }
 }
