@@ -20,6 +20,7 @@ public struct PlanCommand: ParsableCommand {
     @Option(help: "Input format: auto, scenario or solomon.") var format: String = "auto"
     @Option(help: "Write the plan JSON here (atomically).") var out: String?
     @Flag(help: "Skip the set-partitioning step over the route pool (GLPK).") var noSetPartitioning = false
+    @Flag(help: "Skip the local search that polishes the first and the final plan.") var noLocalSearch = false
 
     public init() {}
 
@@ -36,13 +37,13 @@ public struct PlanCommand: ParsableCommand {
     public func run() throws {
         emit(Self.execute(path: scenario, seconds: seconds, iterations: iterations, seed: seed, workers: workers,
                           objective: objective, format: ScenarioFormat(rawValue: format) ?? .auto, out: out,
-                          setPartitioning: !noSetPartitioning))
+                          setPartitioning: !noSetPartitioning, localSearch: !noLocalSearch))
     }
 
     /// Runs the command without touching the process (for tests).
     public static func execute(path: String, seconds: Double, iterations: Int?, seed: UInt64, workers: Int = 2,
                                objective: String? = nil, format: ScenarioFormat = .auto, out: String? = nil,
-                               setPartitioning: Bool = true) -> CommandResult {
+                               setPartitioning: Bool = true, localSearch: Bool = true) -> CommandResult {
         let loaded: LoadedScenario
         do {
             loaded = try ScenarioInput.load(path, format: format)
@@ -56,7 +57,7 @@ public struct PlanCommand: ParsableCommand {
         let isSolomon = loaded.scenario.outlet.zoneRadiusKm == nil
         let chosen = objective.flatMap(Objective.named) ?? (isSolomon ? .hierarchical : .outlet)
         let options = SearchOptions(iterations: iterations, seconds: iterations == nil ? seconds : max(seconds, 3600),
-                                    seed: seed, workers: workers)
+                                    seed: seed, workers: workers, localSearch: localSearch)
         let plan = RoutePlanner.plan(loaded.scenario, objective: chosen, options: options, setPartitioning: setPartitioning)
         let violations = PlanChecker.violations(plan, scenario: loaded.scenario)
         guard violations.isEmpty else {

@@ -13,15 +13,18 @@ public struct SearchOptions: Sendable {
     public var workers: Int
     /// Share of the budget spent trying to empty routes when couriers cost something.
     public var routeEliminationShare: Double
+    /// Whether granular local search polishes the first and the final solution.
+    public var localSearch: Bool
 
     /// Options; by default 10 s, seed 1, two workers.
     public init(iterations: Int? = nil, seconds: Double = 10, seed: UInt64 = 1, workers: Int = 2,
-                routeEliminationShare: Double = 0.3) {
+                routeEliminationShare: Double = 0.3, localSearch: Bool = true) {
         self.iterations = iterations
         self.seconds = seconds
         self.seed = seed
         self.workers = workers
         self.routeEliminationShare = routeEliminationShare
+        self.localSearch = localSearch
     }
 
     /// Whether the result is fixed by the seed (an iteration limit is set).
@@ -65,6 +68,9 @@ extension RoutingProblem {
             recreate(order, into: &state, rng: &rng, blinkRate: 0, allowGranular: false)
         }
         let firstSolution = began.duration(to: clock.now)
+        if options.localSearch {
+            localSearch(&state, rng: &rng, deadline: deadline)
+        }
         var pool = PoolCollector()
         pool.add(state, self)
 
@@ -119,7 +125,9 @@ extension RoutingProblem {
                         trial = candidate; trialMissing = missing; trialDistance = cost
                     }
                 }
-                if trialMissing <= current.unassignedWeight(self) {
+                // Success only when the whole objective improves: for an outlet a courier saved
+                // is not worth a promise broken.
+                if trialMissing <= current.unassignedWeight(self), trial.cost(self) < currentCost - 1e-9 {
                     trial.closed = Array(repeating: false, count: trial.closed.count)
                     current = trial
                     currentCost = trial.cost(self)
@@ -153,6 +161,10 @@ extension RoutingProblem {
                     pool.add(candidate, self)
                 }
             }
+        }
+        if options.localSearch {
+            localSearch(&best, rng: &rng, deadline: deadline)
+            bestCost = best.cost(self)
         }
         return SearchResult(state: best, cost: bestCost, iterations: iteration,
                             firstSolutionSeconds: Double(firstSolution.components.seconds) + Double(firstSolution.components.attoseconds) / 1e18,

@@ -1,0 +1,132 @@
+/// Granular local search (Toth & Vigo 2003): for each stop and each of its nearest neighbours,
+/// try relocate, swap, 2-opt* (tail exchange) between routes and 2-opt within a route; apply the
+/// first improving move. Moves are screened in O(1) by their distance change, then evaluated
+/// exactly by ``SequenceEvaluator``.
+extension RoutingProblem {
+    /// Neighbours looked at per stop.
+    static let localSearchGranularity = 20
+
+    func localSearch(_ state: inout SearchState, rng: inout SplitMixRandom, maxPasses: Int = 50,
+                     deadline: ContinuousClock.Instant? = nil) {
+        var evaluator = SequenceEvaluator(self)
+        let clock = ContinuousClock()
+        var order = (0..<stopCount).filter { state.routeOf[$0] >= 0 }
+        var passes = 0
+        var improved = true
+        while improved, passes < maxPasses {
+            improved = false
+            passes += 1
+            order.shuffle(using: &rng)
+            for u in order where state.routeOf[u] >= 0 {
+                if let deadline, clock.now >= deadline { return }
+                if tryMoves(u, &state, &evaluator) { improved = true }
+            }
+        }
+    }
+
+    private func node(after k: Int, in route: Route) -> Int {
+        k + 1 < route.stops.count ? route.stops[k + 1] : vehicles[route.vehicle].endNode
+    }
+
+    private func node(before k: Int, in route: Route) -> Int {
+        k > 0 ? route.stops[k - 1] : vehicles[route.vehicle].startNode
+    }
+
+    /// Tries the moves around `u`; applies the first improving one.
+    private func tryMoves(_ u: Int, _ state: inout SearchState, _ evaluator: inout SequenceEvaluator) -> Bool {
+        let eps = 1e-7
+        let o = objective
+        for v32 in neighbours[u].prefix(Self.localSearchGranularity) {
+            let v = Int(v32)
+            let ra = state.routeOf[u], rb = state.routeOf[v]
+            guard ra >= 0, rb >= 0 else { continue }
+            let A = state.routes[ra], B = state.routes[rb]
+            let i = state.position[u], j = state.position[v]
+            let a = node(before: i, in: A), b = node(after: i, in: A)
+            let late = o.latenessPerMinute > 0 && A.start[i] > promiseEnd[u] // a late stop may move to a longer but earlier place
+            let movable = partner[u] < 0
+            if ra != rb {
+                let costA = A.cost(self), costB = B.cost(self)
+                // Relocate u to just after v.
+                if movable {
+                    let vn = node(after: j, in: B)
+                    let delta = dist(a, b) - dist(a, u) - dist(u, b) + dist(v, u) + dist(u, vn) - dist(v, vn)
+                    if delta < -eps || late {
+                        var newA = A.stops; newA.remove(at: i)
+                        var newB = B.stops; newB.insert(u, at: j + 1)
+                        if let ca = evaluator.cost(newA, vehicle: A.vehicle, self), let cb = evaluator.cost(newB, vehicle: B.vehicle, self),
+                           ca + cb < costA + costB - eps {
+                            apply(&state, ra, newA, rb, newB); return true
+                        }
+                    }
+                }
+                // Swap u and v.
+                if movable, partner[v] < 0 {
+                    let c = node(before: j, in: B), d = node(after: j, in: B)
+                    let delta = dist(a, v) + dist(v, b) - dist(a, u) - dist(u, b) + dist(c, u) + dist(u, d) - dist(c, v) - dist(v, d)
+                    if delta < -eps || late {
+                        var newA = A.stops; newA[i] = v
+                        var newB = B.stops; newB[j] = u
+                        if let ca = evaluator.cost(newA, vehicle: A.vehicle, self), let cb = evaluator.cost(newB, vehicle: B.vehicle, self),
+                           ca + cb < costA + costB - eps {
+                            apply(&state, ra, newA, rb, newB); return true
+                        }
+                    }
+                }
+                // 2-opt*: A keeps its head up to u and takes B's tail after v, and vice versa.
+                let un = node(after: i, in: A), vn = node(after: j, in: B)
+                let endA = vehicles[A.vehicle].endNode, endB = vehicles[B.vehicle].endNode
+                let lastA = A.stops.last ?? u, lastB = B.stops.last ?? v
+                var delta = dist(u, vn) + dist(v, un) - dist(u, un) - dist(v, vn)
+                if endA != endB { delta += dist(lastB, endA) + dist(lastA, endB) - dist(lastA, endA) - dist(lastB, endB) }
+                if delta < -eps {
+                    let newA = Array(A.stops[...i]) + Array(B.stops[(j + 1)...])
+                    let newB = Array(B.stops[...j]) + Array(A.stops[(i + 1)...])
+                    if let ca = evaluator.cost(newA, vehicle: A.vehicle, self), let cb = evaluator.cost(newB, vehicle: B.vehicle, self),
+                       ca + cb < costA + costB - eps {
+                        apply(&state, ra, newA, rb, newB); return true
+                    }
+                }
+            } else if i != j {
+                let costA = A.cost(self)
+                // 2-opt inside the route: reverse the stretch between u and v.
+                let (lo, hi) = i < j ? (i, j) : (j, i)
+                let p = node(before: lo, in: A), q = node(after: hi, in: A)
+                let first = A.stops[lo], last = A.stops[hi]
+                let delta = dist(p, last) + dist(first, q) - dist(p, first) - dist(last, q)
+                if delta < -eps {
+                    var newA = A.stops
+                    newA[lo...hi].reverse()
+                    if let ca = evaluator.cost(newA, vehicle: A.vehicle, self), ca < costA - eps {
+                        apply(&state, ra, newA, nil, nil); return true
+                    }
+                }
+                // Or-opt: move u to just after v within the route.
+                if movable, abs(i - j) > 1 {
+                    let vn = node(after: j, in: A)
+                    let delta = dist(a, b) - dist(a, u) - dist(u, b) + dist(v, u) + dist(u, vn) - dist(v, vn)
+                    if delta < -eps || late {
+                        var newA = A.stops
+                        newA.remove(at: i)
+                        newA.insert(u, at: i < j ? j : j + 1)
+                        if let ca = evaluator.cost(newA, vehicle: A.vehicle, self), ca < costA - eps {
+                            apply(&state, ra, newA, nil, nil); return true
+                        }
+                    }
+                }
+            }
+        }
+        return false
+    }
+
+    private func apply(_ state: inout SearchState, _ ra: Int, _ newA: [Int], _ rb: Int?, _ newB: [Int]?) {
+        state.routes[ra].stops = newA
+        for s in newA { state.routeOf[s] = ra }
+        if let rb, let newB {
+            state.routes[rb].stops = newB
+            for s in newB { state.routeOf[s] = rb }
+            state.refresh(rb, self)
+        }
+        state.refresh(ra, self)
+    }
+}
