@@ -32,7 +32,8 @@ let package = Package(
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
         .testTarget(name: "DispatchSolverTests", dependencies: ["DispatchModel", "DispatchSolver", "GLPK"]),
         .testTarget(name: "DispatchReportTests", dependencies: ["DispatchModel", "DispatchSolver", "DispatchReport"]),
-        .testTarget(name: "DispatchCLITests", dependencies: ["DispatchCLI", "DispatchModel"]),
+        // Fixtures are read from disk by path (see Fixture.swift), not bundled.
+        .testTarget(name: "DispatchCLITests", dependencies: ["DispatchCLI", "DispatchModel"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

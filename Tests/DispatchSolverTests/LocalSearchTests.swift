@@ -3,15 +3,21 @@ import Testing
 @testable import DispatchSolver
 
 @Suite struct LocalSearchTests {
+    /// A regret-built solution of a random scenario.
+    func constructed(seed: UInt64, stops: Int) -> (RoutingProblem, SearchState, SplitMixRandom) {
+        let scenario = RandomScenario.make(seed: seed, stops: stops, couriers: 3)
+        let problem = ProblemBuilder(scenario: scenario, objective: .outlet).problem
+        var state = SearchState(problem)
+        var rng = SplitMixRandom(seed: seed)
+        problem.regretConstruct(into: &state, rng: &rng)
+        return (problem, state, rng)
+    }
+
     /// The exact evaluator used by local search agrees with the route cache on every feasible
     /// route the construction builds, and rejects a reversed route that breaks windows or pairs.
     @Test(arguments: 0..<10)
     func evaluatorAgreesWithTheRouteCache(_ seed: Int) {
-        let scenario = RandomScenario.make(seed: UInt64(500 + seed), stops: 30, couriers: 3)
-        let problem = ProblemBuilder(scenario: scenario, objective: .outlet).problem
-        var state = SearchState(problem)
-        var rng = SplitMixRandom(seed: UInt64(seed))
-        problem.regretConstruct(into: &state, rng: &rng)
+        let (problem, state, _) = constructed(seed: UInt64(500 + seed), stops: 30)
         var evaluator = SequenceEvaluator(problem)
         for route in state.routes where !route.isEmpty {
             let cost = evaluator.cost(route.stops, vehicle: route.vehicle, problem)
@@ -21,11 +27,9 @@ import Testing
 
     @Test(arguments: 0..<10)
     func localSearchNeverWorsensAndStaysFeasible(_ seed: Int) {
-        let scenario = RandomScenario.make(seed: UInt64(700 + seed), stops: 40, couriers: 3)
-        let problem = ProblemBuilder(scenario: scenario, objective: .outlet).problem
-        var state = SearchState(problem)
-        var rng = SplitMixRandom(seed: UInt64(seed))
-        problem.regretConstruct(into: &state, rng: &rng)
+        let (problem, built, generator) = constructed(seed: UInt64(700 + seed), stops: 40)
+        var state = built
+        var rng = generator
         let before = state.cost(problem)
         let assignedBefore = state.unassigned
         problem.localSearch(&state, rng: &rng)

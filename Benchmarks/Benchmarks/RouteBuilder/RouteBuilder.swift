@@ -34,14 +34,22 @@ let benchmarks: @Sendable () -> Void = {
         Benchmark("construction \(name)") { benchmark in
             for _ in benchmark.scaledIterations {
                 blackHole(RoutePlanner.plan(scenario, objective: objective,
-                                            options: SearchOptions(iterations: 0, seconds: 60, seed: 1, workers: 1),
+                                            options: SearchOptions(iterations: 0, seconds: 600, seed: 1, workers: 1, localSearch: false),
+                                            setPartitioning: false))
+            }
+        }
+        // Minus the construction above: one local search to a local optimum (polishing the first and final plan).
+        Benchmark("construction + local search \(name)") { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(RoutePlanner.plan(scenario, objective: objective,
+                                            options: SearchOptions(iterations: 0, seconds: 600, seed: 1, workers: 1, localSearch: true),
                                             setPartitioning: false))
             }
         }
         Benchmark("1000 ruin-and-recreate iterations \(name)") { benchmark in
             for _ in benchmark.scaledIterations {
                 blackHole(RoutePlanner.plan(scenario, objective: objective,
-                                            options: SearchOptions(iterations: 1_000, seconds: 600, seed: 1, workers: 1),
+                                            options: SearchOptions(iterations: 1_000, seconds: 600, seed: 1, workers: 1, localSearch: false),
                                             setPartitioning: false))
             }
         }

@@ -69,34 +69,19 @@ public enum ScenarioReader {
         }
 
         // Couriers.
-        if let node = root.value["couriers"] {
-            if case .array(let elements) = node.value {
-                for (i, element) in elements.enumerated() {
-                    guard let record = FieldRecord(file: path, node: element, subject: "courier #\(i + 1)", log: log) else { continue }
-                    if let courier = readCourier(record, day: day) {
-                        loaded.scenario.couriers.append(courier)
-                        loaded.courierSources.append(record.source)
-                    }
-                }
-            } else {
-                log.error(path, node.line, "couriers", "scenario: expected an array, found \(node.value.typeName)")
+        if root.value["couriers"] == nil { log.error(path, root.line, "couriers", "scenario: is missing") }
+        forEachRecord(root, "couriers", noun: "courier", path: path, log: log) { record in
+            if let courier = readCourier(record, day: day) {
+                loaded.scenario.couriers.append(courier)
+                loaded.courierSources.append(record.source)
             }
-        } else {
-            log.error(path, root.line, "couriers", "scenario: is missing")
         }
 
         // Stops, inline and from the parcels CSV.
-        if let node = root.value["stops"] {
-            if case .array(let elements) = node.value {
-                for (i, element) in elements.enumerated() {
-                    guard let record = FieldRecord(file: path, node: element, subject: "stop #\(i + 1)", log: log) else { continue }
-                    if let stop = readStop(record, day: day) {
-                        loaded.scenario.stops.append(stop)
-                        loaded.stopSources.append(record.source)
-                    }
-                }
-            } else {
-                log.error(path, node.line, "stops", "scenario: expected an array, found \(node.value.typeName)")
+        forEachRecord(root, "stops", noun: "stop", path: path, log: log) { record in
+            if let stop = readStop(record, day: day) {
+                loaded.scenario.stops.append(stop)
+                loaded.stopSources.append(record.source)
             }
         }
         if let csvName = top.text("stopsFile") {
@@ -122,6 +107,19 @@ public enum ScenarioReader {
             .sorted { ($0.element.file, $0.element.line, $0.offset) < ($1.element.file, $1.element.line, $1.offset) }
             .map(\.element)
         return loaded
+    }
+
+    /// Calls `body` with each object of the array `key` of `root` (errors for anything else).
+    static func forEachRecord(_ root: JSONNode, _ key: String, noun: String, path: String, log: DiagnosticLog,
+                              _ body: (FieldRecord) -> Void) {
+        guard let node = root.value[key] else { return }
+        guard case .array(let elements) = node.value else {
+            log.error(path, node.line, key, "scenario: expected an array, found \(node.value.typeName)")
+            return
+        }
+        for (i, element) in elements.enumerated() {
+            if let record = FieldRecord(file: path, node: element, subject: "\(noun) #\(i + 1)", log: log) { body(record) }
+        }
     }
 
     static func readStops(_ table: CSVTable, path: String, day: TimeWindow, log: DiagnosticLog, into loaded: inout LoadedScenario) {

@@ -53,7 +53,6 @@ public struct ProblemBuilder: Sendable {
 
         var excluded: [(Int, UnassignedReason)] = []
         var keep: [Int] = []
-        let idIndex = Dictionary(stops.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         for (i, stop) in stops.enumerated() {
             if !scenario.isInZone(stop) {
                 excluded.append((i, .outsideZone(km: scenario.outlet.location.kilometres(to: stop.location),
@@ -89,7 +88,6 @@ public struct ProblemBuilder: Sendable {
             }
         }
         keep = keep.filter { kept.contains($0) }
-        _ = idIndex
 
         // Places: stops, then each distinct courier start/end point.
         var places: [GeoPoint] = keep.map { stops[$0].location }
@@ -102,8 +100,8 @@ public struct ProblemBuilder: Sendable {
             depotNode[point] = places.count - 1
             return places.count - 1
         }
-        let outletNode = node(for: scenario.outlet.location, id: scenario.outlet.id)
-        _ = outletNode
+        // The outlet is always a place (the matrix model keys it by the outlet's id).
+        _ = node(for: scenario.outlet.location, id: scenario.outlet.id)
         var vehicleNodes: [(Int, Int)] = []
         for courier in scenario.couriers {
             let s = node(for: courier.start ?? scenario.outlet.location, id: scenario.outlet.id)

@@ -76,7 +76,10 @@ extension RoutingProblem {
 
         let totalIterations = max(options.iterations ?? Int.max, 0)
         var iteration = 0
-        func outOfBudget() -> Bool { iteration >= totalIterations || clock.now >= deadline }
+        // A time-limited search leaves the last 5 % of its time to the final local search.
+        let searchDeadline = options.localSearch && !options.isReproducible
+            ? deadline.advanced(by: .milliseconds(-Int(options.seconds * 50))) : deadline
+        func outOfBudget() -> Bool { iteration >= totalIterations || clock.now >= searchDeadline }
         func progress() -> Double {
             if options.isReproducible { return Double(iteration) / Double(max(totalIterations, 1)) }
             let elapsed = began.duration(to: clock.now)
@@ -100,41 +103,48 @@ extension RoutingProblem {
             let eliminationEnd = iteration + budget
             let timeShare = began.advanced(by: .milliseconds(Int(options.seconds * 1000 * options.routeEliminationShare)))
             func eliminationOver() -> Bool { iteration >= eliminationEnd || outOfBudget() || (!options.isReproducible && clock.now >= timeShare) }
-            while !eliminationOver() {
-                guard let smallest = current.routes.indices.filter({ !current.routes[$0].isEmpty })
-                    .min(by: { (current.routes[$0].stops.count, $0) < (current.routes[$1].stops.count, $1) }),
-                      current.usedRoutes > 1 else { break }
+            // SISR's fleet minimisation (Christiaens & Vanden Berghe 2020): stops that keep
+            // dropping out gather "absences", and a candidate is accepted when it leaves out fewer
+            // stops or stops with fewer absences, steering the search to fit the hard ones.
+            var absence = [Int](repeating: 0, count: stopCount)
+            func absences(_ s: SearchState) -> Int { s.unassigned.reduce(0) { $0 + absence[$1] } }
+            var failures = 0
+            while !eliminationOver(), failures < 3 {
+                let used = current.routes.indices.filter { !current.routes[$0].isEmpty }
+                    .sorted { (current.routes[$0].stops.count, $0) < (current.routes[$1].stops.count, $1) }
+                guard used.count > 1 else { break }
+                let target = used[min(failures, used.count - 1)]
                 var trial = current
-                // Close the smallest route and every unused one: its stops must fit into the others.
-                for r in trial.routes.indices where r == smallest || trial.routes[r].isEmpty { trial.closed[r] = true }
-                var pending = trial.remove(trial.routes[smallest].stops, self)
+                // Close the target route and every unused one: its stops must fit into the others.
+                for r in trial.routes.indices where r == target || trial.routes[r].isEmpty { trial.closed[r] = true }
+                var pending = trial.remove(trial.routes[target].stops, self)
                 recreate(recreateOrder(pending, rng: &rng), into: &trial, rng: &rng, blinkRate: 0.01)
-                var trialMissing = trial.unassignedWeight(self)
-                var trialDistance = trial.cost(self)
+                var trialMissing = trial.unassigned.count
                 let attemptEnd = min(eliminationEnd, iteration + max(2_000, min(budget / 4, 50_000)))
-                while trialMissing > current.unassignedWeight(self), iteration < attemptEnd, !eliminationOver() {
+                while trialMissing > current.unassigned.count, iteration < attemptEnd, !eliminationOver() {
                     iteration += 1
                     var candidate = trial
                     let removed = ruinStrings(&candidate, rng: &rng)
                     pending = removed + candidate.unassigned
                     recreate(recreateOrder(pending, rng: &rng), into: &candidate, rng: &rng, blinkRate: 0.01)
-                    let missing = candidate.unassignedWeight(self)
-                    let cost = candidate.cost(self)
-                    let temperature = t0 * pow(tf / t0, min(progress(), 1))
-                    if missing < trialMissing || (missing == trialMissing && cost < trialDistance - temperature * log(rng.unit() + 1e-300)) {
-                        trial = candidate; trialMissing = missing; trialDistance = cost
+                    let missing = candidate.unassigned.count
+                    let candidateAbsences = absences(candidate)
+                    if missing < trialMissing || candidateAbsences < absences(trial) {
+                        trial = candidate; trialMissing = missing
                     }
+                    for u in trial.unassigned { absence[u] += 1 }
                 }
-                // Success only when the whole objective improves: for an outlet a courier saved
-                // is not worth a promise broken.
-                if trialMissing <= current.unassignedWeight(self), trial.cost(self) < currentCost - 1e-9 {
+                // Success only when every stop fits and the whole objective improves: for an
+                // outlet a courier saved is not worth a promise broken.
+                if trial.unassignedWeight(self) <= current.unassignedWeight(self), trial.cost(self) < currentCost - 1e-9 {
                     trial.closed = Array(repeating: false, count: trial.closed.count)
                     current = trial
                     currentCost = trial.cost(self)
                     if currentCost < bestCost { best = current; bestCost = currentCost }
                     pool.add(current, self)
+                    failures = 0
                 } else {
-                    break
+                    failures += 1
                 }
             }
         }
