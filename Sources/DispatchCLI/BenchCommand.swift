@@ -33,7 +33,13 @@ public struct BenchCommand: ParsableCommand {
         var gaps: [Double] = []
         var vehicleHits = 0, counted = 0
         for file in files {
-            let loaded = try ScenarioInput.load(file)
+            let loaded: LoadedScenario
+            do {
+                loaded = try ScenarioInput.load(file)
+            } catch {
+                print("\(error.description), skipped")
+                continue
+            }
             guard loaded.errors.isEmpty else { print("\(file): \(loaded.errors.count) errors, skipped"); continue }
             let plan = RoutePlanner.plan(loaded.scenario, objective: chosen,
                                          options: SearchOptions(seconds: seconds, seed: seed, workers: workers),

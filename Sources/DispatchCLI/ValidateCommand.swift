@@ -20,6 +20,10 @@ public struct ValidateCommand: ParsableCommand {
 
     public init() {}
 
+    public func validate() throws {
+        guard ScenarioFormat(rawValue: format) != nil else { throw ValidationError("--format must be auto, scenario or solomon") }
+    }
+
     public func run() throws {
         let result = Self.execute(file: file, json: json, format: ScenarioFormat(rawValue: format) ?? .auto)
         emit(result)

@@ -52,7 +52,7 @@ public struct TimeWindowPhrase: Sendable, Equatable {
         var out = ""
         for scalar in text.lowercased().unicodeScalars {
             switch scalar.value {
-            case 0xFF10...0xFF19: out.unicodeScalars.append(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!)
+            case 0xFF10...0xFF19: out += String(scalar.value - 0xFF10) // full-width digits
             case 0xFF1A: out += ":"                     // ：
             case 0xFF0C, 0x3001: out += ","             // ， 、
             case 0xFF1B: out += ";"                     // ；

@@ -59,6 +59,9 @@ public struct ProblemBuilder: Sendable {
                                                  radiusKm: scenario.outlet.zoneRadiusKm ?? 0)))
                 continue
             }
+            if stop.windows.isEmpty || stop.windows.contains(where: { $0.start > $0.end }) {
+                excluded.append((i, .unreachableInWindow)); continue
+            }
             let capable = scenario.couriers.filter { $0.canServe(skills: stop.requiredSkills) }
             if capable.isEmpty { excluded.append((i, .noCourierWithSkills(stop.requiredSkills))); continue }
             let load = stop.kind == .shipmentDelivery ? 0 : stop.weightKg
