@@ -113,8 +113,7 @@ public enum RoutePlanner {
     /// (so the day is simply full) or it does not (its window cannot be reached in any shift).
     static func unassignedReason(_ s: Int, _ p: RoutingProblem) -> UnassignedReason {
         for v in p.vehicles.indices where p.canServe(v, s) {
-            let empty = Route(vehicle: v)
-            var alone = empty
+            var alone = Route(vehicle: v)
             alone.update(p)
             if p.partner[s] >= 0 {
                 if p.pairInsertion(p.isShipmentPickup[s] ? s : p.partner[s], p.isShipmentPickup[s] ? p.partner[s] : s, into: alone) != nil {

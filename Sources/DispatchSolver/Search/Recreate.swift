@@ -12,12 +12,20 @@ extension RoutingProblem {
         defer { emptyClassSeen.deallocate() }
         for u in stops where state.routeOf[u] < 0 {
             let w = partner[u]
-            var granular = allowGranular && stopCount > Self.granularThreshold && w < 0
-            var fullScanDone = false
+            let granular = allowGranular && stopCount > Self.granularThreshold && w < 0
             if w >= 0, !isShipmentPickup[u] { continue } // the pickup half inserts both
             emptyClassSeen.initialize(repeating: false)
             var bestRoute = -1, bestK1 = 0, bestK2 = -1
             var bestCost = Double.infinity
+            /// Tries positions `range` of route `r` (skipping some at the blink rate).
+            func scan(_ r: Int, _ range: ClosedRange<Int>, blink: Bool) {
+                for k in range {
+                    if blink, blinkRate > 0, rng.chance(blinkRate) { continue }
+                    if let cost = insertionCost(u, into: state.routes[r], at: k), cost < bestCost {
+                        bestCost = cost; bestRoute = r; bestK1 = k
+                    }
+                }
+            }
             for r in state.routes.indices where !state.closed[r] {
                 let route = state.routes[r]
                 guard canServe(route.vehicle, u), w < 0 || canServe(route.vehicle, w) else { continue }
@@ -30,14 +38,8 @@ extension RoutingProblem {
                     if let (k1, k2, cost) = pairInsertion(u, w, into: route), cost < bestCost {
                         bestCost = cost; bestRoute = r; bestK1 = k1; bestK2 = k2
                     }
-                    continue
-                }
-                if granular, !route.isEmpty { continue } // non-empty routes: neighbour positions below
-                for k in 0...route.stops.count {
-                    if blinkRate > 0, rng.chance(blinkRate) { continue }
-                    if let cost = insertionCost(u, into: route, at: k), cost < bestCost {
-                        bestCost = cost; bestRoute = r; bestK1 = k
-                    }
+                } else if !granular || route.isEmpty {
+                    scan(r, 0...route.stops.count, blink: true)
                 }
             }
             if granular {
@@ -47,26 +49,13 @@ extension RoutingProblem {
                     let c = Int(c32)
                     let r = state.routeOf[c]
                     guard r >= 0, !state.closed[r], canServe(state.routes[r].vehicle, u) else { continue }
-                    let k = state.position[c]
-                    for position in k...(k + 1) {
-                        if blinkRate > 0, rng.chance(blinkRate) { continue }
-                        if let cost = insertionCost(u, into: state.routes[r], at: position), cost < bestCost {
-                            bestCost = cost; bestRoute = r; bestK1 = position
-                        }
-                    }
+                    scan(r, state.position[c]...(state.position[c] + 1), blink: true)
                 }
-            }
-            if bestRoute < 0, granular, !fullScanDone {
-                // Nothing near its neighbours: look everywhere before giving up.
-                granular = false
-                fullScanDone = true
-                for r in state.routes.indices where !state.closed[r] && !state.routes[r].isEmpty {
-                    let route = state.routes[r]
-                    guard canServe(route.vehicle, u) else { continue }
-                    for k in 0...route.stops.count {
-                        if let cost = insertionCost(u, into: route, at: k), cost < bestCost {
-                            bestCost = cost; bestRoute = r; bestK1 = k
-                        }
+                if bestRoute < 0 {
+                    // Nothing near its neighbours: look everywhere before giving up.
+                    for r in state.routes.indices where !state.closed[r] && !state.routes[r].isEmpty
+                        && canServe(state.routes[r].vehicle, u) {
+                        scan(r, 0...state.routes[r].stops.count, blink: false)
                     }
                 }
             }
