@@ -17,7 +17,7 @@ public struct PlanCommand: ParsableCommand {
     @Option(help: "Parallel searches (the best is kept).") var workers: Int = 2
     @Option(help: "Objective: outlet (default for scenarios), hierarchical (default for Solomon: vehicles, then distance), distance.")
     var objective: String?
-    @Option(help: "Input format: auto, scenario or solomon.") var format: String = "auto"
+    @Option(help: "Input format: auto, scenario, solomon or lilim.") var format: String = "auto"
     @Option(help: "Write the plan JSON here (atomically).") var out: String?
     @Flag(help: "Skip the set-partitioning step over the route pool (GLPK).") var noSetPartitioning = false
     @Flag(help: "Skip the local search that polishes the first and the final plan.") var noLocalSearch = false
@@ -31,7 +31,7 @@ public struct PlanCommand: ParsableCommand {
         if let objective, Objective.named(objective) == nil {
             throw ValidationError("--objective must be outlet, hierarchical or distance")
         }
-        guard ScenarioFormat(rawValue: format) != nil else { throw ValidationError("--format must be auto, scenario or solomon") }
+        guard ScenarioFormat(rawValue: format) != nil else { throw ValidationError("--format must be one of \(ScenarioFormat.choices)") }
     }
 
     public func run() throws {

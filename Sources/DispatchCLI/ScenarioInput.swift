@@ -8,6 +8,11 @@ public enum ScenarioFormat: String, Sendable, CaseIterable {
     case scenario
     /// Solomon / Gehring–Homberger VRPTW text.
     case solomon
+    /// Li & Lim pickup-and-delivery (PDPTW) text.
+    case lilim
+
+    /// The names, for help and error messages.
+    public static let choices = allCases.map(\.rawValue).joined(separator: ", ")
 }
 
 /// Loads a scenario file in any supported format.
@@ -17,10 +22,12 @@ public enum ScenarioInput {
         let text = try TextFile.read(path)
         switch format {
         case .solomon: return SolomonReader.read(text: text, path: path)
+        case .lilim: return LiLimReader.read(text: text, path: path)
         case .scenario: return ScenarioReader.read(text: text, path: path)
         case .auto:
-            return SolomonReader.looksLikeSolomon(text) ? SolomonReader.read(text: text, path: path)
-                : ScenarioReader.read(text: text, path: path)
+            if SolomonReader.looksLikeSolomon(text) { return SolomonReader.read(text: text, path: path) }
+            if LiLimReader.looksLikeLiLim(text) { return LiLimReader.read(text: text, path: path) }
+            return ScenarioReader.read(text: text, path: path)
         }
     }
 }

@@ -15,13 +15,13 @@ public struct ValidateCommand: ParsableCommand {
     @Flag(help: "Print the normalised scenario (windows in minutes) as JSON.")
     var json = false
 
-    @Option(help: "Input format: auto, scenario or solomon.")
+    @Option(help: "Input format: auto, scenario, solomon or lilim.")
     var format: String = "auto"
 
     public init() {}
 
     public func validate() throws {
-        guard ScenarioFormat(rawValue: format) != nil else { throw ValidationError("--format must be auto, scenario or solomon") }
+        guard ScenarioFormat(rawValue: format) != nil else { throw ValidationError("--format must be one of \(ScenarioFormat.choices)") }
     }
 
     public func run() throws {

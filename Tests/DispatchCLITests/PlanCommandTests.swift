@@ -34,3 +34,22 @@ import Testing
         #expect(result.errors.contains("duplicate stop id \"p001\""))
     }
 }
+
+@Suite struct LiLimInputTests {
+    @Test func liLimInstanceBecomesShipmentsAndIsPlannedPickupFirst() throws {
+        let path = Fixture.path("lilim-tiny.txt")
+        let loaded = try ScenarioInput.load(path)
+        #expect(loaded.errors.isEmpty, "\(loaded.errors)")
+        #expect(loaded.scenario.stops.map(\.kind) == [.shipmentPickup, .shipmentDelivery, .shipmentPickup, .shipmentDelivery])
+        #expect(loaded.scenario.stops.map(\.shipment) == ["s1", "s1", "s3", "s3"])
+        #expect(loaded.scenario.couriers.count == 4)
+        let result = PlanCommand.execute(path: path, seconds: 600, iterations: 200, seed: 1)
+        #expect(result.status == .ok, "\(result.errors)")
+        #expect(result.output.contains("unassigned: 0"))
+    }
+
+    @Test func brokenLiLimRowIsReportedWithItsLine() throws {
+        let loaded = LiLimReader.read(text: "2\t50\t1\n0\t0\t0\t0\t0\t100\t0\t0\t0\n1\t1\t1\t5\t0\t50\t1\t0\t9\n", path: "bad.txt")
+        #expect(loaded.diagnostics.map(\.description) == ["bad.txt:3: task: task 1 names no existing delivery partner"])
+    }
+}
