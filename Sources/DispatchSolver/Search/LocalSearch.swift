@@ -1,7 +1,7 @@
 /// Granular local search (Toth & Vigo 2003): for each stop and each of its nearest neighbours,
-/// try relocate, swap, 2-opt* (tail exchange) between routes and 2-opt within a route; apply the
-/// first improving move. Moves are screened in O(1) by their distance change, then evaluated
-/// exactly by ``SequenceEvaluator``.
+/// try relocate, swap, cross-exchange, 2-opt* (tail exchange) between routes and 2-opt and or-opt
+/// within a route; apply the first improving move. Moves are screened in O(1) by their distance
+/// change, then evaluated exactly by ``SequenceEvaluator``.
 extension RoutingProblem {
     /// Neighbours looked at per stop.
     static let localSearchGranularity = 20
@@ -67,6 +67,30 @@ extension RoutingProblem {
                     if delta < -eps || late {
                         var newA = A.stops; newA[i] = v
                         var newB = B.stops; newB[j] = u
+                        if let ca = evaluator.cost(newA, vehicle: A.vehicle, self), let cb = evaluator.cost(newB, vehicle: B.vehicle, self),
+                           ca + cb < costA + costB - eps {
+                            apply(&state, ra, newA, rb, newB); return true
+                        }
+                    }
+                }
+                // Cross-exchange (Taillard et al. 1997): swap the strings of up to three stops
+                // starting at u and at v; an empty string on one side moves a string (or-opt
+                // between routes). Length (1, 1) is the swap above.
+                for la in 1...3 where i + la <= A.stops.count {
+                    for lb in 0...3 where j + lb <= B.stops.count && !(la == 1 && lb <= 1) {
+                        let aFirst = A.stops[i], aLast = A.stops[i + la - 1], an = node(after: i + la - 1, in: A)
+                        let c = node(before: j, in: B)
+                        let bn = lb > 0 ? node(after: j + lb - 1, in: B) : (j < B.stops.count ? B.stops[j] : vehicles[B.vehicle].endNode)
+                        var delta = dist(c, aFirst) + dist(aLast, bn) - dist(a, aFirst) - dist(aLast, an)
+                        if lb > 0 {
+                            let bFirst = B.stops[j], bLast = B.stops[j + lb - 1]
+                            delta += dist(a, bFirst) + dist(bLast, an) - dist(c, bFirst) - dist(bLast, bn)
+                        } else {
+                            delta += dist(a, an) - dist(c, bn)
+                        }
+                        guard delta < -eps else { continue }
+                        let newA = Array(A.stops[..<i]) + Array(B.stops[j..<(j + lb)]) + Array(A.stops[(i + la)...])
+                        let newB = Array(B.stops[..<j]) + Array(A.stops[i..<(i + la)]) + Array(B.stops[(j + lb)...])
                         if let ca = evaluator.cost(newA, vehicle: A.vehicle, self), let cb = evaluator.cost(newB, vehicle: B.vehicle, self),
                            ca + cb < costA + costB - eps {
                             apply(&state, ra, newA, rb, newB); return true
