@@ -11,14 +11,15 @@ public struct SearchOptions: Sendable {
     public var seed: UInt64
     /// Independent searches run in parallel (best kept); the result does not depend on timing.
     public var workers: Int
-    /// Share of the budget spent trying to empty routes when couriers cost something.
-    public var routeEliminationShare: Double
+    /// Share of the budget spent trying to empty routes when couriers cost something; `nil`
+    /// chooses by objective: half when vehicles come first (hierarchical), 0.3 otherwise.
+    public var routeEliminationShare: Double?
     /// Whether granular local search polishes the first and the final solution.
     public var localSearch: Bool
 
     /// Options; by default 10 s, seed 1, two workers.
     public init(iterations: Int? = nil, seconds: Double = 10, seed: UInt64 = 1, workers: Int = 2,
-                routeEliminationShare: Double = 0.3, localSearch: Bool = true) {
+                routeEliminationShare: Double? = nil, localSearch: Bool = true) {
         self.iterations = iterations
         self.seconds = seconds
         self.seed = seed
@@ -69,7 +70,9 @@ extension RoutingProblem {
         }
         let firstSolution = began.duration(to: clock.now)
         if options.localSearch {
-            localSearch(&state, rng: &rng, deadline: deadline)
+            // At most a fifth of a time-limited budget: ruin-and-recreate needs the rest.
+            let polishBy = options.isReproducible ? deadline : min(deadline, began.advanced(by: .milliseconds(Int(options.seconds * 200))))
+            localSearch(&state, rng: &rng, deadline: polishBy)
         }
         var pool = PoolCollector()
         pool.add(state, self)
@@ -99,9 +102,10 @@ extension RoutingProblem {
 
         // Route elimination: close the smallest route and try to fit its stops elsewhere.
         if objective.perCourier > 0 {
-            let budget = options.iterations.map { Int(Double($0) * options.routeEliminationShare) } ?? Int.max / 2
+            let share = options.routeEliminationShare ?? (objective.perCourier >= 10_000 * max(objective.perDistance, 1e-9) ? 0.5 : 0.3)
+            let budget = options.iterations.map { Int(Double($0) * share) } ?? Int.max / 2
             let eliminationEnd = iteration + budget
-            let timeShare = began.advanced(by: .milliseconds(Int(options.seconds * 1000 * options.routeEliminationShare)))
+            let timeShare = began.advanced(by: .milliseconds(Int(options.seconds * 1000 * share)))
             func eliminationOver() -> Bool { iteration >= eliminationEnd || outOfBudget() || (!options.isReproducible && clock.now >= timeShare) }
             // SISR's fleet minimisation (Christiaens & Vanden Berghe 2020): stops that keep
             // dropping out gather "absences", and a candidate is accepted when it leaves out fewer
@@ -120,7 +124,10 @@ extension RoutingProblem {
                 var pending = trial.remove(trial.routes[target].stops, self)
                 recreate(recreateOrder(pending, rng: &rng), into: &trial, rng: &rng, blinkRate: 0.01)
                 var trialMissing = trial.unassigned.count
-                let attemptEnd = min(eliminationEnd, iteration + max(2_000, min(budget / 4, 50_000)))
+                // Reproducible runs split their elimination budget over up to four attempts; a
+                // time-limited run gives the first attempt all the time it has (SISR runs one long
+                // fleet-minimisation search).
+                let attemptEnd = options.isReproducible ? min(eliminationEnd, iteration + max(2_000, budget / 4)) : eliminationEnd
                 while trialMissing > current.unassigned.count, iteration < attemptEnd, !eliminationOver() {
                     iteration += 1
                     var candidate = trial
