@@ -41,11 +41,10 @@ public enum RoutePlanner {
             let covered = (0..<problem.stopCount).filter { best.state.routeOf[$0] >= 0 }
             let coveredSet = Set(covered)
             let columns = pool.filter { $0.stops.allSatisfy { coveredSet.contains($0) } }
-            let sizes = (0..<problem.vehicleClassCount).map { c in problem.vehicleClass.filter { $0 == c }.count }
             let spStart = clock.now
             // A reproducible run adopts only a proven optimum: an incumbent cut off by the clock
             // would depend on the machine's speed.
-            if let (chosen, _, optimal) = SetPartitioning.solve(columns: columns, stops: covered, classSizes: sizes,
+            if let (chosen, _, optimal) = SetPartitioning.solve(columns: columns, stops: covered, classSizes: problem.vehicleClassSizes,
                                                                 timeLimitSeconds: max(0.2, min(options.seconds * 0.1, 2))),
                optimal || !options.isReproducible {
                 var state = SearchState(problem)

@@ -32,6 +32,18 @@ import Testing
         #expect(PlanChecker.violations(plan, scenario: scenario) == [])
     }
 
+    @Test func shipmentWhosePickupIsOutOfZoneIsNotRoutedAtAll() throws {
+        var scenario = RandomScenario.make(seed: 21, stops: 10, couriers: 2, shipments: false)
+        scenario.stops.append(Stop(id: "sp", kind: .shipmentPickup, shipment: "s", location: scenario.outlet.location.offset(kilometres: 4.5, bearing: 1),
+                                   weightKg: 1, windows: [scenario.outlet.day]))
+        scenario.stops.append(Stop(id: "sd", kind: .shipmentDelivery, shipment: "s", location: scenario.outlet.location.offset(kilometres: 1, bearing: 2),
+                                   weightKg: 1, windows: [scenario.outlet.day]))
+        let plan = RoutePlanner.plan(scenario, objective: .outlet, options: Self.quick)
+        #expect(plan.unassigned.first { $0.id == "sp" }?.reason.hasPrefix("outside the zone") == true)
+        #expect(plan.unassigned.first { $0.id == "sd" }?.reason == "the other half of its shipment (sp) cannot be served")
+        #expect(PlanChecker.violations(plan, scenario: scenario) == [])
+    }
+
     @Test func lowerTiersWaitWhenNotEverythingFits() {
         // One small courier, more parcels than fit: the strategic customer's parcels go out.
         var scenario = RandomScenario.make(seed: 11, stops: 12, couriers: 1, shipments: false)

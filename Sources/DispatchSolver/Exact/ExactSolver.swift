@@ -40,8 +40,7 @@ public enum ExactSolver {
                 if let entry = bestBySubset[key] { columns.append(PooledRoute(vehicleClass: c, stops: entry.stops, cost: entry.cost)) }
             }
         }
-        let sizes = (0..<p.vehicleClassCount).map { c in p.vehicleClass.filter { $0 == c }.count }
-        guard let (chosen, cost, optimal) = SetPartitioning.solve(columns: columns, stops: Array(0..<p.stopCount), classSizes: sizes,
+        guard let (chosen, cost, optimal) = SetPartitioning.solve(columns: columns, stops: Array(0..<p.stopCount), classSizes: p.vehicleClassSizes,
                                                          timeLimitSeconds: timeLimitSeconds), optimal else { return nil }
         return (cost, chosen.map { columns[$0].stops })
     }

@@ -71,24 +71,30 @@ public struct ProblemBuilder: Sendable {
             }
             keep.append(i)
         }
-        // A shipment half whose partner is missing or excluded cannot be routed either.
-        var kept = Set(keep)
-        var changed = true
-        while changed {
-            changed = false
-            for i in keep where kept.contains(i) {
-                let stop = stops[i]
-                guard stop.kind == .shipmentPickup || stop.kind == .shipmentDelivery else { continue }
-                let partnerIndex = stops.indices.first {
-                    $0 != i && stops[$0].shipment == stop.shipment
-                        && (stops[$0].kind == .shipmentPickup || stops[$0].kind == .shipmentDelivery) && stops[$0].kind != stop.kind
-                }
-                if partnerIndex == nil || !kept.contains(partnerIndex ?? -1) {
-                    kept.remove(i)
-                    excluded.append((i, .partnerUnassigned(partnerIndex.map { stops[$0].id } ?? stop.shipment ?? "?")))
-                    changed = true
-                }
+        // The other half of each shipment half, found once.
+        var halves: [String: (pickup: Int?, delivery: Int?)] = [:]
+        for (i, stop) in stops.enumerated() {
+            guard let id = stop.shipment else { continue }
+            if stop.kind == .shipmentPickup, halves[id]?.pickup == nil { halves[id, default: (nil, nil)].pickup = i }
+            if stop.kind == .shipmentDelivery, halves[id]?.delivery == nil { halves[id, default: (nil, nil)].delivery = i }
+        }
+        func partnerOf(_ i: Int) -> Int? {
+            guard let id = stops[i].shipment, let pair = halves[id] else { return nil }
+            switch stops[i].kind {
+            case .shipmentPickup: return pair.delivery
+            case .shipmentDelivery: return pair.pickup
+            case .delivery, .pickup: return nil
             }
+        }
+        // A shipment half whose partner is missing or excluded cannot be routed either (the
+        // relation is symmetric, so one pass settles it).
+        let routable = Set(keep)
+        var kept = routable
+        for i in keep where stops[i].kind == .shipmentPickup || stops[i].kind == .shipmentDelivery {
+            let partner = partnerOf(i)
+            if let partner, routable.contains(partner) { continue }
+            kept.remove(i)
+            excluded.append((i, .partnerUnassigned(partner.map { stops[$0].id } ?? stops[i].shipment ?? "?")))
         }
         keep = keep.filter { kept.contains($0) }
 
@@ -162,7 +168,9 @@ public struct ProblemBuilder: Sendable {
         var deliveryKg: [Double] = [], deliveryLitres: [Double] = [], pickupKg: [Double] = [], pickupLitres: [Double] = []
         var partner: [Int] = [], isShipmentPickup: [Bool] = [], promiseEnd: [Double] = [], priority: [Double] = []
         var service: [Double] = [], required: [UInt64] = []
-        let position = Dictionary(keep.enumerated().map { (stops[$0.element].id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        // Problem index of each kept scenario stop.
+        var position: [Int: Int] = [:]
+        for (k, i) in keep.enumerated() { position[i] = k }
         for i in keep {
             let stop = stops[i]
             for w in stop.windows { windowStart.append(Double(w.start)); windowEnd.append(Double(w.end)) }
@@ -181,12 +189,11 @@ public struct ProblemBuilder: Sendable {
             case .shipmentDelivery:
                 deliveryKg.append(0); deliveryLitres.append(0)
                 // Unloads what its pickup loaded.
-                let p = stops.first { $0.shipment == stop.shipment && $0.kind == .shipmentPickup }
+                let p = partnerOf(i).map { stops[$0] }
                 pickupKg.append(-(p?.weightKg ?? 0)); pickupLitres.append(-(p?.volumeLitres ?? 0))
             }
             if stop.kind == .shipmentPickup || stop.kind == .shipmentDelivery {
-                let other = keep.first { stops[$0].shipment == stop.shipment && stops[$0].kind != stop.kind && $0 != i }
-                partner.append(other.flatMap { position[stops[$0].id] } ?? -1)
+                partner.append(partnerOf(i).flatMap { position[$0] } ?? -1)
             } else {
                 partner.append(-1)
             }

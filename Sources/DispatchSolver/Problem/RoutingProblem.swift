@@ -48,6 +48,12 @@ public struct RoutingProblem: Sendable {
     public let vehicleClass: [Int]
     /// Number of distinct vehicle classes.
     public let vehicleClassCount: Int
+    /// Number of vehicles in each class.
+    public var vehicleClassSizes: [Int] {
+        var sizes = [Int](repeating: 0, count: vehicleClassCount)
+        for c in vehicleClass { sizes[c] += 1 }
+        return sizes
+    }
 
     /// A courier as the solver sees it.
     public struct Vehicle: Sendable {
