@@ -53,3 +53,38 @@ import Testing
         #expect(loaded.diagnostics.map(\.description) == ["bad.txt:3: task: task 1 names no existing delivery partner"])
     }
 }
+
+@Suite struct TravelMatrixInputTests {
+    @Test func measuredMatrixIsUsedForPlanningAndChecking() throws {
+        let path = Fixture.path("matrix-day.json")
+        let loaded = try ScenarioInput.load(path)
+        #expect(loaded.errors.isEmpty, "\(loaded.errors)")
+        guard case .matrix(let matrix) = loaded.scenario.travel else {
+            Issue.record("travel model is not the matrix")
+            return
+        }
+        #expect(Set(matrix.ids) == ["o", "a", "b", "c"])
+        let folder = NSTemporaryDirectory() + "desk-matrix-\(getpid())"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = PlanCommand.execute(path: path, seconds: 600, iterations: 100, seed: 1, out: folder + "/plan.json")
+        #expect(result.status == .ok, "\(result.errors)")
+        // The matrix's kilometres, not great-circle ones (the stops are ~150 m apart): of the six
+        // tours, o-a-c-b-o and o-b-c-a-o are shortest at 1.0 + 0.8 + 0.4 + 1.5 = 3.7 km, and the
+        // matrix's minutes give 5+1 + 4+1 + 2+1 + 7 = 21 minutes.
+        #expect(result.output.contains("distance: 3.70 km"), "\(result.output)")
+        #expect(result.output.contains("duration: 21.00 min"), "\(result.output)")
+    }
+
+    @Test func missingMatrixPairIsAnError() throws {
+        let text = try TextFile.read(Fixture.path("matrix-day.csv")).split(separator: "\n").filter { !$0.hasPrefix("b,c,") }.joined(separator: "\n")
+        let table = try CSVTable.parse(text)
+        let folder = NSTemporaryDirectory() + "desk-matrix-missing-\(getpid())"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try TextFile.writeAtomically(CSVTable.write(header: table.header, rows: table.rows.map(\.cells)), to: folder + "/matrix-day.csv")
+        try TextFile.writeAtomically(try TextFile.read(Fixture.path("matrix-day.json")), to: folder + "/matrix-day.json")
+        let loaded = try ScenarioInput.load(folder + "/matrix-day.json")
+        #expect(loaded.errors.contains { $0.message.contains("1 ordered pairs have no row, e.g. b → c") }, "\(loaded.diagnostics)")
+    }
+}
