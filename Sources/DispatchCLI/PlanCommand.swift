@@ -1,5 +1,6 @@
 import ArgumentParser
 import DispatchModel
+import DispatchReport
 import DispatchSolver
 import Foundation
 
@@ -19,6 +20,7 @@ public struct PlanCommand: ParsableCommand {
     var objective: String?
     @Option(help: "Input format: auto, scenario, solomon or lilim.") var format: String = "auto"
     @Option(help: "Write the plan JSON here (atomically).") var out: String?
+    @Option(help: "Write every courier's morning route sheet to this text file (atomically).") var sheets: String?
     @Flag(help: "Skip the set-partitioning step over the route pool (GLPK).") var noSetPartitioning = false
     @Flag(help: "Skip the local search that polishes the first and the final plan.") var noLocalSearch = false
 
@@ -36,13 +38,13 @@ public struct PlanCommand: ParsableCommand {
 
     public func run() throws {
         emit(Self.execute(path: scenario, seconds: seconds, iterations: iterations, seed: seed, workers: workers,
-                          objective: objective, format: ScenarioFormat(rawValue: format) ?? .auto, out: out,
+                          objective: objective, format: ScenarioFormat(rawValue: format) ?? .auto, out: out, sheets: sheets,
                           setPartitioning: !noSetPartitioning, localSearch: !noLocalSearch))
     }
 
     /// Runs the command without touching the process (for tests).
     public static func execute(path: String, seconds: Double, iterations: Int?, seed: UInt64, workers: Int = 2,
-                               objective: String? = nil, format: ScenarioFormat = .auto, out: String? = nil,
+                               objective: String? = nil, format: ScenarioFormat = .auto, out: String? = nil, sheets: String? = nil,
                                setPartitioning: Bool = true, localSearch: Bool = true) -> CommandResult {
         let loaded: LoadedScenario
         do {
@@ -75,6 +77,14 @@ public struct PlanCommand: ParsableCommand {
         text += "search: \(Int(plan.statistics["iterations"] ?? 0)) iterations, \(format2(plan.statistics["seconds"] ?? 0)) s (first plan after \(format2(plan.statistics["firstSolutionSeconds"] ?? 0)) s)\n"
         if let spSeconds = plan.statistics["setPartitioningSeconds"] {
             text += "set partitioning: \(Int(plan.statistics["poolSize"] ?? 0)) routes in the pool, \(format2(spSeconds)) s, improved the cost by \(format2(plan.statistics["setPartitioningGain"] ?? 0))\n"
+        }
+        if let sheets {
+            let text = plan.routes.map { RouteSheet.text(for: $0, scenario: loaded.scenario) }.joined(separator: "\n")
+            do {
+                try TextFile.writeAtomically(text, to: sheets)
+            } catch {
+                return CommandResult(output: text, errors: "desk: cannot write \(sheets): \(error)\n", status: .cannotCreate)
+            }
         }
         if let out {
             do {

@@ -9,7 +9,8 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let out = folder + "/plan.json"
-        let result = PlanCommand.execute(path: Fixture.scenarios + "/small-day.json", seconds: 600, iterations: 300, seed: 3, out: out)
+        let result = PlanCommand.execute(path: Fixture.scenarios + "/small-day.json", seconds: 600, iterations: 300, seed: 3, out: out,
+                                         sheets: folder + "/sheets.txt")
         #expect(result.status == .ok, "\(result.errors)")
         #expect(result.output.contains("unassigned: 0"))
         let root = try JSONParser.parse(try TextFile.read(out))
@@ -20,6 +21,10 @@ import Testing
         }
         #expect(ids.count == 60)
         #expect(Set(ids).count == 60)
+        // One sheet per courier who goes out, each stop on its own numbered line.
+        let sheetLines = try TextFile.read(folder + "/sheets.txt").split(separator: "\n")
+        #expect(sheetLines.filter { $0.contains(" stops, leave ") }.count == routes.count)
+        #expect(sheetLines.filter { $0.first?.isNumber == true }.count == 60)
     }
 
     @Test func solomonInstanceIsPlannedWithCustomerNumbersAsIds() {
