@@ -64,13 +64,14 @@ extension RoutingProblem {
 
     /// The cheapest feasible insertion of shipment pickup `u` and its delivery `w` into `route`:
     /// (pickup position, delivery position, cost). O(route length²) in the worst case.
-    func pairInsertion(_ u: Int, _ w: Int, into route: Route) -> (Int, Int, Double)? {
+    /// `pickupPositions` restricts where the pickup half may go (granular search on large days).
+    func pairInsertion(_ u: Int, _ w: Int, into route: Route, pickupPositions: Set<Int>? = nil) -> (Int, Int, Double)? {
         let v = route.vehicle
         let veh = vehicles[v]
         let n = route.stops.count
         let o = objective
         var best: (Int, Int, Double)?
-        for k1 in 0...n {
+        for k1 in 0...n where pickupPositions?.contains(k1) ?? true {
             let (a, departure) = route.departure(before: k1, self)
             guard let stU = serviceStart(u, arrival: departure + travel(a, u, v)) else { break }
             let firstNext = route.next(at: k1, self).node

@@ -12,7 +12,8 @@ extension RoutingProblem {
         defer { emptyClassSeen.deallocate() }
         for u in stops where state.routeOf[u] < 0 {
             let w = partner[u]
-            let granular = allowGranular && stopCount > Self.granularThreshold && w < 0
+            let largeDay = allowGranular && stopCount > Self.granularThreshold
+            let granular = largeDay && w < 0
             if w >= 0, !isShipmentPickup[u] { continue } // the pickup half inserts both
             emptyClassSeen.initialize(repeating: false)
             var bestRoute = -1, bestK1 = 0, bestK2 = -1
@@ -35,7 +36,17 @@ extension RoutingProblem {
                     emptyClassSeen[c] = true
                 }
                 if w >= 0 {
-                    if let (k1, k2, cost) = pairInsertion(u, w, into: route), cost < bestCost {
+                    // Large days: the pickup goes next to one of its nearest neighbours in this route.
+                    var positions: Set<Int>?
+                    if largeDay, !route.isEmpty {
+                        var near = Set<Int>()
+                        for c32 in neighbours[u].prefix(Self.granularity) where state.routeOf[Int(c32)] == r {
+                            near.insert(state.position[Int(c32)]); near.insert(state.position[Int(c32)] + 1)
+                        }
+                        if near.isEmpty { continue }
+                        positions = near
+                    }
+                    if let (k1, k2, cost) = pairInsertion(u, w, into: route, pickupPositions: positions), cost < bestCost {
                         bestCost = cost; bestRoute = r; bestK1 = k1; bestK2 = k2
                     }
                 } else if !granular || route.isEmpty {
@@ -56,6 +67,15 @@ extension RoutingProblem {
                     for r in state.routes.indices where !state.closed[r] && !state.routes[r].isEmpty
                         && canServe(state.routes[r].vehicle, u) {
                         scan(r, 0...state.routes[r].stops.count, blink: false)
+                    }
+                }
+            }
+            if bestRoute < 0, largeDay, w >= 0 {
+                // No place near its neighbours: try every position of every route.
+                for r in state.routes.indices where !state.closed[r] && !state.routes[r].isEmpty
+                    && canServe(state.routes[r].vehicle, u) && canServe(state.routes[r].vehicle, w) {
+                    if let (k1, k2, cost) = pairInsertion(u, w, into: state.routes[r]), cost < bestCost {
+                        bestCost = cost; bestRoute = r; bestK1 = k1; bestK2 = k2
                     }
                 }
             }
