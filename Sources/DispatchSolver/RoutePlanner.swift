@@ -56,9 +56,7 @@ public enum RoutePlanner {
                     guard nextVehicle[column.vehicleClass] < candidates.count else { ok = false; break }
                     let v = candidates[nextVehicle[column.vehicleClass]]
                     nextVehicle[column.vehicleClass] += 1
-                    state.routes[v].stops = column.stops
-                    state.routes[v].update(problem)
-                    for s in column.stops { state.routeOf[s] = v }
+                    state.assign(v, stops: column.stops, problem)
                 }
                 let cost = state.cost(problem)
                 if ok, state.routes.allSatisfy(\.feasible), cost < best.cost - 1e-9 {
@@ -67,15 +65,11 @@ public enum RoutePlanner {
                     best.cost = cost
                 }
             }
-            statistics["setPartitioningSeconds"] = seconds(spStart.duration(to: clock.now))
+            statistics["setPartitioningSeconds"] = spStart.duration(to: clock.now).inSeconds
             statistics["poolSize"] = Double(columns.count)
         }
-        statistics["seconds"] = seconds(began.duration(to: clock.now))
+        statistics["seconds"] = began.duration(to: clock.now).inSeconds
         return makePlan(best.state, cost: best.cost, problem: problem, builder: builder, scenario: scenario, statistics: statistics)
-    }
-
-    static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 
     static func makePlan(_ state: SearchState, cost: Double, problem: RoutingProblem, builder: ProblemBuilder,

@@ -1,13 +1,3 @@
-/// A place to insert a stop (or a shipment's two halves) and what it costs.
-struct InsertionMove: Sendable {
-    var route: Int
-    /// Position of the stop (or the pickup half), in the route before insertion.
-    var position: Int
-    /// Position of the delivery half (≥ position), for shipments; −1 otherwise.
-    var secondPosition: Int = -1
-    var cost: Double
-}
-
 extension RoutingProblem {
     /// The cheapest feasible insertion of single stop `u` into `route` at position `k`, or `nil`.
     /// O(number of u's windows): uses the route's cached schedule and loads.

@@ -47,6 +47,14 @@ extension RoutingProblem {
             let movable = partner[u] < 0
             if ra != rb {
                 let costA = A.cost(self), costB = B.cost(self)
+                /// Applies the two new routes when, evaluated exactly, they cost less together.
+                func improves(_ newA: [Int], _ newB: [Int]) -> Bool {
+                    guard let ca = evaluator.cost(newA, vehicle: A.vehicle, self), let cb = evaluator.cost(newB, vehicle: B.vehicle, self),
+                          ca + cb < costA + costB - eps else { return false }
+                    state.assign(ra, stops: newA, self)
+                    state.assign(rb, stops: newB, self)
+                    return true
+                }
                 // Relocate u to just after v.
                 if movable {
                     let vn = node(after: j, in: B)
@@ -54,10 +62,7 @@ extension RoutingProblem {
                     if delta < -eps || late {
                         var newA = A.stops; newA.remove(at: i)
                         var newB = B.stops; newB.insert(u, at: j + 1)
-                        if let ca = evaluator.cost(newA, vehicle: A.vehicle, self), let cb = evaluator.cost(newB, vehicle: B.vehicle, self),
-                           ca + cb < costA + costB - eps {
-                            apply(&state, ra, newA, rb, newB); return true
-                        }
+                        if improves(newA, newB) { return true }
                     }
                 }
                 // Swap u and v.
@@ -67,10 +72,7 @@ extension RoutingProblem {
                     if delta < -eps || late {
                         var newA = A.stops; newA[i] = v
                         var newB = B.stops; newB[j] = u
-                        if let ca = evaluator.cost(newA, vehicle: A.vehicle, self), let cb = evaluator.cost(newB, vehicle: B.vehicle, self),
-                           ca + cb < costA + costB - eps {
-                            apply(&state, ra, newA, rb, newB); return true
-                        }
+                        if improves(newA, newB) { return true }
                     }
                 }
                 // Cross-exchange (Taillard et al. 1997): swap the strings of up to three stops
@@ -91,10 +93,7 @@ extension RoutingProblem {
                         guard delta < -eps else { continue }
                         let newA = Array(A.stops[..<i]) + Array(B.stops[j..<(j + lb)]) + Array(A.stops[(i + la)...])
                         let newB = Array(B.stops[..<j]) + Array(A.stops[i..<(i + la)]) + Array(B.stops[(j + lb)...])
-                        if let ca = evaluator.cost(newA, vehicle: A.vehicle, self), let cb = evaluator.cost(newB, vehicle: B.vehicle, self),
-                           ca + cb < costA + costB - eps {
-                            apply(&state, ra, newA, rb, newB); return true
-                        }
+                        if improves(newA, newB) { return true }
                     }
                 }
                 // 2-opt*: A keeps its head up to u and takes B's tail after v, and vice versa.
@@ -106,10 +105,7 @@ extension RoutingProblem {
                 if delta < -eps {
                     let newA = Array(A.stops[...i]) + Array(B.stops[(j + 1)...])
                     let newB = Array(B.stops[...j]) + Array(A.stops[(i + 1)...])
-                    if let ca = evaluator.cost(newA, vehicle: A.vehicle, self), let cb = evaluator.cost(newB, vehicle: B.vehicle, self),
-                       ca + cb < costA + costB - eps {
-                        apply(&state, ra, newA, rb, newB); return true
-                    }
+                    if improves(newA, newB) { return true }
                 }
             } else if i != j {
                 let costA = A.cost(self)
@@ -122,7 +118,7 @@ extension RoutingProblem {
                     var newA = A.stops
                     newA[lo...hi].reverse()
                     if let ca = evaluator.cost(newA, vehicle: A.vehicle, self), ca < costA - eps {
-                        apply(&state, ra, newA, nil, nil); return true
+                        state.assign(ra, stops: newA, self); return true
                     }
                 }
                 // Or-opt: move u to just after v within the route.
@@ -134,23 +130,12 @@ extension RoutingProblem {
                         newA.remove(at: i)
                         newA.insert(u, at: i < j ? j : j + 1)
                         if let ca = evaluator.cost(newA, vehicle: A.vehicle, self), ca < costA - eps {
-                            apply(&state, ra, newA, nil, nil); return true
+                            state.assign(ra, stops: newA, self); return true
                         }
                     }
                 }
             }
         }
         return false
-    }
-
-    private func apply(_ state: inout SearchState, _ ra: Int, _ newA: [Int], _ rb: Int?, _ newB: [Int]?) {
-        state.routes[ra].stops = newA
-        for s in newA { state.routeOf[s] = ra }
-        if let rb, let newB {
-            state.routes[rb].stops = newB
-            for s in newB { state.routeOf[s] = rb }
-            state.refresh(rb, self)
-        }
-        state.refresh(ra, self)
     }
 }

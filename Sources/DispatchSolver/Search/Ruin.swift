@@ -1,11 +1,11 @@
 extension RoutingProblem {
     /// SISR's adjacent string removal (Christiaens & Vanden Berghe 2020): around a random seed
     /// stop, cut one string from each of a few nearby routes. `averageRemoved` is their c̄,
-    /// `maxString` their L^max.
+    /// `maxString` their L^max. The cut stops end up unassigned.
     func ruinStrings(_ state: inout SearchState, rng: inout SplitMixRandom,
-                     averageRemoved: Double = 10, maxString: Double = 10) -> [Int] {
+                     averageRemoved: Double = 10, maxString: Double = 10) {
         let assigned = state.routeOf.indices.filter { state.routeOf[$0] >= 0 }
-        guard !assigned.isEmpty else { return [] }
+        guard !assigned.isEmpty else { return }
         let used = state.routes.filter { !$0.isEmpty }
         let averageLength = Double(assigned.count) / Double(max(used.count, 1))
         let lsMax = min(maxString, averageLength)
@@ -30,7 +30,7 @@ extension RoutingProblem {
             ruinedRoutes.insert(r)
             if ruinedRoutes.count >= ks { break }
         }
-        return state.remove(toRemove, self)
+        state.remove(toRemove, self)
     }
 
     /// Orders stops for recreate the way SISR does: random, heaviest first, farthest first or

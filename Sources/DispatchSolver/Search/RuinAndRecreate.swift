@@ -85,9 +85,7 @@ extension RoutingProblem {
         func outOfBudget() -> Bool { iteration >= totalIterations || clock.now >= searchDeadline }
         func progress() -> Double {
             if options.isReproducible { return Double(iteration) / Double(max(totalIterations, 1)) }
-            let elapsed = began.duration(to: clock.now)
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            return seconds / max(options.seconds, 1e-3)
+            return began.duration(to: clock.now).inSeconds / max(options.seconds, 1e-3)
         }
 
         // Temperature scale from the average arc length of the first solution (SISR: 100 → 1 on Solomon).
@@ -100,7 +98,7 @@ extension RoutingProblem {
         var best = state
         var bestCost = currentCost
 
-        // Route elimination: close the smallest route and try to fit its stops elsewhere.
+        // Route elimination: close a small route and try to fit its stops into the others.
         if objective.perCourier > 0 {
             let share = options.routeEliminationShare ?? (objective.perCourier >= 10_000 * max(objective.perDistance, 1e-9) ? 0.5 : 0.3)
             let budget = options.iterations.map { Int(Double($0) * share) } ?? Int.max / 2
@@ -121,19 +119,16 @@ extension RoutingProblem {
                 var trial = current
                 // Close the target route and every unused one: its stops must fit into the others.
                 for r in trial.routes.indices where r == target || trial.routes[r].isEmpty { trial.closed[r] = true }
-                var pending = trial.remove(trial.routes[target].stops, self)
+                let pending = trial.remove(trial.routes[target].stops, self)
                 recreate(recreateOrder(pending, rng: &rng), into: &trial, rng: &rng, blinkRate: 0.01)
                 var trialMissing = trial.unassigned.count
-                // Reproducible runs split their elimination budget over up to four attempts; a
+                // Reproducible runs give each attempt (at most three) a quarter of the elimination budget; a
                 // time-limited run gives the first attempt all the time it has (SISR runs one long
                 // fleet-minimisation search).
                 let attemptEnd = options.isReproducible ? min(eliminationEnd, iteration + max(2_000, budget / 4)) : eliminationEnd
                 while trialMissing > current.unassigned.count, iteration < attemptEnd, !eliminationOver() {
                     iteration += 1
-                    var candidate = trial
-                    let removed = ruinStrings(&candidate, rng: &rng)
-                    pending = removed + candidate.unassigned
-                    recreate(recreateOrder(pending, rng: &rng), into: &candidate, rng: &rng, blinkRate: 0.01)
+                    let candidate = ruinAndRecreate(trial, rng: &rng)
                     let missing = candidate.unassigned.count
                     let candidateAbsences = absences(candidate)
                     if missing < trialMissing || candidateAbsences < absences(trial) {
@@ -143,10 +138,11 @@ extension RoutingProblem {
                 }
                 // Success only when every stop fits and the whole objective improves: for an
                 // outlet a courier saved is not worth a promise broken.
-                if trial.unassignedWeight(self) <= current.unassignedWeight(self), trial.cost(self) < currentCost - 1e-9 {
+                let trialCost = trial.cost(self)
+                if trial.unassignedWeight(self) <= current.unassignedWeight(self), trialCost < currentCost - 1e-9 {
                     trial.closed = Array(repeating: false, count: trial.closed.count)
                     current = trial
-                    currentCost = trial.cost(self)
+                    currentCost = trialCost
                     if currentCost < bestCost { best = current; bestCost = currentCost }
                     pool.add(current, self)
                     failures = 0
@@ -158,10 +154,7 @@ extension RoutingProblem {
 
         while !outOfBudget() {
             iteration += 1
-            var candidate = current
-            let removed = ruinStrings(&candidate, rng: &rng)
-            let pending = removed + candidate.unassigned
-            recreate(recreateOrder(pending, rng: &rng), into: &candidate, rng: &rng, blinkRate: 0.01)
+            let candidate = ruinAndRecreate(current, rng: &rng)
             let cost = candidate.cost(self)
             let done = min(progress(), 1)
             let temperature = t0 * pow(tf / t0, done)
@@ -184,8 +177,19 @@ extension RoutingProblem {
             bestCost = best.cost(self)
         }
         return SearchResult(state: best, cost: bestCost, iterations: iteration,
-                            firstSolutionSeconds: Double(firstSolution.components.seconds) + Double(firstSolution.components.attoseconds) / 1e18,
+                            firstSolutionSeconds: firstSolution.inSeconds,
                             pool: pool.routes)
+    }
+}
+
+extension RoutingProblem {
+    /// One ruin-and-recreate step: cut strings around a random stop, then reinsert every
+    /// unassigned stop (the cut ones among them).
+    func ruinAndRecreate(_ state: SearchState, rng: inout SplitMixRandom) -> SearchState {
+        var candidate = state
+        ruinStrings(&candidate, rng: &rng)
+        recreate(recreateOrder(candidate.unassigned, rng: &rng), into: &candidate, rng: &rng, blinkRate: 0.01)
+        return candidate
     }
 }
 

@@ -25,6 +25,14 @@ struct SearchState: Sendable {
         for (k, s) in routes[r].stops.enumerated() { position[s] = k }
     }
 
+    /// Gives route `r` exactly `stops` (in order) and refreshes its cache; the caller keeps every
+    /// stop in exactly one route.
+    mutating func assign(_ r: Int, stops: [Int], _ p: RoutingProblem) {
+        routes[r].stops = stops
+        for s in stops { routeOf[s] = r }
+        refresh(r, p)
+    }
+
     var unassigned: [Int] { routeOf.indices.filter { routeOf[$0] < 0 } }
 
     func unassignedWeight(_ p: RoutingProblem) -> Double {
@@ -39,7 +47,9 @@ struct SearchState: Sendable {
 
     var usedRoutes: Int { routes.filter { !$0.isEmpty }.count }
 
-    /// Removes `stops` from their routes (partners of shipment halves come along).
+    /// Removes `stops` from their routes (partners of shipment halves come along) and returns
+    /// every stop removed.
+    @discardableResult
     mutating func remove(_ stops: [Int], _ p: RoutingProblem) -> [Int] {
         var removed: [Int] = []
         var touched = Set<Int>()
