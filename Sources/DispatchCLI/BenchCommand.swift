@@ -1,4 +1,5 @@
 import ArgumentParser
+import DispatchCheck
 import DispatchModel
 import DispatchSolver
 import Foundation

@@ -49,7 +49,7 @@ public enum LiLimReader {
                                   stopSources: [], courierSources: [], diagnostics: log.items)
         }
         let horizon = TimeWindow(start: Int(depot.values[4]), end: Int(depot.values[5]))
-        let outlet = Outlet(id: "0", name: name, location: GeoPoint(lat: depot.values[2], lon: depot.values[1]), zoneRadiusKm: nil, day: horizon)
+        let outlet = Outlet(id: "0", name: name, location: GeoPoint(lat: depot.values[2], lon: depot.values[1]), zoneRadiusKm: nil, day: horizon, reloadMinutes: nil)
         let indices = Set(tasks.map { Int($0.values[0]) })
         var stops: [Stop] = []
         var sources: [SourceLocation] = []

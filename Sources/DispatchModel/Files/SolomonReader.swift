@@ -45,7 +45,7 @@ public enum SolomonReader {
         }
         let horizon = TimeWindow(start: Int(depot.values[4]), end: Int(depot.values[5]))
         let outlet = Outlet(id: JSONWriter.formatNumber(depot.values[0]), name: name,
-                            location: GeoPoint(lat: depot.values[2], lon: depot.values[1]), zoneRadiusKm: nil, day: horizon)
+                            location: GeoPoint(lat: depot.values[2], lon: depot.values[1]), zoneRadiusKm: nil, day: horizon, reloadMinutes: nil)
         var stops: [Stop] = []
         var sources: [SourceLocation] = []
         for row in rows.dropFirst() {
