@@ -1,3 +1,4 @@
+import DispatchCheck
 import DispatchModel
 import DispatchSolver
 import Foundation
@@ -107,7 +108,7 @@ public struct BenchRun: Sendable {
                                                  setPartitioning: setPartitioning)
                     report.records.append(BenchRecord(
                         instance: instance, objective: objectiveName, budget: budget, seed: seed,
-                        vehicles: plan.routes.count, distance: plan.distance, unassigned: plan.unassigned.count,
+                        vehicles: plan.couriersUsed, distance: plan.distance, unassigned: plan.unassigned.count,
                         bestKnown: bestKnown, iterations: Int(plan.statistics["iterations"] ?? 0),
                         seconds: plan.statistics["seconds"] ?? 0,
                         setPartitioningGain: plan.statistics["setPartitioningGain"] ?? 0,
