@@ -11,6 +11,7 @@ public struct GenerateCommand: ParsableCommand {
     @Option(help: "Number of couriers.") var couriers: Int = 4
     @Option(help: "Random seed; the same seed gives the same file, byte for byte.") var seed: UInt64 = 1
     @Flag(help: "A rainy day: slower riding and longer handovers.") var rain = false
+    @Option(help: "Trucks bringing parcels: 1, or 2 (a quarter of the deliveries reach the outlet at 13:00).") var waves: Int = 1
     @Option(help: "A name for the day.") var name: String?
     @Option(help: "Write the scenario here (atomically) instead of standard output.") var out: String?
     @Option(help: "Write the stops to this parcels CSV (path relative to --out's folder is stored) instead of inline.")
@@ -22,16 +23,17 @@ public struct GenerateCommand: ParsableCommand {
         guard stops >= 1, stops <= 200_000 else { throw ValidationError("--stops must be between 1 and 200000") }
         guard couriers >= 1, couriers <= 1_000 else { throw ValidationError("--couriers must be between 1 and 1000") }
         if stopsCsv != nil, out == nil { throw ValidationError("--stops-csv needs --out") }
+        guard (1...2).contains(waves) else { throw ValidationError("--waves must be 1 or 2") }
     }
 
     public func run() throws {
-        emit(Self.execute(stops: stops, couriers: couriers, seed: seed, rain: rain, name: name, out: out, stopsCsv: stopsCsv))
+        emit(Self.execute(stops: stops, couriers: couriers, seed: seed, rain: rain, name: name, out: out, stopsCsv: stopsCsv, waves: waves))
     }
 
     /// Runs the command without touching the process (for tests).
     public static func execute(stops: Int, couriers: Int, seed: UInt64, rain: Bool, name: String? = nil,
-                               out: String? = nil, stopsCsv: String? = nil) -> CommandResult {
-        let scenario = OutletDayGenerator(stops: stops, couriers: couriers, seed: seed, rain: rain, name: name).scenario()
+                               out: String? = nil, stopsCsv: String? = nil, waves: Int = 1) -> CommandResult {
+        let scenario = OutletDayGenerator(stops: stops, couriers: couriers, seed: seed, rain: rain, name: name, waves: waves).scenario()
         guard let out else { return CommandResult(output: ScenarioWriter.json(scenario)) }
         do {
             if let stopsCsv {

@@ -18,7 +18,7 @@ public struct PlanCommand: ParsableCommand {
     @Option(help: "Iteration limit; with --seed it makes the plan reproducible.") var iterations: Int?
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @Option(help: "Parallel searches (the best is kept).") var workers: Int = 2
-    @Option(help: "Objective: outlet (default for scenarios), hierarchical (default for Solomon: vehicles, then distance), distance.")
+    @Option(help: "Objective: outlet (default for scenarios: every parcel, promises, short fair days, own couriers, km), fewest-couriers, hierarchical (default for Solomon: vehicles, then distance), distance.")
     var objective: String?
     @Option(help: "Input format: auto, scenario, solomon or lilim.") var format: String = "auto"
     @Option(help: "Write the plan JSON here (atomically).") var out: String?
@@ -33,7 +33,7 @@ public struct PlanCommand: ParsableCommand {
         if let iterations, iterations < 0 { throw ValidationError("--iterations must not be negative") }
         guard (1...16).contains(workers) else { throw ValidationError("--workers must be 1…16") }
         if let objective, Objective.named(objective) == nil {
-            throw ValidationError("--objective must be outlet, hierarchical or distance")
+            throw ValidationError("--objective must be one of " + Objective.names.joined(separator: ", "))
         }
         guard ScenarioFormat(rawValue: format) != nil else { throw ValidationError("--format must be one of \(ScenarioFormat.choices)") }
     }
@@ -59,7 +59,12 @@ public struct PlanCommand: ParsableCommand {
             return CommandResult(errors: text + "\n\(path): \(loaded.errors.count) error(s); run `desk validate` for details\n", status: .dataError)
         }
         let isSolomon = loaded.scenario.outlet.zoneRadiusKm == nil
-        let chosen = objective.flatMap(Objective.named) ?? (isSolomon ? .hierarchical : .outlet)
+        let named = objective.flatMap(Objective.named) ?? (isSolomon ? .hierarchical : .outlet)
+        let (chosen, unknownWeights) = named.overriding(loaded.scenario.objectiveWeights)
+        guard unknownWeights.isEmpty else {
+            return CommandResult(errors: "\(path): objective: unknown weight(s) \(unknownWeights.joined(separator: ", ")); known: \(Objective.weightNames.joined(separator: ", "))\n",
+                                 status: .dataError)
+        }
         let options = SearchOptions(iterations: iterations, seconds: iterations == nil ? seconds : max(seconds, 3600),
                                     seed: seed, workers: workers, localSearch: localSearch)
         var plan = RoutePlanner.plan(loaded.scenario, objective: chosen, options: options, setPartitioning: setPartitioning)

@@ -100,15 +100,18 @@ public struct Plan: Sendable, Equatable {
         public var trips: [Trip]
         /// Distance ridden (km, or the instance's unit).
         public var distance: Double
-        /// Start of the working day: the shift start (the courier loads the first trip then).
+        /// Start of the shift.
         public var shiftStart: Double
+        /// Minutes a reload at the outlet takes between two trips.
+        public var reloadMinutes: Double
 
         /// A route.
-        public init(courier: String, trips: [Trip], distance: Double, shiftStart: Double) {
+        public init(courier: String, trips: [Trip], distance: Double, shiftStart: Double, reloadMinutes: Double = 0) {
             self.courier = courier
             self.trips = trips
             self.distance = distance
             self.shiftStart = shiftStart
+            self.reloadMinutes = reloadMinutes
         }
 
         /// Every stop in order, across trips.
@@ -117,8 +120,18 @@ public struct Plan: Sendable, Equatable {
         public var departure: Double { trips.first?.departure ?? shiftStart }
         /// Back from the last trip.
         public var returnTime: Double { trips.last?.returnTime ?? shiftStart }
+        /// Working minutes: away on trips, plus the reloads between them (time at the outlet
+        /// beyond a reload is not work; the courier leaves each trip just in time).
+        public var workingMinutes: Double {
+            var minutes = 0.0
+            for (t, trip) in trips.enumerated() {
+                minutes += trip.returnTime - trip.departure
+                if t > 0 { minutes += min(reloadMinutes, max(0, trip.departure - trips[t - 1].returnTime)) }
+            }
+            return minutes
+        }
         /// Minutes from the shift start to the last return.
-        public var workingMinutes: Double { max(0, returnTime - shiftStart) }
+        public var dayMinutes: Double { max(0, returnTime - shiftStart) }
         /// Minutes of service at stops.
         public var serviceMinutes: Double { stops.reduce(0) { $0 + ($1.departure - $1.start) } }
         /// Minutes waiting at stops for a window or a promised slot.

@@ -77,7 +77,8 @@ public enum PlanReader {
             let departure = try file.optionalNumber(route, "departure") ?? trips.first?.departure ?? 0
             routes.append(Plan.CourierRoute(courier: try file.string(route, "courier", in: routeNode), trips: trips,
                                             distance: try file.number(route, "km", in: routeNode),
-                                            shiftStart: try file.optionalNumber(route, "shiftStart") ?? departure))
+                                            shiftStart: try file.optionalNumber(route, "shiftStart") ?? departure,
+                                            reloadMinutes: try file.optionalNumber(route, "reloadMinutes") ?? 0))
         }
         var statistics: [String: Double] = [:]
         if let node = top.first(where: { $0.key == "statistics" })?.node {

@@ -13,9 +13,11 @@ public enum PlanWriter {
             JSONValue.object([
                 "courier": .string(route.courier),
                 "shiftStart": minutes(route.shiftStart),
+                "reloadMinutes": tenths(route.reloadMinutes),
                 "departure": minutes(route.departure),
                 "return": minutes(route.returnTime),
                 "workingMinutes": tenths(route.workingMinutes),
+                "dayMinutes": tenths(route.dayMinutes),
                 "ridingMinutes": tenths(route.ridingMinutes),
                 "waitingMinutes": tenths(route.waitingMinutes),
                 "serviceMinutes": tenths(route.serviceMinutes),

@@ -60,7 +60,7 @@ public enum RoutePlanner {
                     state.assign(v, stops: column.stops, problem)
                 }
                 let cost = state.cost(problem)
-                if ok, state.routes.allSatisfy(\.feasible), cost < best.cost - 1e-9 {
+                if ok, state.routes.allSatisfy({ $0.feasible && $0.complete }), cost < best.cost - 1e-9 {
                     statistics["setPartitioningGain"] = best.cost - cost
                     best.state = state
                     best.cost = cost
@@ -77,28 +77,43 @@ public enum RoutePlanner {
                          scenario: Scenario, statistics: [String: Double]) -> Plan {
         var routes: [Plan.CourierRoute] = []
         for route in state.routes where !route.isEmpty {
-            let v = route.vehicle
-            let vehicle = problem.vehicles[v]
-            var node = vehicle.startNode
-            var time = vehicle.shiftStart
+            let vehicle = problem.vehicles[route.vehicle]
+            var trips: [Plan.Trip] = []
             var visits: [Plan.Visit] = []
-            var loadKg = 0.0
-            for s in route.stops {
-                let stop = scenario.stops[builder.stopIndex[s]]
-                let arrival = time + problem.travel(node, s, v)
-                let start = problem.serviceStart(s, arrival: arrival) ?? arrival
-                let departure = start + problem.service[s]
-                let early = stop.needsCustomerPresent ? stop.promise.map { max(0, Double($0.start) - start) } ?? 0 : 0
-                visits.append(Plan.Visit(id: stop.id, arrival: arrival, start: start, departure: departure, early: early,
-                                         late: max(0, start - problem.promiseEnd[s]), windows: stop.windows, promise: stop.promise))
-                loadKg += problem.deliveryKg[s]
-                time = departure
-                node = s
+            var tripDeparture = route.firstDeparture
+            var origin = vehicle.startNode
+            var tripFirstArc = 0
+            func closeTrip(returning time: Double, lastArc: Int) {
+                var peakKg = 0.0, peakLitres = 0.0
+                for a in tripFirstArc...lastArc { peakKg = max(peakKg, route.loadKg[a]); peakLitres = max(peakLitres, route.loadLitres[a]) }
+                trips.append(Plan.Trip(departure: tripDeparture, returnTime: time, stops: visits, loadKg: route.loadKg[tripFirstArc],
+                                       peakKg: peakKg, peakLitres: peakLitres))
+                visits = []
             }
-            let trip = Plan.Trip(departure: vehicle.shiftStart, returnTime: time + problem.travel(node, vehicle.endNode, v),
-                                 stops: visits, loadKg: loadKg, peakKg: route.prefixMaxKg.last ?? 0, peakLitres: route.prefixMaxLitres.last ?? 0)
-            routes.append(Plan.CourierRoute(courier: scenario.couriers[vehicle.courier].id, trips: [trip],
-                                            distance: route.distance, shiftStart: vehicle.shiftStart))
+            for (k, s) in route.stops.enumerated() {
+                if problem.isReload(s) {
+                    closeTrip(returning: route.arrival[k], lastArc: k)
+                    tripDeparture = route.departure[k]
+                    origin = s
+                    tripFirstArc = k + 1
+                    continue
+                }
+                let stop = scenario.stops[builder.stopIndex[s]]
+                let start = route.start[k]
+                var arrival = route.arrival[k]
+                if visits.isEmpty {
+                    // The courier leaves just in time for the trip's first stop.
+                    tripDeparture = Route.leave(earliest: tripDeparture, origin: origin, first: s, firstStart: start, vehicle: route.vehicle, problem)
+                    arrival = tripDeparture + problem.travel(origin, s, route.vehicle)
+                }
+                let early = stop.needsCustomerPresent ? stop.promise.map { max(0, Double($0.start) - start) } ?? 0 : 0
+                visits.append(Plan.Visit(id: stop.id, arrival: arrival, start: start, departure: route.departure[k], early: early,
+                                         late: max(0, start - problem.promiseEnd[s]), windows: stop.windows, promise: stop.promise))
+            }
+            closeTrip(returning: route.endTime, lastArc: route.stops.count)
+            routes.append(Plan.CourierRoute(courier: scenario.couriers[vehicle.courier].id, trips: trips,
+                                            distance: route.distance, shiftStart: vehicle.shiftStart,
+                                            reloadMinutes: problem.reloadMinutes ?? 0))
         }
         var unassigned = builder.excluded.map { Plan.Unassigned(id: scenario.stops[$0.stop].id, reason: $0.reason.description) }
         for s in state.unassigned {
@@ -120,6 +135,8 @@ public enum RoutePlanner {
                 }
             } else if p.insertionCost(s, into: alone, at: 0) != nil {
                 return .noCapacityLeft
+            } else if p.release[s] > p.vehicles[v].shiftStart, p.serviceStart(s, arrival: p.release[s]) == nil {
+                return .arrivesTooLate
             }
         }
         return .unreachableInWindow

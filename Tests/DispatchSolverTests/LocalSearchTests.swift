@@ -37,7 +37,7 @@ import Testing
         #expect(state.unassigned == assignedBefore)
         #expect(state.routes.allSatisfy { $0.feasible })
         for (r, route) in state.routes.enumerated() {
-            for (k, s) in route.stops.enumerated() {
+            for (k, s) in route.stops.enumerated() where !problem.isReload(s) {
                 #expect(state.routeOf[s] == r && state.position[s] == k)
             }
         }

@@ -2,7 +2,10 @@ import DispatchModel
 
 /// Small random outlet days for property tests: pickups, shipments, skills, several windows.
 enum RandomScenario {
-    static func make(seed: UInt64, stops n: Int, couriers k: Int, shipments: Bool = true, tightWindows: Bool = false) -> Scenario {
+    /// With `trips`, couriers carry a third of what they used to and some parcels reach the
+    /// outlet at 10:00, so days need reloads and release times matter.
+    static func make(seed: UInt64, stops n: Int, couriers k: Int, shipments: Bool = true, tightWindows: Bool = false,
+                     trips: Bool = false) -> Scenario {
         var rng = SplitMix64(seed: seed)
         let outlet = Outlet(id: "o", name: "test outlet", location: GeoPoint(lat: 30.2791, lon: 120.1312), zoneRadiusKm: 3,
                             day: TimeWindow(start: 8 * 60, end: 13 * 60))
@@ -43,6 +46,12 @@ enum RandomScenario {
                               windows: windows, serviceMinutes: Double(2 + rng.below(4)),
                               requiredSkills: rng.chance(0.1) ? ["cold"] : [], promise: promise,
                               building: nil))
+        }
+        if trips {
+            for c in couriers.indices { couriers[c].capacityKg = (couriers[c].capacityKg / 3).rounded() }
+            for i in stops.indices where stops[i].kind == .delivery && rng.chance(0.25) && (stops[i].windows.last?.end ?? 0) >= 11 * 60 {
+                stops[i].availableFrom = 10 * 60
+            }
         }
         return Scenario(name: "random \(seed)", outlet: outlet, couriers: couriers, stops: stops)
     }

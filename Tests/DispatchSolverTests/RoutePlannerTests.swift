@@ -49,6 +49,7 @@ import DispatchCheck
     @Test func lowerTiersWaitWhenNotEverythingFits() {
         // One small courier, more parcels than fit: the strategic customer's parcels go out.
         var scenario = RandomScenario.make(seed: 11, stops: 12, couriers: 1, shipments: false)
+        scenario.outlet.reloadMinutes = nil // one trip: the day cannot be stretched by reloading
         scenario.couriers[0].capacityKg = 12
         scenario.couriers[0].skills = ["cold"]
         for i in scenario.stops.indices {
@@ -60,5 +61,68 @@ import DispatchCheck
         let routed = Set(plan.routes.flatMap { $0.stops.map(\.id) })
         #expect(routed == Set(scenario.stops.prefix(3).map(\.id)))
         #expect(plan.unassigned.allSatisfy { $0.reason.hasPrefix("no room left") })
+    }
+
+    @Test func aDayThatNeedsTwoTripsGoesOutInTwo() throws {
+        // The same twelve 4 kg parcels, a 24 kg tricycle: two trips, every parcel out.
+        var scenario = RandomScenario.make(seed: 11, stops: 12, couriers: 1, shipments: false)
+        scenario.couriers[0].capacityKg = 24
+        scenario.couriers[0].skills = ["cold"]
+        for i in scenario.stops.indices {
+            scenario.stops[i].kind = .delivery
+            scenario.stops[i].weightKg = 4
+        }
+        let plan = RoutePlanner.plan(scenario, objective: .outlet, options: Self.quick)
+        #expect(PlanChecker.violations(plan, scenario: scenario) == [])
+        #expect(plan.unassigned.isEmpty)
+        let route = try #require(plan.routes.first)
+        #expect(route.trips.count >= 2)
+        for trip in route.trips { #expect(trip.peakKg <= 24 + 1e-9) }
+        // Each later trip leaves after the reload.
+        for t in route.trips.indices.dropFirst() { #expect(route.trips[t].departure >= route.trips[t - 1].returnTime + 10 - 1e-6) }
+    }
+
+    @Test func aParcelNeverLeavesBeforeItReachesTheOutlet() throws {
+        var scenario = RandomScenario.make(seed: 4, stops: 10, couriers: 2, shipments: false)
+        for i in scenario.stops.indices { scenario.stops[i].kind = .delivery; scenario.stops[i].windows = [scenario.outlet.day]; scenario.stops[i].promise = nil }
+        scenario.stops[3].availableFrom = 11 * 60
+        let plan = RoutePlanner.plan(scenario, objective: .outlet, options: Self.quick)
+        #expect(PlanChecker.violations(plan, scenario: scenario) == [])
+        let trip = try #require(plan.routes.flatMap(\.trips).first { $0.stops.contains { $0.id == scenario.stops[3].id } })
+        #expect(trip.departure >= 11 * 60)
+    }
+
+    @Test func arrivingEarlyAtADoorPromiseCostsAndAtALockerItDoesNot() throws {
+        // One parcel 1 km away promised for 10:30-11:30, courier on shift from 08:00.
+        let outlet = Outlet(id: "o", name: "o", location: GeoPoint(lat: 30.2791, lon: 120.1312), day: TimeWindow(start: 8 * 60, end: 20 * 60))
+        let courier = Courier(id: "c", name: "c", capacityKg: 100, shift: TimeWindow(start: 8 * 60, end: 20 * 60))
+        let stop = Stop(id: "p", location: outlet.location.offset(kilometres: 1, bearing: 1), weightKg: 1, windows: [outlet.day],
+                        handover: .door, promise: TimeWindow(start: 10 * 60 + 30, end: 11 * 60 + 30))
+        let atTheDoor = Scenario(name: "door", outlet: outlet, couriers: [courier], stops: [stop])
+        var intoALocker = atTheDoor
+        intoALocker.stops[0].handover = .locker
+        let door = RoutePlanner.plan(atTheDoor, objective: .outlet, options: Self.quick)
+        let locker = RoutePlanner.plan(intoALocker, objective: .outlet, options: Self.quick)
+        #expect(PlanChecker.violations(door, scenario: atTheDoor) == [])
+        #expect(PlanChecker.violations(locker, scenario: intoALocker) == [])
+        let atDoor = try #require(door.routes.first?.stops.first)
+        let atLocker = try #require(locker.routes.first?.stops.first)
+        // At the door the courier comes within the slot, never before it…
+        #expect(atDoor.start >= 10 * 60 + 30 - 1e-6)
+        #expect(atDoor.early == 0)
+        #expect(door.promisesBroken == 0)
+        // …at a locker nobody waits for it: the parcel goes in at once, early is no broken promise.
+        #expect(atLocker.start < 9 * 60)
+        #expect(locker.promisesBroken == 0)
+        // Waiting for the slot costs: the door plan's objective is higher.
+        #expect(door.cost > locker.cost)
+    }
+
+    @Test(arguments: 0..<20)
+    func everyPlanWithTripsPassesTheIndependentChecker(_ seed: Int) {
+        let scenario = RandomScenario.make(seed: UInt64(100 + seed), stops: 15 + seed % 15, couriers: 1 + seed % 3, trips: true)
+        let plan = RoutePlanner.plan(scenario, objective: .outlet, options: SearchOptions(iterations: 400, seconds: 3600, seed: 5, workers: 1))
+        #expect(PlanChecker.violations(plan, scenario: scenario) == [])
+        #expect(plan.routes.reduce(0) { $0 + $1.stops.count } + plan.unassigned.count == scenario.stops.count)
     }
 }

@@ -9,7 +9,11 @@ import Darwin
 /// Parcels cluster in buildings (residential compounds, office towers, shop streets); about
 /// 10 % must arrive before 10:00 (fresh produce, documents), about 10 % after 18:30 (people at
 /// work), 5–10 % are pickups, about 3 % need a cooler box, a few valuables are handed over face
-/// to face. The same options and seed always give the same scenario, byte for byte.
+/// to face. Every courier has a territory: neighbouring buildings (a sector around the outlet)
+/// cut so that each holds about the same expected work. Promises are reachable: none starts
+/// before the earliest courier can ride there. With two waves, about a quarter of the deliveries
+/// reach the outlet on the second truck (13:00). The same options and seed always give the same
+/// scenario, byte for byte.
 public struct OutletDayGenerator: Sendable {
     /// Number of stops (deliveries, pickups and shipment halves).
     public var stops: Int
@@ -21,13 +25,19 @@ public struct OutletDayGenerator: Sendable {
     public var rain: Bool
     /// A name for the day.
     public var name: String
+    /// Trucks that bring parcels to the outlet: 1 (all in the morning) or 2 (a second at 13:00).
+    public var waves: Int
+
+    /// When the second truck reaches the outlet.
+    public static let secondWave = 13 * 60
 
     /// Options for one generated day.
-    public init(stops: Int, couriers: Int, seed: UInt64, rain: Bool = false, name: String? = nil) {
+    public init(stops: Int, couriers: Int, seed: UInt64, rain: Bool = false, name: String? = nil, waves: Int = 1) {
         self.stops = stops
         self.couriers = couriers
         self.seed = seed
         self.rain = rain
+        self.waves = waves
         self.name = name ?? "generated day: \(stops) stops, \(couriers) couriers, seed \(seed)\(rain ? ", rain" : "")"
     }
 
@@ -83,18 +93,24 @@ public struct OutletDayGenerator: Sendable {
             return buildings[lo]
         }
 
-        // Couriers: territories by compass sector around the outlet.
+        // Couriers: territories are sectors around the outlet, cut where the expected work (the
+        // buildings' weights) reaches an equal share, so neighbouring buildings share a courier.
+        let bySector = buildings.indices.sorted {
+            (Self.bearing(from: outletPoint, to: buildings[$0].location), $0) < (Self.bearing(from: outletPoint, to: buildings[$1].location), $1)
+        }
+        var territories = [[String]](repeating: [], count: max(couriers, 1))
+        var sectorWeight = 0.0
+        for b in bySector {
+            let share = min(Int(sectorWeight / totalWeight * Double(max(couriers, 1))), max(couriers, 1) - 1)
+            territories[share].append(buildings[b].id)
+            sectorWeight += buildings[b].weight
+        }
         var courierList: [Courier] = []
         for k in 0..<couriers {
             let surname = Self.surnames[k % Self.surnames.count]
             let evening = k % 5 == 4
             let cold = k % 4 == 1
-            let sectorStart = Double(k) / Double(max(couriers, 1)) * 2 * Double.pi
-            let sectorEnd = Double(k + 1) / Double(max(couriers, 1)) * 2 * Double.pi
-            let territory = buildings.filter {
-                let angle = Self.bearing(from: outletPoint, to: $0.location)
-                return angle >= sectorStart && angle < sectorEnd
-            }.map(\.id)
+            let territory = territories[k].sorted()
             courierList.append(Courier(
                 id: "c\(Self.pad(k + 1, 2))", name: "\(surname)师傅\(k >= Self.surnames.count ? String(k / Self.surnames.count + 1) : "")",
                 capacityKg: Double(250 + 50 * rng.below(3)), capacityLitres: Double(1500 + 250 * rng.below(3)),
@@ -140,6 +156,28 @@ public struct OutletDayGenerator: Sendable {
                 stopList[i].windows = parsed.windows
             } else {
                 stopList[i].windows = [outlet.day]
+            }
+        }
+        // Promises no courier can keep are not made: a slot starts no earlier than the first shift
+        // start plus the ride there (rounded up to the half hour).
+        let firstShift = courierList.map(\.shift.start).min() ?? outlet.day.start
+        let speed = (rain ? 12.0 : 15.0) * (rain ? 0.85 : 1)
+        for i in stopList.indices {
+            guard let promise = stopList[i].promise else { continue }
+            let ride = outletPoint.kilometres(to: stopList[i].location) * 1.3 / speed * 60
+            let earliest = Int(((Double(firstShift) + ride) / 30).rounded(.up)) * 30
+            if promise.start < earliest {
+                let length = promise.end - promise.start
+                stopList[i].promise = TimeWindow(start: earliest, end: earliest + length)
+            }
+        }
+        // The second truck: a quarter of the deliveries whose windows leave time after it.
+        if waves >= 2 {
+            for i in stopList.indices where stopList[i].kind == .delivery && rng.chance(0.25) {
+                let lastEnd = stopList[i].windows.last?.end ?? outlet.day.end
+                if lastEnd >= Self.secondWave + 120, (stopList[i].promise?.start ?? Self.secondWave) >= Self.secondWave {
+                    stopList[i].availableFrom = Self.secondWave
+                }
             }
         }
         return Scenario(name: name, outlet: outlet, couriers: courierList, stops: stopList,

@@ -1,39 +1,83 @@
 /// What the planner minimises: a weighted sum whose weights make it lexicographic in practice.
+///
+/// Every term is a sum over routes, so a move's cost change, the set-partitioning columns and
+/// the search all see the same objective.
 public struct Objective: Sendable, Hashable {
     /// Cost of leaving one stop unserved, times its tier's ``DispatchModel/CustomerTier/priorityWeight``.
     public var unassigned: Double
     /// Cost of each minute a promised slot is missed.
     public var latenessPerMinute: Double
-    /// Cost of each courier (vehicle) used.
+    /// Cost of each courier (vehicle) sent out.
     public var perCourier: Double
     /// Cost per unit of distance (km, or the instance's unit).
     public var perDistance: Double
     /// Cost per minute of route duration (riding, waiting and service).
     public var perMinute: Double
+    /// Cost per squared working minute of each courier (shift start to last return): short and
+    /// fair days. A squared sum makes the longest days the most expensive, so work spreads over
+    /// every courier on shift (Timefold's load-balancing form).
+    public var perSquaredWorkingMinute: Double
+    /// Cost of serving a stop by a courier other than its own (territory or usual customer).
+    public var offTerritory: Double
 
     /// An objective from its weights.
-    public init(unassigned: Double, latenessPerMinute: Double, perCourier: Double, perDistance: Double, perMinute: Double) {
+    public init(unassigned: Double, latenessPerMinute: Double, perCourier: Double, perDistance: Double, perMinute: Double,
+                perSquaredWorkingMinute: Double = 0, offTerritory: Double = 0) {
         self.unassigned = unassigned
         self.latenessPerMinute = latenessPerMinute
         self.perCourier = perCourier
         self.perDistance = perDistance
         self.perMinute = perMinute
+        self.perSquaredWorkingMinute = perSquaredWorkingMinute
+        self.offTerritory = offTerritory
     }
 
-    /// The outlet's order: unassigned (by tier), then promise lateness, then couriers used, then travel.
-    public static let outlet = Objective(unassigned: 100_000, latenessPerMinute: 500, perCourier: 200, perDistance: 1, perMinute: 0.05)
+    /// The outlet manager's order, for couriers who are paid for the shift anyway: every parcel
+    /// out (by tier) ≫ promises kept ≫ a short and fair day > customers kept with their courier >
+    /// kilometres. A minute added to a 400-minute day costs 4, a stop off its courier 3, a km 1.
+    public static let outlet = Objective(unassigned: 100_000, latenessPerMinute: 500, perCourier: 0, perDistance: 1, perMinute: 0.05,
+                                         perSquaredWorkingMinute: 0.005, offTerritory: 3)
+    /// Fewest couriers first (the old outlet order): for a day when the manager can send people
+    /// home. Unassigned ≫ lateness ≫ couriers sent out ≫ kilometres.
+    public static let fewestCouriers = Objective(unassigned: 100_000, latenessPerMinute: 500, perCourier: 200, perDistance: 1, perMinute: 0.05)
     /// Solomon's hierarchical objective: vehicles first, then distance.
     public static let hierarchical = Objective(unassigned: 10_000_000, latenessPerMinute: 0, perCourier: 100_000, perDistance: 1, perMinute: 0)
     /// Distance only (vehicles free up to the fleet size).
     public static let distance = Objective(unassigned: 10_000_000, latenessPerMinute: 0, perCourier: 0, perDistance: 1, perMinute: 0)
 
-    /// By name: "outlet", "hierarchical" (or "solomon"), "distance".
+    /// The objectives' names, for help texts.
+    public static let names = ["outlet", "fewest-couriers", "hierarchical", "distance"]
+
+    /// By name: "outlet", "fewest-couriers", "hierarchical" (or "solomon"), "distance".
     public static func named(_ name: String) -> Objective? {
         switch name.lowercased() {
         case "outlet", "default": return .outlet
+        case "fewest-couriers", "fewest": return .fewestCouriers
         case "hierarchical", "solomon": return .hierarchical
         case "distance": return .distance
         default: return nil
         }
+    }
+
+    /// The weights' names as a scenario's `"objective"` block and `desk plan --weight` use them.
+    public static let weightNames = ["unassigned", "latePerMinute", "perCourier", "perKm", "perMinute", "perSquaredWorkingMinute", "offTerritory"]
+
+    /// This objective with the named weights replaced; unknown names are returned, not applied.
+    public func overriding(_ weights: [String: Double]) -> (objective: Objective, unknown: [String]) {
+        var o = self
+        var unknown: [String] = []
+        for (name, value) in weights.sorted(by: { $0.key < $1.key }) {
+            switch name {
+            case "unassigned": o.unassigned = value
+            case "latePerMinute": o.latenessPerMinute = value
+            case "perCourier": o.perCourier = value
+            case "perKm": o.perDistance = value
+            case "perMinute": o.perMinute = value
+            case "perSquaredWorkingMinute": o.perSquaredWorkingMinute = value
+            case "offTerritory": o.offTerritory = value
+            default: unknown.append(name)
+            }
+        }
+        return (o, unknown)
     }
 }

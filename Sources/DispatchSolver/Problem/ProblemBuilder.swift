@@ -14,6 +14,8 @@ public enum UnassignedReason: Sendable, Hashable, CustomStringConvertible {
     case partnerUnassigned(String)
     /// Everything fits except this: lower-tier stops wait when the day is full.
     case noCapacityLeft
+    /// The parcel reaches the outlet after its window closes (or too late to reach it).
+    case arrivesTooLate
 
     public var description: String {
         switch self {
@@ -24,6 +26,7 @@ public enum UnassignedReason: Sendable, Hashable, CustomStringConvertible {
         case .unreachableInWindow: return "no courier can reach it within its window and be back by the end of the shift"
         case .partnerUnassigned(let id): return "the other half of its shipment (\(id)) cannot be served"
         case .noCapacityLeft: return "no room left: couriers' time or capacity is used by higher-priority stops"
+        case .arrivesTooLate: return "the parcel reaches the outlet too late to be delivered within its window"
         }
     }
 
@@ -109,8 +112,8 @@ public struct ProblemBuilder: Sendable {
             depotNode[point] = places.count - 1
             return places.count - 1
         }
-        // The outlet is always a place (the matrix model keys it by the outlet's id).
-        _ = node(for: scenario.outlet.location, id: scenario.outlet.id)
+        // The outlet is always a place (the matrix model keys it by the outlet's id); reloads happen there.
+        let outletNode = node(for: scenario.outlet.location, id: scenario.outlet.id)
         var vehicleNodes: [(Int, Int)] = []
         for courier in scenario.couriers {
             let s = node(for: courier.start ?? scenario.outlet.location, id: scenario.outlet.id)
@@ -118,37 +121,40 @@ public struct ProblemBuilder: Sendable {
             vehicleNodes.append((s, e))
         }
         let n = places.count
-        var distance = [Double](repeating: 0, count: n * n)
-        var time = [Double](repeating: 0, count: n * n)
+        // One single-precision matrix; minutes follow from distance except for a measured matrix.
+        var distance = [Float](repeating: 0, count: n * n)
+        var time: [Float] = []
+        var minutesPerDistance = 1.0
         let referenceSpeed = 15.0
         switch scenario.travel {
         case let .haversine(detour, _):
+            minutesPerDistance = 60 / referenceSpeed
             // Great-circle distance is symmetric: compute each pair once.
             for a in 0..<n {
                 for b in (a + 1)..<max(n, a + 1) {
-                    let km = places[a].kilometres(to: places[b]) * detour
+                    let km = Float(places[a].kilometres(to: places[b]) * detour)
                     distance[a * n + b] = km
                     distance[b * n + a] = km
-                    time[a * n + b] = km / referenceSpeed * 60
-                    time[b * n + a] = time[a * n + b]
                 }
             }
         case .euclidean(let unitsPerMinute):
+            minutesPerDistance = 1 / unitsPerMinute
             for a in 0..<n {
-                for b in 0..<n where a != b {
-                    let d = places[a].planarDistance(to: places[b])
+                for b in (a + 1)..<max(n, a + 1) {
+                    let d = Float(places[a].planarDistance(to: places[b]))
                     distance[a * n + b] = d
-                    time[a * n + b] = d / unitsPerMinute
+                    distance[b * n + a] = d
                 }
             }
         case .matrix(let matrix):
+            time = [Float](repeating: 0, count: n * n)
             let index = Dictionary(matrix.ids.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
             let m = matrix.ids.count
             for a in 0..<n {
                 for b in 0..<n where a != b {
                     guard let ia = index[placeIDs[a]], let ib = index[placeIDs[b]] else { continue }
-                    distance[a * n + b] = matrix.kilometres[ia * m + ib]
-                    time[a * n + b] = matrix.minutes[ia * m + ib]
+                    distance[a * n + b] = Float(matrix.kilometres[ia * m + ib])
+                    time[a * n + b] = Float(matrix.minutes[ia * m + ib])
                 }
             }
         }
@@ -164,47 +170,56 @@ public struct ProblemBuilder: Sendable {
                 shiftStart: Double(courier.shift.start), shiftEnd: Double(courier.shift.end),
                 startNode: vehicleNodes[v].0, endNode: vehicleNodes[v].1, timeScale: scale, skills: mask(courier.skills)))
         }
-        var windowOffset = [0], windowStart: [Double] = [], windowEnd: [Double] = []
-        var deliveryKg: [Double] = [], deliveryLitres: [Double] = [], pickupKg: [Double] = [], pickupLitres: [Double] = []
-        var partner: [Int] = [], isShipmentPickup: [Bool] = [], promiseEnd: [Double] = [], priority: [Double] = []
-        var service: [Double] = [], required: [UInt64] = []
+        // A stop belongs to a courier when its building is in exactly one courier's territory, or
+        // its customer is on exactly one courier's list (the customer wins).
+        var territoryOwners: [String: [Int]] = [:], customerOwners: [String: [Int]] = [:]
+        for (v, courier) in scenario.couriers.enumerated() {
+            for building in Set(courier.territory) { territoryOwners[building, default: []].append(v) }
+            for customer in Set(courier.customers) { customerOwners[customer, default: []].append(v) }
+        }
+        func owner(_ stop: Stop) -> Int {
+            if let customer = stop.customer, let owners = customerOwners[customer], owners.count == 1 { return owners[0] }
+            if let building = stop.building, let owners = territoryOwners[building], owners.count == 1 { return owners[0] }
+            return -1
+        }
+        var data = RoutingProblem.StopData()
         // Problem index of each kept scenario stop.
         var position: [Int: Int] = [:]
         for (k, i) in keep.enumerated() { position[i] = k }
         for i in keep {
             let stop = stops[i]
-            for w in stop.serviceWindows { windowStart.append(Double(w.start)); windowEnd.append(Double(w.end)) }
-            windowOffset.append(windowStart.count)
-            service.append(stop.serviceMinutes)
-            required.append(mask(stop.requiredSkills))
-            promiseEnd.append(stop.promise.map { Double($0.end) } ?? .infinity)
-            priority.append(stop.tier.priorityWeight)
+            for w in stop.serviceWindows { data.windowStart.append(Double(w.start)); data.windowEnd.append(Double(w.end)) }
+            data.windowOffset.append(data.windowStart.count)
+            data.service.append(stop.serviceMinutes)
+            data.requiredSkills.append(mask(stop.requiredSkills))
+            data.promiseEnd.append(stop.promise.map { Double($0.end) } ?? .infinity)
+            data.priority.append(stop.tier.priorityWeight)
+            data.preferredVehicle.append(owner(stop))
+            data.release.append(stop.kind == .delivery ? stop.availableFrom.map(Double.init) ?? -.infinity : -.infinity)
             switch stop.kind {
             case .delivery:
-                deliveryKg.append(stop.weightKg); deliveryLitres.append(stop.volumeLitres)
-                pickupKg.append(0); pickupLitres.append(0)
+                data.deliveryKg.append(stop.weightKg); data.deliveryLitres.append(stop.volumeLitres)
+                data.pickupKg.append(0); data.pickupLitres.append(0)
             case .pickup, .shipmentPickup:
-                deliveryKg.append(0); deliveryLitres.append(0)
-                pickupKg.append(stop.weightKg); pickupLitres.append(stop.volumeLitres)
+                data.deliveryKg.append(0); data.deliveryLitres.append(0)
+                data.pickupKg.append(stop.weightKg); data.pickupLitres.append(stop.volumeLitres)
             case .shipmentDelivery:
-                deliveryKg.append(0); deliveryLitres.append(0)
+                data.deliveryKg.append(0); data.deliveryLitres.append(0)
                 // Unloads what its pickup loaded.
                 let p = partnerOf(i).map { stops[$0] }
-                pickupKg.append(-(p?.weightKg ?? 0)); pickupLitres.append(-(p?.volumeLitres ?? 0))
+                data.pickupKg.append(-(p?.weightKg ?? 0)); data.pickupLitres.append(-(p?.volumeLitres ?? 0))
             }
             if stop.kind == .shipmentPickup || stop.kind == .shipmentDelivery {
-                partner.append(partnerOf(i).flatMap { position[$0] } ?? -1)
+                data.partner.append(partnerOf(i).flatMap { position[$0] } ?? -1)
             } else {
-                partner.append(-1)
+                data.partner.append(-1)
             }
-            isShipmentPickup.append(stop.kind == .shipmentPickup)
+            data.isShipmentPickup.append(stop.kind == .shipmentPickup)
         }
         self.problem = RoutingProblem(
-            stopCount: keep.count, nodeCount: n, distance: distance, time: time, service: service,
-            windowOffset: windowOffset, windowStart: windowStart, windowEnd: windowEnd,
-            deliveryKg: deliveryKg, deliveryLitres: deliveryLitres, pickupKg: pickupKg, pickupLitres: pickupLitres,
-            partner: partner, isShipmentPickup: isShipmentPickup, promiseEnd: promiseEnd, priority: priority,
-            requiredSkills: required, vehicles: vehicles, objective: objective, neighbourCount: neighbours)
+            stopCount: keep.count, nodeCount: n, outletNode: outletNode, reloadMinutes: scenario.outlet.reloadMinutes,
+            distance: distance, time: time, minutesPerDistance: minutesPerDistance, stops: data, vehicles: vehicles,
+            objective: objective, neighbourCount: neighbours)
         self.stopIndex = keep
         self.excluded = excluded
     }

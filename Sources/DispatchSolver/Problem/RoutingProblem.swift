@@ -1,17 +1,25 @@
 import DispatchModel
 
 /// The solver's view of a scenario: dense integer indices and flat arrays, no strings, no
-/// dictionaries. Nodes `0..<stopCount` are stops; the rest are courier start/end places.
-public struct RoutingProblem: Sendable {
+/// dictionaries; a class, so workers and closures share it without copying its arrays. Nodes `0..<stopCount` are stops; the rest are courier start/end places.
+public final class RoutingProblem: Sendable {
     /// Number of routable stops (node indices `0..<stopCount`).
     public let stopCount: Int
-    /// Number of nodes (stops and depot places).
+    /// Number of nodes (stops, then the outlet and other depot places).
     public let nodeCount: Int
-    /// Row-major travel distance between nodes.
-    public let distance: [Double]
-    /// Row-major travel minutes between nodes at the reference speed; a courier's own time is
-    /// this × ``Vehicle/timeScale``.
-    public let time: [Double]
+    /// The outlet's node: couriers reload here between trips.
+    public let outletNode: Int
+    /// Minutes a reload takes at the outlet, or `nil` when couriers make one trip.
+    public let reloadMinutes: Double?
+    /// Row-major travel distance between nodes, single precision: a 5,000-stop day needs 100 MB
+    /// instead of 200 (sums are kept in Double).
+    let distance: [Float]
+    /// Row-major travel minutes at the reference speed when measured separately (a matrix file);
+    /// empty when minutes are ``minutesPerDistance`` × distance. A courier's own time is this
+    /// × ``Vehicle/timeScale``.
+    let time: [Float]
+    /// Minutes per unit of distance at the reference speed, when `time` is empty.
+    let minutesPerDistance: Double
     /// Service minutes per stop.
     public let service: [Double]
     /// Time windows per stop: `windowStart[windowOffset[i]..<windowOffset[i+1]]` (sorted, disjoint).
@@ -20,9 +28,9 @@ public struct RoutingProblem: Sendable {
     public let windowStart: [Double]
     /// Window ends.
     public let windowEnd: [Double]
-    /// Weight loaded at the depot and dropped here (deliveries, shipment deliveries count in `pickupKg` of their pickup).
+    /// Weight loaded at the outlet and dropped here (deliveries, shipment deliveries count in `pickupKg` of their pickup).
     public let deliveryKg: [Double]
-    /// Volume loaded at the depot and dropped here.
+    /// Volume loaded at the outlet and dropped here.
     public let deliveryLitres: [Double]
     /// Weight picked up here (pickups and shipment pickups); shipment deliveries carry the negative.
     public let pickupKg: [Double]
@@ -30,10 +38,14 @@ public struct RoutingProblem: Sendable {
     public let pickupLitres: [Double]
     /// For a shipment half, the other half's index; otherwise -1.
     public let partner: [Int]
-    /// Whether the stop is a shipment pickup (its partner must come later on the same route).
+    /// Whether the stop is a shipment pickup (its partner must come later on the same trip).
     public let isShipmentPickup: [Bool]
     /// End of the promised slot, or +∞.
     public let promiseEnd: [Double]
+    /// When a delivery's parcel reaches the outlet (its trip leaves after this); −∞ for others.
+    public let release: [Double]
+    /// The vehicle whose courier this stop belongs to (territory or own customer), or −1.
+    public let preferredVehicle: [Int]
     /// Weight of leaving the stop unassigned (tier).
     public let priority: [Double]
     /// Bit mask of required skills.
@@ -41,10 +53,11 @@ public struct RoutingProblem: Sendable {
     /// The couriers.
     public let vehicles: [Vehicle]
     /// What the planner minimises.
-    public var objective: Objective
+    public let objective: Objective
     /// For each stop, other stops sorted by distance (the granular neighbourhood).
     public let neighbours: [[Int32]]
-    /// Interchangeable couriers share a class: same capacity, shift, places, speed and skills.
+    /// Interchangeable couriers share a class: same capacity, shift, places, speed, skills and
+    /// (when stops prefer couriers) the same courier.
     public let vehicleClass: [Int]
     /// Number of distinct vehicle classes.
     public let vehicleClassCount: Int
@@ -54,6 +67,12 @@ public struct RoutingProblem: Sendable {
         for c in vehicleClass { sizes[c] += 1 }
         return sizes
     }
+    /// Whether couriers may return to the outlet to reload.
+    public var allowsReloads: Bool { reloadMinutes != nil }
+
+    /// Tolerance (minutes) for windows and shift ends: single-precision matrices round legs by
+    /// about 10⁻⁶ minutes; the checker allows 10⁻³.
+    static let timeTolerance = 1e-4
 
     /// A courier as the solver sees it.
     public struct Vehicle: Sendable {
@@ -71,42 +90,52 @@ public struct RoutingProblem: Sendable {
         public let startNode: Int
         /// End node.
         public let endNode: Int
-        /// Multiplier on ``RoutingProblem/time`` for this courier's speed.
+        /// Multiplier on the reference travel minutes for this courier's speed.
         public let timeScale: Double
         /// Bit mask of the courier's skills.
         public let skills: UInt64
     }
 
+    /// Per-stop data, in problem order (internal; use ``ProblemBuilder``).
+    struct StopData {
+        var service: [Double] = [], windowOffset: [Int] = [0], windowStart: [Double] = [], windowEnd: [Double] = []
+        var deliveryKg: [Double] = [], deliveryLitres: [Double] = [], pickupKg: [Double] = [], pickupLitres: [Double] = []
+        var partner: [Int] = [], isShipmentPickup: [Bool] = [], promiseEnd: [Double] = [], release: [Double] = []
+        var preferredVehicle: [Int] = [], priority: [Double] = [], requiredSkills: [UInt64] = []
+    }
+
     /// Memberwise initialiser (internal; use ``ProblemBuilder``).
-    init(stopCount: Int, nodeCount: Int, distance: [Double], time: [Double], service: [Double],
-         windowOffset: [Int], windowStart: [Double], windowEnd: [Double], deliveryKg: [Double],
-         deliveryLitres: [Double], pickupKg: [Double], pickupLitres: [Double], partner: [Int],
-         isShipmentPickup: [Bool], promiseEnd: [Double], priority: [Double], requiredSkills: [UInt64],
-         vehicles: [Vehicle], objective: Objective, neighbourCount: Int) {
+    init(stopCount: Int, nodeCount: Int, outletNode: Int, reloadMinutes: Double?, distance: [Float], time: [Float],
+         minutesPerDistance: Double, stops: StopData, vehicles: [Vehicle], objective: Objective, neighbourCount: Int) {
         self.stopCount = stopCount
         self.nodeCount = nodeCount
+        self.outletNode = outletNode
+        self.reloadMinutes = reloadMinutes
         self.distance = distance
         self.time = time
-        self.service = service
-        self.windowOffset = windowOffset
-        self.windowStart = windowStart
-        self.windowEnd = windowEnd
-        self.deliveryKg = deliveryKg
-        self.deliveryLitres = deliveryLitres
-        self.pickupKg = pickupKg
-        self.pickupLitres = pickupLitres
-        self.partner = partner
-        self.isShipmentPickup = isShipmentPickup
-        self.promiseEnd = promiseEnd
-        self.priority = priority
-        self.requiredSkills = requiredSkills
+        self.minutesPerDistance = minutesPerDistance
+        self.service = stops.service
+        self.windowOffset = stops.windowOffset
+        self.windowStart = stops.windowStart
+        self.windowEnd = stops.windowEnd
+        self.deliveryKg = stops.deliveryKg
+        self.deliveryLitres = stops.deliveryLitres
+        self.pickupKg = stops.pickupKg
+        self.pickupLitres = stops.pickupLitres
+        self.partner = stops.partner
+        self.isShipmentPickup = stops.isShipmentPickup
+        self.promiseEnd = stops.promiseEnd
+        self.release = stops.release
+        self.preferredVehicle = stops.preferredVehicle
+        self.priority = stops.priority
+        self.requiredSkills = stops.requiredSkills
         self.vehicles = vehicles
         self.objective = objective
         var lists: [[Int32]] = []
         lists.reserveCapacity(stopCount)
         let k = min(neighbourCount, max(stopCount - 1, 0))
         // The k nearest by a bounded insertion (O(n·k) per stop, no full sort); ties by index.
-        var bestDistance = [Double](repeating: 0, count: k)
+        var bestDistance = [Float](repeating: 0, count: k)
         var bestIndex = [Int](repeating: 0, count: k)
         for i in 0..<stopCount {
             var count = 0
@@ -127,11 +156,13 @@ public struct RoutingProblem: Sendable {
             lists.append(bestIndex.prefix(count).map { Int32($0) })
         }
         self.neighbours = lists
+        var preferred = Set<Int>()
+        for v in stops.preferredVehicle where v >= 0 { preferred.insert(v) }
         var classes: [Int] = []
         var signatures: [[Double]] = []
-        for v in vehicles {
+        for (index, v) in vehicles.enumerated() {
             let signature = [v.capacityKg, v.capacityLitres, v.shiftStart, v.shiftEnd, Double(v.startNode), Double(v.endNode),
-                             v.timeScale, Double(v.skills)]
+                             v.timeScale, Double(v.skills), preferred.contains(index) ? Double(index) : -1]
             if let c = signatures.firstIndex(of: signature) {
                 classes.append(c)
             } else {
@@ -143,6 +174,10 @@ public struct RoutingProblem: Sendable {
         self.vehicleClassCount = signatures.count
     }
 
+    /// Whether node `n` is a reload at the outlet inside a route (not a stop).
+    @inline(__always)
+    public func isReload(_ n: Int) -> Bool { n >= stopCount }
+
     /// Whether vehicle `v` may serve stop `i` (skills).
     @inline(__always)
     public func canServe(_ v: Int, _ i: Int) -> Bool {
@@ -151,11 +186,14 @@ public struct RoutingProblem: Sendable {
 
     /// Distance from node a to node b.
     @inline(__always)
-    public func dist(_ a: Int, _ b: Int) -> Double { distance[a * nodeCount + b] }
+    public func dist(_ a: Int, _ b: Int) -> Double { Double(distance[a * nodeCount + b]) }
 
     /// Travel minutes from node a to node b for vehicle v.
     @inline(__always)
-    public func travel(_ a: Int, _ b: Int, _ v: Int) -> Double { time[a * nodeCount + b] * vehicles[v].timeScale }
+    public func travel(_ a: Int, _ b: Int, _ v: Int) -> Double {
+        let i = a * nodeCount + b
+        return (time.isEmpty ? Double(distance[i]) * minutesPerDistance : Double(time[i])) * vehicles[v].timeScale
+    }
 
     /// The start of service at stop `i` when arriving at `arrival`: the earliest window moment
     /// at or after `arrival`, or `nil` when every window has closed.
@@ -164,7 +202,7 @@ public struct RoutingProblem: Sendable {
         var k = windowOffset[i]
         let end = windowOffset[i + 1]
         while k < end {
-            if arrival <= windowEnd[k] + 1e-9 { return max(arrival, windowStart[k]) }
+            if arrival <= windowEnd[k] + Self.timeTolerance { return max(arrival, windowStart[k]) }
             k += 1
         }
         return nil
@@ -178,7 +216,7 @@ public struct RoutingProblem: Sendable {
         var k = windowOffset[i]
         let end = windowOffset[i + 1]
         while k < end {
-            if windowStart[k] <= latestStart + 1e-9 { best = max(best, min(windowEnd[k], latestStart)) }
+            if windowStart[k] <= latestStart + Self.timeTolerance { best = max(best, min(windowEnd[k], latestStart)) }
             k += 1
         }
         return best

@@ -1,69 +1,189 @@
+/// Where an insertion puts a new reload at the outlet, splitting the trip it goes into.
+enum ReloadPlacement: UInt8, Sendable {
+    /// No new reload: the stop joins an existing trip.
+    case none
+    /// A reload just before the stop: the stop opens a new trip (at the end of the day, a new trip).
+    case before
+    /// A reload just after the stop: the stop closes its trip.
+    case after
+}
+
+/// A feasible place for one stop in one route.
+struct Insertion: Sendable {
+    /// What the objective says it costs.
+    var cost: Double
+    /// Whether it adds a reload, and on which side.
+    var reload: ReloadPlacement
+}
+
 extension RoutingProblem {
-    /// The cheapest feasible insertion of single stop `u` into `route` at position `k`, or `nil`.
-    /// O(number of u's windows): uses the route's cached schedule and loads.
+    /// The cheapest feasible insertion of single stop `u` into `route` at arc `k` (before
+    /// position k), or `nil`. O(number of u's windows): uses the route's cached schedule, loads
+    /// and trips. When u does not fit its trip's load, the trip may be split by a new reload.
     @inline(__always)
-    func insertionCost(_ u: Int, into route: Route, at k: Int) -> Double? {
+    func insertionCost(_ u: Int, into route: Route, at k: Int) -> Insertion? {
         let v = route.vehicle
         let veh = vehicles[v]
-        // Capacity.
-        if deliveryKg[u] > 0 || deliveryLitres[u] > 0 {
-            if route.prefixMaxKg[k] + deliveryKg[u] > veh.capacityKg + 1e-9 { return nil }
-            if route.prefixMaxLitres[k] + deliveryLitres[u] > veh.capacityLitres + 1e-9 { return nil }
-        } else if pickupKg[u] > 0 || pickupLitres[u] > 0 {
-            if route.suffixMaxKg[k] + pickupKg[u] > veh.capacityKg + 1e-9 { return nil }
-            if route.suffixMaxLitres[k] + pickupLitres[u] > veh.capacityLitres + 1e-9 { return nil }
-        }
-        let (a, departure) = route.departure(before: k, self)
+        let tol = Self.timeTolerance
+        let (a, departureBefore) = route.departure(before: k, self)
         let (b, latest) = route.next(at: k, self)
-        let arrival = departure + travel(a, u, v)
-        guard let st = serviceStart(u, arrival: arrival) else { return nil }
-        let arrivalNext = st + service[u] + travel(u, b, v)
-        guard arrivalNext <= latest + 1e-9 else { return nil }
+        let addKg = deliveryKg[u] + max(0, pickupKg[u]), addLitres = deliveryLitres[u] + max(0, pickupLitres[u])
+        // The trip's departure slips when u's parcel reaches the outlet after it leaves.
+        let slip = max(0, release[u] - route.tripDeparture[k])
+        let slipFits = slip <= route.tripSlack[k] + tol
+        var fits: Bool
+        if deliveryKg[u] > 0 || deliveryLitres[u] > 0 {
+            fits = route.prefixMaxKg[k] + deliveryKg[u] <= veh.capacityKg + 1e-9
+                && route.prefixMaxLitres[k] + deliveryLitres[u] <= veh.capacityLitres + 1e-9
+        } else if pickupKg[u] > 0 || pickupLitres[u] > 0 {
+            fits = route.suffixMaxKg[k] + pickupKg[u] <= veh.capacityKg + 1e-9
+                && route.suffixMaxLitres[k] + pickupLitres[u] <= veh.capacityLitres + 1e-9
+        } else {
+            fits = true
+        }
+        if fits, slipFits {
+            let arrival = departureBefore + slip + travel(a, u, v)
+            guard let st = serviceStart(u, arrival: arrival) else { return nil }
+            let arrivalNext = st + service[u] + travel(u, b, v)
+            guard arrivalNext <= latest + tol else { return nil }
+            let added = dist(a, u) + dist(u, b) - dist(a, b)
+            return Insertion(cost: insertionCost(u, route, k, start: st, arrivalNext: arrivalNext, addedDistance: added), reload: .none)
+        }
+        // Split the trip at arc k with a new reload, before or after u.
+        guard allowsReloads, !route.isEmpty, route.openShipments[k] == 0 else { return nil }
+        let reload = reloadMinutes ?? 0
+        let o = outletNode
+        let stillToDeliverKg = route.loadKg[k] - route.pickedKg[k], stillToDeliverLitres = route.loadLitres[k] - route.pickedLitres[k]
+        var best: Insertion?
+        if k > 0, !isReload(route.stops[k - 1]) {
+            // … a, reload, u, b …: u opens the trip that carries the rest.
+            let laterKg = route.suffixMaxKg[k] - route.pickedKg[k] + addKg
+            let laterLitres = route.suffixMaxLitres[k] - route.pickedLitres[k] + addLitres
+            if laterKg <= veh.capacityKg + 1e-9, laterLitres <= veh.capacityLitres + 1e-9 {
+                let leave = max(departureBefore + travel(a, o, v) + reload, max(release[u], route.tripRelease[k]))
+                if let st = serviceStart(u, arrival: leave + travel(o, u, v)) {
+                    let arrivalNext = st + service[u] + travel(u, b, v)
+                    if arrivalNext <= latest + tol {
+                        let added = dist(a, o) + dist(o, u) + dist(u, b) - dist(a, b)
+                        best = Insertion(cost: insertionCost(u, route, k, start: st, arrivalNext: arrivalNext, addedDistance: added), reload: .before)
+                    }
+                }
+            }
+        }
+        if k < route.stops.count, !isReload(route.stops[k]), release[u] <= route.tripDeparture[k] + tol {
+            // … a, u, reload, b …: u closes its trip; the rest leaves on a new one.
+            let earlierKg = route.prefixMaxKg[k] - stillToDeliverKg + addKg
+            let earlierLitres = route.prefixMaxLitres[k] - stillToDeliverLitres + addLitres
+            if earlierKg <= veh.capacityKg + 1e-9, earlierLitres <= veh.capacityLitres + 1e-9,
+               let st = serviceStart(u, arrival: departureBefore + travel(a, u, v)) {
+                let leave = max(st + service[u] + travel(u, o, v) + reload, route.tripRelease[k])
+                let arrivalNext = leave + travel(o, b, v)
+                if arrivalNext <= latest + tol {
+                    let added = dist(a, u) + dist(u, o) + dist(o, b) - dist(a, b)
+                    let cost = insertionCost(u, route, k, start: st, arrivalNext: arrivalNext, addedDistance: added)
+                    if cost < best?.cost ?? .infinity { best = Insertion(cost: cost, reload: .after) }
+                }
+            }
+        }
+        return best
+    }
+
+    /// The objective's change when u starts service at `start` and the node after it (position
+    /// k, or the end place) is then reached at `arrivalNext`.
+    @inline(__always)
+    func insertionCost(_ u: Int, _ route: Route, _ k: Int, start: Double, arrivalNext: Double, addedDistance: Double) -> Double {
         let o = objective
-        var cost = o.perDistance * (dist(a, u) + dist(u, b) - dist(a, b))
-        if st > promiseEnd[u] { cost += o.latenessPerMinute * (st - promiseEnd[u]) }
-        if o.perMinute > 0 { cost += o.perMinute * max(0, arrivalNext - (k < route.stops.count ? route.start[k] : route.endTime)) }
+        var cost = o.perDistance * addedDistance
+        if start > promiseEnd[u] { cost += o.latenessPerMinute * (start - promiseEnd[u]) }
+        cost += workingDayCost(route, delayAt: k, arrival: arrivalNext, firstStop: (u, start))
         if o.latenessPerMinute > 0, route.promisesFrom[k] > 0 {
             cost += o.latenessPerMinute * downstreamLateness(route, from: k, arrival: arrivalNext)
         }
+        let preferred = preferredVehicle[u]
+        if preferred >= 0, preferred != route.vehicle { cost += o.offTerritory }
         if route.stops.isEmpty { cost += o.perCourier }
         return cost
     }
 
-    /// Extra promise lateness at positions ≥ k when the stop there is now reached at `arrival`:
-    /// the delay travels down the route until waiting absorbs it.
+    /// The working-day cost change when position k (or the end) is reached at `arrival`: the
+    /// delay there bounds the delay of the return (and the extra working minutes).
+    @inline(__always)
+    func workingDayCost(_ route: Route, delayAt k: Int, arrival: Double, firstStop: (node: Int, start: Double)) -> Double {
+        let o = objective
+        guard o.perMinute > 0 || o.perSquaredWorkingMinute > 0 else { return 0 }
+        if route.isEmpty {
+            // A first trip: the day until the return; the work from leaving just in time.
+            let vehicle = vehicles[route.vehicle]
+            let out = arrival - Route.leave(earliest: route.firstDeparture, origin: vehicle.startNode, first: firstStop.node,
+                                            firstStart: firstStop.start, vehicle: route.vehicle, self)
+            return o.perMinute * (arrival - vehicle.shiftStart) + o.perSquaredWorkingMinute * out * out
+        }
+        let delay = max(0, arrival - (k < route.stops.count ? route.start[k] : route.endTime))
+        var earlierLeave = 0.0
+        if k < route.stops.count, k == 0 || isReload(route.stops[k - 1]), !isReload(route.stops[k]) {
+            // A new first stop of a trip: the courier may have to leave earlier for it.
+            let (origin, earliest) = route.departure(before: k, self)
+            let oldLeave = Route.leave(earliest: earliest, origin: origin, first: route.stops[k], firstStart: route.start[k],
+                                       vehicle: route.vehicle, self)
+            let newLeave = Route.leave(earliest: earliest, origin: origin, first: firstStop.node, firstStart: firstStop.start,
+                                       vehicle: route.vehicle, self)
+            earlierLeave = max(0, oldLeave - newLeave)
+        }
+        let working = route.duration + delay + earlierLeave
+        return o.perMinute * delay + o.perSquaredWorkingMinute * (working * working - route.duration * route.duration)
+    }
+
+    /// Extra promise lateness at positions ≥ k when the node there is now reached at `arrival`:
+    /// the delay travels down the route, through reloads, until waiting absorbs it.
     @inline(__always)
     func downstreamLateness(_ route: Route, from k: Int, arrival: Double) -> Double {
         var extra = 0.0
         var arrivalAt = arrival
         var j = k
         let v = route.vehicle
-        while j < route.stops.count {
+        let n = route.stops.count
+        while j < n {
             let s = route.stops[j]
-            guard let st = serviceStart(s, arrival: arrivalAt) else { break }
-            let old = route.start[j]
-            if st <= old + 1e-9 { break }
-            let promise = promiseEnd[s]
-            if promise.isFinite { extra += max(0, st - promise) - max(0, old - promise) }
+            let leave: Double
+            if isReload(s) {
+                leave = max(arrivalAt + (reloadMinutes ?? 0), route.tripRelease[j + 1])
+                if leave <= route.departure[j] + 1e-9 { break }
+            } else {
+                guard let st = serviceStart(s, arrival: arrivalAt) else { break }
+                let old = route.start[j]
+                if st <= old + 1e-9 { break }
+                let promise = promiseEnd[s]
+                if promise.isFinite { extra += max(0, st - promise) - max(0, old - promise) }
+                leave = st + service[s]
+            }
             if route.promisesFrom[j + 1] == 0 { break }
-            if j + 1 < route.stops.count { arrivalAt = st + service[s] + travel(s, route.stops[j + 1], v) }
+            if j + 1 < n { arrivalAt = leave + travel(s, route.stops[j + 1], v) }
             j += 1
         }
         return extra
     }
 
-    /// The cheapest feasible insertion of shipment pickup `u` and its delivery `w` into `route`:
-    /// (pickup position, delivery position, cost). O(route length²) in the worst case.
+    /// Routes up to this long have their shipment insertions costed exactly (the estimate
+    /// ignores the delay of the stops between the two halves, which decides small days).
+    static let exactPairInsertionLength = 10
+
+    /// The cheapest feasible insertion of shipment pickup `u` and its delivery `w` into one trip
+    /// of `route`: (pickup arc, delivery arc, cost). O(route length²) in the worst case.
     /// `pickupPositions` restricts where the pickup half may go (granular search on large days).
     func pairInsertion(_ u: Int, _ w: Int, into route: Route, pickupPositions: Set<Int>? = nil) -> (Int, Int, Double)? {
+        var exact: (evaluator: SequenceEvaluator, before: Double)?
+        if route.stops.count <= Self.exactPairInsertionLength { exact = (SequenceEvaluator(self), route.cost(self)) }
         let v = route.vehicle
         let veh = vehicles[v]
         let n = route.stops.count
         let o = objective
+        let tol = Self.timeTolerance
         var best: (Int, Int, Double)?
+        let offTerritory = (preferredVehicle[u] >= 0 && preferredVehicle[u] != v ? 1.0 : 0)
+            + (preferredVehicle[w] >= 0 && preferredVehicle[w] != v ? 1.0 : 0)
         for k1 in 0...n where pickupPositions?.contains(k1) ?? true {
             let (a, departure) = route.departure(before: k1, self)
-            guard let stU = serviceStart(u, arrival: departure + travel(a, u, v)) else { break }
+            guard let stU = serviceStart(u, arrival: departure + travel(a, u, v)) else { continue }
             let firstNext = route.next(at: k1, self).node
             var time = stU + service[u]
             var node = u
@@ -73,7 +193,8 @@ extension RoutingProblem {
                 if maxKg + pickupKg[u] > veh.capacityKg + 1e-9 || maxL + pickupLitres[u] > veh.capacityLitres + 1e-9 { break }
                 if let stW = serviceStart(w, arrival: time + travel(node, w, v)) {
                     let (b, latest) = route.next(at: k2, self)
-                    if stW + service[w] + travel(w, b, v) <= latest + 1e-9 {
+                    let arrivalNext = stW + service[w] + travel(w, b, v)
+                    if arrivalNext <= latest + tol {
                         var added: Double
                         if k1 == k2 {
                             added = dist(a, u) + dist(u, w) + dist(w, b) - dist(a, b)
@@ -81,15 +202,26 @@ extension RoutingProblem {
                             let previous = route.stops[k2 - 1]
                             added = dist(a, u) + dist(u, firstNext) - dist(a, firstNext) + dist(previous, w) + dist(w, b) - dist(previous, b)
                         }
-                        var cost = o.perDistance * added
+                        var cost = o.perDistance * added + o.offTerritory * offTerritory
                         if stU > promiseEnd[u] { cost += o.latenessPerMinute * (stU - promiseEnd[u]) }
                         if stW > promiseEnd[w] { cost += o.latenessPerMinute * (stW - promiseEnd[w]) }
+                        cost += workingDayCost(route, delayAt: k2, arrival: arrivalNext, firstStop: (u, stU))
+                        if o.latenessPerMinute > 0, route.promisesFrom[k2] > 0 {
+                            cost += o.latenessPerMinute * downstreamLateness(route, from: k2, arrival: arrivalNext)
+                        }
                         if route.stops.isEmpty { cost += o.perCourier }
-                        added = cost
-                        if added < (best?.2 ?? .infinity) { best = (k1, k2, added) }
+                        var feasible = true
+                        if let (_, before) = exact {
+                            var candidate = route.stops
+                            candidate.insert(w, at: k2)
+                            candidate.insert(u, at: k1)
+                            if let after = exact?.evaluator.cost(candidate, vehicle: v, self) { cost = after - before } else { feasible = false }
+                        }
+                        if feasible, cost < (best?.2 ?? .infinity) { best = (k1, k2, cost) }
                     }
                 }
-                guard k2 < n else { break }
+                // Both halves ride in the same trip: stop at the next reload.
+                guard k2 < n, !isReload(route.stops[k2]) else { break }
                 let s = route.stops[k2]
                 guard let st = serviceStart(s, arrival: time + travel(node, s, v)) else { break }
                 time = st + service[s]

@@ -21,6 +21,10 @@ extension RoutingProblem {
                 if let deadline, clock.now >= deadline { return }
                 if tryMoves(u, &state, &evaluator) { improved = true }
             }
+            for r in state.routes.indices {
+                while improveTrips(&state, route: r, evaluator: &evaluator) { improved = true }
+            }
+            while swapCouriers(&state, evaluator: &evaluator) { improved = true }
         }
     }
 

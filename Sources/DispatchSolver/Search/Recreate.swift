@@ -17,13 +17,17 @@ extension RoutingProblem {
             if w >= 0, !isShipmentPickup[u] { continue } // the pickup half inserts both
             emptyClassSeen.initialize(repeating: false)
             var bestRoute = -1, bestK1 = 0, bestK2 = -1
+            var bestReload = ReloadPlacement.none
             var bestCost = Double.infinity
             /// Tries positions `range` of route `r` (skipping some at the blink rate).
             func scan(_ r: Int, _ range: ClosedRange<Int>, blink: Bool) {
+                // One borrow of the route for the whole scan: a copy per position would retain
+                // each of its cached arrays.
+                let route = state.routes[r]
                 for k in range {
                     if blink, blinkRate > 0, rng.chance(blinkRate) { continue }
-                    if let cost = insertionCost(u, into: state.routes[r], at: k), cost < bestCost {
-                        bestCost = cost; bestRoute = r; bestK1 = k
+                    if let insertion = insertionCost(u, into: route, at: k), insertion.cost < bestCost {
+                        bestCost = insertion.cost; bestRoute = r; bestK1 = k; bestReload = insertion.reload
                     }
                 }
             }
@@ -47,7 +51,7 @@ extension RoutingProblem {
                         positions = near
                     }
                     if let (k1, k2, cost) = pairInsertion(u, w, into: route, pickupPositions: positions), cost < bestCost {
-                        bestCost = cost; bestRoute = r; bestK1 = k1; bestK2 = k2
+                        bestCost = cost; bestRoute = r; bestK1 = k1; bestK2 = k2; bestReload = .none
                     }
                 } else if !granular || route.isEmpty {
                     scan(r, 0...route.stops.count, blink: true)
@@ -75,7 +79,7 @@ extension RoutingProblem {
                 for r in state.routes.indices where !state.closed[r] && !state.routes[r].isEmpty
                     && canServe(state.routes[r].vehicle, u) && canServe(state.routes[r].vehicle, w) {
                     if let (k1, k2, cost) = pairInsertion(u, w, into: state.routes[r]), cost < bestCost {
-                        bestCost = cost; bestRoute = r; bestK1 = k1; bestK2 = k2
+                        bestCost = cost; bestRoute = r; bestK1 = k1; bestK2 = k2; bestReload = .none
                     }
                 }
             }
@@ -83,7 +87,7 @@ extension RoutingProblem {
             if w >= 0 {
                 state.insertPair(u, w, route: bestRoute, at: bestK1, bestK2, self)
             } else {
-                state.insert(u, route: bestRoute, at: bestK1, self)
+                state.insert(u, route: bestRoute, at: bestK1, reload: bestReload, self)
             }
         }
     }
@@ -97,11 +101,13 @@ extension RoutingProblem {
             var chosen = -1
             var chosenRegret = -Double.infinity
             var chosenMove: (Int, Int, Int) = (-1, 0, -1)
+            var chosenReload = ReloadPlacement.none
             var anyFeasible = false
             for (index, u) in pending.enumerated() {
                 let w = partner[u]
                 var best = Double.infinity, second = Double.infinity
                 var move: (Int, Int, Int) = (-1, 0, -1)
+                var moveReload = ReloadPlacement.none
                 var emptyTried = Set<Int>()
                 for r in state.routes.indices where !state.closed[r] {
                     let route = state.routes[r]
@@ -109,15 +115,18 @@ extension RoutingProblem {
                     if route.isEmpty, !emptyTried.insert(vehicleClass[route.vehicle]).inserted { continue }
                     var routeBest = Double.infinity
                     var routeMove: (Int, Int, Int) = (-1, 0, -1)
+                    var routeReload = ReloadPlacement.none
                     if w >= 0 {
                         if let (k1, k2, c) = pairInsertion(u, w, into: route) { routeBest = c; routeMove = (r, k1, k2) }
                     } else {
                         for k in 0...route.stops.count {
-                            if let c = insertionCost(u, into: route, at: k), c < routeBest { routeBest = c; routeMove = (r, k, -1) }
+                            if let insertion = insertionCost(u, into: route, at: k), insertion.cost < routeBest {
+                                routeBest = insertion.cost; routeMove = (r, k, -1); routeReload = insertion.reload
+                            }
                         }
                     }
                     if routeBest < best {
-                        second = best; best = routeBest; move = routeMove
+                        second = best; best = routeBest; move = routeMove; moveReload = routeReload
                     } else if routeBest < second {
                         second = routeBest
                     }
@@ -126,14 +135,14 @@ extension RoutingProblem {
                 anyFeasible = true
                 // Priority lifts the regret of important stops; an only option is the most urgent.
                 let regret = (second.isFinite ? second - best : 1e12) * priority[u] + rng.unit() * 1e-6
-                if regret > chosenRegret { chosenRegret = regret; chosen = index; chosenMove = move }
+                if regret > chosenRegret { chosenRegret = regret; chosen = index; chosenMove = move; chosenReload = moveReload }
             }
             guard anyFeasible, chosen >= 0 else { break }
             let u = pending.remove(at: chosen)
             if partner[u] >= 0 {
                 state.insertPair(u, partner[u], route: chosenMove.0, at: chosenMove.1, chosenMove.2, self)
             } else {
-                state.insert(u, route: chosenMove.0, at: chosenMove.1, self)
+                state.insert(u, route: chosenMove.0, at: chosenMove.1, reload: chosenReload, self)
             }
         }
     }

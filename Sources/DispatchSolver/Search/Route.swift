@@ -1,128 +1,269 @@
-/// One courier's route with the cached schedule that makes insertion checks O(1):
-/// forward service starts, backward latest arrivals, and running loads with prefix/suffix maxima.
+/// One courier's day as one sequence: stops, with reloads at the outlet (the outlet's node)
+/// between trips — `a b c R d e R f` is three trips (PyVRP's reload depots; Cattaruzza, Absi &
+/// Feillet 2016). Every operator works on the whole sequence.
+///
+/// `update` is the one schedule computation: it fills the cache that makes an insertion check
+/// O(1) — arrival, service start and departure per position, latest arrival per position, and per
+/// arc (arc k enters position k; arc `count` reaches the end place) the load on board, its
+/// trip-local prefix and suffix maxima, the pickups collected so far in the trip, the trip's
+/// departure, its release (the latest `availableFrom` of its deliveries) and how long its
+/// departure could slip.
 struct Route: Sendable {
-    let vehicle: Int
+    var vehicle: Int
     var stops: [Int] = []
-    /// Service start at each position.
+    /// Arrival, service start and departure at each position (a reload's departure waits for the
+    /// next trip's parcels).
+    var arrival: [Double] = []
     var start: [Double] = []
+    var departure: [Double] = []
     /// Latest arrival at each position that keeps the rest of the route feasible.
     var latestArrival: [Double] = []
-    /// Load on the arc entering position k (k = 0 leaves the depot, k = count reaches the end).
-    var loadKg: [Double] = [0]
-    var loadLitres: [Double] = [0]
+    /// Per arc: load on board, trip-local running maxima, pickups collected so far in the trip.
+    var loadKg: [Double] = [0], loadLitres: [Double] = [0]
     var prefixMaxKg: [Double] = [0], suffixMaxKg: [Double] = [0]
     var prefixMaxLitres: [Double] = [0], suffixMaxLitres: [Double] = [0]
+    var pickedKg: [Double] = [0], pickedLitres: [Double] = [0]
+    /// Per arc: the departure of its trip, its trip's release, and how many minutes that
+    /// departure may slip without breaking the rest of the route.
+    var tripDeparture: [Double] = [0], tripRelease: [Double] = [0], tripSlack: [Double] = [0]
     /// Number of promised stops at positions ≥ k (k = count: 0), to skip lateness propagation.
     var promisesFrom: [Int] = [0]
+    /// Per arc: shipments picked up and not yet delivered (a trip may not be split there).
+    var openShipments: [Int] = [0]
+    /// Leaves the start place.
+    var firstDeparture = 0.0
     /// Totals.
     var distance = 0.0
     var lateness = 0.0
     var endTime = 0.0
+    /// Working minutes: away on trips plus reloads. A trip leaves just in time for its first
+    /// stop (no wait at a door the courier could have spent at the outlet), and time at the
+    /// outlet between trips beyond the reload is not work.
     var duration = 0.0
+    /// Minutes from the shift start to the last return.
+    var dayLength = 0.0
+    var offTerritory = 0
+    var trips = 0
+    /// Windows, shift end, capacity, and no shipment delivered before its pickup.
     var feasible = true
+    /// Every shipment picked up is delivered on the same trip (a prefix of a route may not be).
+    var complete = true
 
     init(vehicle: Int) { self.vehicle = vehicle }
 
+    /// Whether the courier stays at the outlet (no stop at all).
     var isEmpty: Bool { stops.isEmpty }
 
     /// The cost of this route under the problem's objective.
     func cost(_ p: RoutingProblem) -> Double {
         guard !stops.isEmpty else { return 0 }
         let o = p.objective
-        return o.perCourier + o.perDistance * distance + o.latenessPerMinute * lateness + o.perMinute * duration
+        return o.perCourier + o.perDistance * distance + o.latenessPerMinute * lateness + o.perMinute * dayLength
+            + o.perSquaredWorkingMinute * duration * duration + o.offTerritory * Double(offTerritory)
     }
 
-    /// Departure time from position k−1 (k = 0: from the depot) and the node there.
+    /// The latest a trip can leave `origin` and still start its first stop at `firstStart`:
+    /// leaving just in time instead of waiting at the door.
+    @inline(__always)
+    static func leave(earliest: Double, origin: Int, first: Int, firstStart: Double, vehicle: Int, _ p: RoutingProblem) -> Double {
+        max(earliest, firstStart - p.travel(origin, first, vehicle))
+    }
+
+    /// Departure time from position k−1 (k = 0: from the start place) and the node there.
     @inline(__always)
     func departure(before k: Int, _ p: RoutingProblem) -> (node: Int, time: Double) {
-        if k == 0 { return (p.vehicles[vehicle].startNode, p.vehicles[vehicle].shiftStart) }
-        let s = stops[k - 1]
-        return (s, start[k - 1] + p.service[s])
+        if k == 0 { return (p.vehicles[vehicle].startNode, firstDeparture) }
+        return (stops[k - 1], departure[k - 1])
     }
 
-    /// The node at position k (k = count: the end depot) and its latest arrival.
+    /// The node at position k (k = count: the end place) and its latest arrival.
     @inline(__always)
     func next(at k: Int, _ p: RoutingProblem) -> (node: Int, latest: Double) {
         if k == stops.count { return (p.vehicles[vehicle].endNode, p.vehicles[vehicle].shiftEnd) }
         return (stops[k], latestArrival[k])
     }
 
-    /// Recomputes the whole cache after the stop list changed.
+    /// Drops reloads that separate nothing: at the start, at the end, or next to another reload.
+    mutating func dropIdleReloads(_ p: RoutingProblem) {
+        guard stops.contains(where: p.isReload) else { return }
+        var kept: [Int] = []
+        kept.reserveCapacity(stops.count)
+        for s in stops {
+            if p.isReload(s), kept.isEmpty || p.isReload(kept[kept.count - 1]) { continue }
+            kept.append(s)
+        }
+        while let last = kept.last, p.isReload(last) { kept.removeLast() }
+        stops = kept
+    }
+
+    /// Resizes an array to `count` elements, reusing its storage.
+    @inline(__always)
+    private static func reset(_ array: inout [Double], _ count: Int, _ value: Double = 0) {
+        array.removeAll(keepingCapacity: true)
+        array.append(contentsOf: repeatElement(value, count: count))
+    }
+
+    /// Recomputes the whole cache after the stop list changed (idle reloads are dropped first).
     mutating func update(_ p: RoutingProblem) {
+        dropIdleReloads(p)
         let v = p.vehicles[vehicle]
         let n = stops.count
-        // Reuse the arrays' storage: update runs after every insertion and removal.
-        start.removeAll(keepingCapacity: true)
-        start.append(contentsOf: repeatElement(0, count: n))
-        latestArrival.removeAll(keepingCapacity: true)
-        latestArrival.append(contentsOf: repeatElement(0, count: n))
+        let reload = p.reloadMinutes ?? 0
+        Self.reset(&arrival, n); Self.reset(&start, n); Self.reset(&departure, n); Self.reset(&latestArrival, n)
+        Self.reset(&loadKg, n + 1); Self.reset(&loadLitres, n + 1)
+        Self.reset(&pickedKg, n + 1); Self.reset(&pickedLitres, n + 1)
+        Self.reset(&tripDeparture, n + 1); Self.reset(&tripRelease, n + 1, -.infinity); Self.reset(&tripSlack, n + 1)
+        openShipments.removeAll(keepingCapacity: true)
+        openShipments.append(contentsOf: repeatElement(0, count: n + 1))
         feasible = true
+        complete = true
         distance = 0
         lateness = 0
-        var node = v.startNode
-        var time = v.shiftStart
+        offTerritory = 0
+        trips = n == 0 ? 0 : 1
+
+        // Trips: their releases and the loads they leave with (arc k belongs to the trip that
+        // contains position k−1's departure; a reload at position j ends one trip at arc j and
+        // starts the next at arc j + 1).
+        var tripStartArc = 0
+        var release = -Double.infinity
+        var kg = 0.0, litres = 0.0
+        func closeTrip(at lastArc: Int) {
+            for a in tripStartArc...lastArc { tripRelease[a] = release }
+            loadKg[tripStartArc] = kg
+            loadLitres[tripStartArc] = litres
+        }
         for (k, s) in stops.enumerated() {
-            distance += p.dist(node, s)
-            let arrival = time + p.travel(node, s, vehicle)
-            guard let st = p.serviceStart(s, arrival: arrival) else {
-                feasible = false
-                start[k] = arrival
-                time = arrival + p.service[s]
-                node = s
+            if p.isReload(s) {
+                closeTrip(at: k)
+                tripStartArc = k + 1
+                release = -.infinity; kg = 0; litres = 0
+                trips += 1
                 continue
             }
-            start[k] = st
-            if st > p.promiseEnd[s] { lateness += st - p.promiseEnd[s] }
-            time = st + p.service[s]
+            release = max(release, p.release[s])
+            kg += p.deliveryKg[s]; litres += p.deliveryLitres[s]
+            let preferred = p.preferredVehicle[s]
+            if preferred >= 0, preferred != vehicle { offTerritory += 1 }
+        }
+        closeTrip(at: n)
+
+        // Forward: times, loads and shipment order.
+        var node = v.startNode
+        var time = max(v.shiftStart, tripRelease[0])
+        firstDeparture = time
+        var tripDepartureTime = time
+        tripDeparture[0] = time
+        // Shipment pickups on board in the current trip (their deliveries must follow in it).
+        var onBoard: [Int] = []
+        for (k, s) in stops.enumerated() {
+            distance += p.dist(node, s)
+            let arrive = time + p.travel(node, s, vehicle)
+            arrival[k] = arrive
+            if p.isReload(s) {
+                if !onBoard.isEmpty { complete = false; onBoard.removeAll() }
+                start[k] = arrive
+                time = max(arrive + reload, tripRelease[k + 1])
+                departure[k] = time
+                tripDepartureTime = time
+                pickedKg[k + 1] = 0; pickedLitres[k + 1] = 0
+            } else {
+                if let st = p.serviceStart(s, arrival: arrive) {
+                    start[k] = st
+                    if st > p.promiseEnd[s] { lateness += st - p.promiseEnd[s] }
+                } else {
+                    feasible = false
+                    start[k] = arrive
+                }
+                time = start[k] + p.service[s]
+                departure[k] = time
+                loadKg[k + 1] = loadKg[k] + p.pickupKg[s] - p.deliveryKg[s]
+                loadLitres[k + 1] = loadLitres[k] + p.pickupLitres[s] - p.deliveryLitres[s]
+                // Net of shipments: a trip is only split where none is on board.
+                pickedKg[k + 1] = pickedKg[k] + p.pickupKg[s]
+                pickedLitres[k + 1] = pickedLitres[k] + p.pickupLitres[s]
+                if p.partner[s] >= 0 {
+                    if p.isShipmentPickup[s] {
+                        onBoard.append(s)
+                    } else if let j = onBoard.firstIndex(of: p.partner[s]) {
+                        onBoard.remove(at: j)
+                    } else {
+                        feasible = false
+                    }
+                }
+            }
+            tripDeparture[k + 1] = tripDepartureTime
+            openShipments[k + 1] = onBoard.count
             node = s
         }
+        if !onBoard.isEmpty { complete = false }
         distance += p.dist(node, v.endNode)
         endTime = time + p.travel(node, v.endNode, vehicle)
-        if endTime > v.shiftEnd + 1e-9 { feasible = false }
-        duration = n == 0 ? 0 : endTime - v.shiftStart
+        if endTime > v.shiftEnd + RoutingProblem.timeTolerance { feasible = false }
+        dayLength = n == 0 ? 0 : endTime - v.shiftStart
+        duration = 0
+        if n > 0 {
+            var origin = v.startNode, earliest = firstDeparture, firstPosition = 0
+            for k in 0...n where k == n || p.isReload(stops[k]) {
+                let back = k == n ? endTime : arrival[k]
+                duration += back - Self.leave(earliest: earliest, origin: origin, first: stops[firstPosition],
+                                              firstStart: start[firstPosition], vehicle: vehicle, p)
+                if k < n {
+                    duration += reload
+                    origin = stops[k]; earliest = departure[k]; firstPosition = k + 1
+                }
+            }
+        }
+
+        // Backward: latest arrivals, and how far each trip's departure may slip.
         var latest = v.shiftEnd
         var after = v.endNode
-        for k in stride(from: n - 1, through: 0, by: -1) {
+        var k = n - 1
+        while k >= 0 {
             let s = stops[k]
-            let latestStart = latest - p.service[s] - p.travel(s, after, vehicle)
-            latest = p.latestArrival(s, startBy: latestStart)
+            let latestDeparture = latest - p.travel(s, after, vehicle)
+            if p.isReload(s) {
+                tripSlack[k + 1] = latestDeparture - departure[k]
+                latest = latestDeparture - reload
+            } else {
+                latest = p.latestArrival(s, startBy: latestDeparture - p.service[s])
+            }
             latestArrival[k] = latest
             after = s
+            k -= 1
         }
-        // Loads.
-        var kg = 0.0, litres = 0.0
-        for s in stops { kg += p.deliveryKg[s]; litres += p.deliveryLitres[s] }
-        loadKg.removeAll(keepingCapacity: true)
-        loadKg.append(contentsOf: repeatElement(0, count: n + 1))
-        loadLitres.removeAll(keepingCapacity: true)
-        loadLitres.append(contentsOf: repeatElement(0, count: n + 1))
-        loadKg[0] = kg; loadLitres[0] = litres
-        for (k, s) in stops.enumerated() {
-            kg += p.pickupKg[s] - p.deliveryKg[s]
-            litres += p.pickupLitres[s] - p.deliveryLitres[s]
-            loadKg[k + 1] = kg; loadLitres[k + 1] = litres
+        tripSlack[0] = n == 0 ? v.shiftEnd - firstDeparture : latest - p.travel(v.startNode, after, vehicle) - firstDeparture
+        // Spread each trip's slack over its arcs (the value at its first arc).
+        var slack = tripSlack[0]
+        for a in 0...n {
+            if a > 0, p.isReload(stops[a - 1]) { slack = tripSlack[a] }
+            tripSlack[a] = slack
         }
+
+        // Trip-local running maxima of the load.
         prefixMaxKg.removeAll(keepingCapacity: true); prefixMaxKg.append(contentsOf: loadKg)
         prefixMaxLitres.removeAll(keepingCapacity: true); prefixMaxLitres.append(contentsOf: loadLitres)
         suffixMaxKg.removeAll(keepingCapacity: true); suffixMaxKg.append(contentsOf: loadKg)
         suffixMaxLitres.removeAll(keepingCapacity: true); suffixMaxLitres.append(contentsOf: loadLitres)
+        var peakKg = n == 0 ? 0 : loadKg[0], peakLitres = n == 0 ? 0 : loadLitres[0]
         if n > 0 {
-            for k in 1...n {
-                prefixMaxKg[k] = max(prefixMaxKg[k - 1], loadKg[k])
-                prefixMaxLitres[k] = max(prefixMaxLitres[k - 1], loadLitres[k])
+            for a in 1...n where !p.isReload(stops[a - 1]) {
+                prefixMaxKg[a] = max(prefixMaxKg[a - 1], loadKg[a])
+                prefixMaxLitres[a] = max(prefixMaxLitres[a - 1], loadLitres[a])
             }
-            for k in stride(from: n - 1, through: 0, by: -1) {
-                suffixMaxKg[k] = max(suffixMaxKg[k + 1], loadKg[k])
-                suffixMaxLitres[k] = max(suffixMaxLitres[k + 1], loadLitres[k])
+            for a in stride(from: n - 1, through: 0, by: -1) where !p.isReload(stops[a]) {
+                suffixMaxKg[a] = max(suffixMaxKg[a + 1], loadKg[a])
+                suffixMaxLitres[a] = max(suffixMaxLitres[a + 1], loadLitres[a])
             }
+            for a in 0...n { peakKg = max(peakKg, prefixMaxKg[a]); peakLitres = max(peakLitres, prefixMaxLitres[a]) }
         }
+        if peakKg > v.capacityKg + 1e-9 || peakLitres > v.capacityLitres + 1e-9 { feasible = false }
         promisesFrom.removeAll(keepingCapacity: true)
         promisesFrom.append(contentsOf: repeatElement(0, count: n + 1))
         if n > 0 {
-            for k in stride(from: n - 1, through: 0, by: -1) {
-                promisesFrom[k] = promisesFrom[k + 1] + (p.promiseEnd[stops[k]].isFinite ? 1 : 0)
+            for a in stride(from: n - 1, through: 0, by: -1) {
+                promisesFrom[a] = promisesFrom[a + 1] + (!p.isReload(stops[a]) && p.promiseEnd[stops[a]].isFinite ? 1 : 0)
             }
         }
-        if (prefixMaxKg.last ?? 0) > v.capacityKg + 1e-9 || (prefixMaxLitres.last ?? 0) > v.capacityLitres + 1e-9 { feasible = false }
     }
 }

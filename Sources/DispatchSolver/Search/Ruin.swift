@@ -33,6 +33,19 @@ extension RoutingProblem {
         state.remove(toRemove, self)
     }
 
+    /// Cuts a random string (up to `maxString` stops) from the route with the longest working day.
+    func ruinLongestDay(_ state: inout SearchState, rng: inout SplitMixRandom, maxString: Int = 12) {
+        var longest = -1
+        for r in state.routes.indices where !state.routes[r].isEmpty {
+            if longest < 0 || state.routes[r].duration > state.routes[longest].duration { longest = r }
+        }
+        guard longest >= 0 else { return }
+        let stops = state.routes[longest].stops
+        let length = 1 + rng.below(min(maxString, stops.count))
+        let first = rng.below(stops.count - length + 1)
+        state.remove(Array(stops[first..<(first + length)]), self)
+    }
+
     /// Orders stops for recreate the way SISR does: random, heaviest first, farthest first or
     /// closest first (weights 4 : 4 : 2 : 1), with priority tiers always ahead.
     func recreateOrder(_ stops: [Int], rng: inout SplitMixRandom) -> [Int] {

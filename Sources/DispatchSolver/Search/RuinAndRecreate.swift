@@ -187,8 +187,23 @@ extension RoutingProblem {
     /// unassigned stop (the cut ones among them).
     func ruinAndRecreate(_ state: SearchState, rng: inout SplitMixRandom) -> SearchState {
         var candidate = state
-        ruinStrings(&candidate, rng: &rng)
-        recreate(recreateOrder(candidate.unassigned, rng: &rng), into: &candidate, rng: &rng, blinkRate: 0.01)
+        // When days must be fair, one step in five cuts a string from the longest working day and
+        // lets every courier bid for it (no granular limit): work flows to the short days.
+        let balance = objective.perSquaredWorkingMinute > 0 && rng.chance(0.2)
+        if balance {
+            ruinLongestDay(&candidate, rng: &rng)
+        } else {
+            ruinStrings(&candidate, rng: &rng)
+        }
+        var touched = Set<Int>()
+        for u in candidate.unassigned where state.routeOf[u] >= 0 { touched.insert(state.routeOf[u]) }
+        recreate(recreateOrder(candidate.unassigned, rng: &rng), into: &candidate, rng: &rng, blinkRate: 0.01, allowGranular: !balance)
+        if allowsReloads {
+            // A reload where a courier would wait at a door moves the wait to the outlet.
+            var evaluator = SequenceEvaluator(self)
+            for u in candidate.unassigned where candidate.routeOf[u] >= 0 { touched.insert(candidate.routeOf[u]) }
+            for r in touched.sorted() { _ = improveTrips(&candidate, route: r, evaluator: &evaluator) }
+        }
         return candidate
     }
 }

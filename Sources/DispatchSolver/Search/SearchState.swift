@@ -22,14 +22,14 @@ struct SearchState: Sendable {
     /// Refreshes the cached schedule and stop positions of route `r` after its stops changed.
     mutating func refresh(_ r: Int, _ p: RoutingProblem) {
         routes[r].update(p)
-        for (k, s) in routes[r].stops.enumerated() { position[s] = k }
+        for (k, s) in routes[r].stops.enumerated() where s < p.stopCount { position[s] = k }
     }
 
     /// Gives route `r` exactly `stops` (in order) and refreshes its cache; the caller keeps every
     /// stop in exactly one route.
     mutating func assign(_ r: Int, stops: [Int], _ p: RoutingProblem) {
         routes[r].stops = stops
-        for s in stops { routeOf[s] = r }
+        for s in stops where s < p.stopCount { routeOf[s] = r }
         refresh(r, p)
     }
 
@@ -47,13 +47,16 @@ struct SearchState: Sendable {
 
     var usedRoutes: Int { routes.filter { !$0.isEmpty }.count }
 
+    /// Stops (not reloads) on route `r`.
+    func stopCount(of r: Int, _ p: RoutingProblem) -> Int { routes[r].stops.count - max(routes[r].trips - 1, 0) }
+
     /// Removes `stops` from their routes (partners of shipment halves come along) and returns
     /// every stop removed.
     @discardableResult
     mutating func remove(_ stops: [Int], _ p: RoutingProblem) -> [Int] {
         var removed: [Int] = []
         var touched = Set<Int>()
-        for s in stops where routeOf[s] >= 0 {
+        for s in stops where s < p.stopCount && routeOf[s] >= 0 {
             for x in [s, p.partner[s]] where x >= 0 && routeOf[x] >= 0 {
                 touched.insert(routeOf[x])
                 routeOf[x] = -1
@@ -61,14 +64,19 @@ struct SearchState: Sendable {
             }
         }
         for r in touched.sorted() {
-            routes[r].stops.removeAll { routeOf[$0] != r }
+            routes[r].stops.removeAll { $0 < p.stopCount && routeOf[$0] != r }
             refresh(r, p)
         }
         return removed
     }
 
-    mutating func insert(_ u: Int, route r: Int, at k: Int, _ p: RoutingProblem) {
-        routes[r].stops.insert(u, at: k)
+    /// Inserts `u` at arc `k` of route `r`, with a new reload on the side `reload` says.
+    mutating func insert(_ u: Int, route r: Int, at k: Int, reload: ReloadPlacement = .none, _ p: RoutingProblem) {
+        switch reload {
+        case .none: routes[r].stops.insert(u, at: k)
+        case .before: routes[r].stops.insert(contentsOf: [p.outletNode, u], at: k)
+        case .after: routes[r].stops.insert(contentsOf: [u, p.outletNode], at: k)
+        }
         routeOf[u] = r
         refresh(r, p)
     }

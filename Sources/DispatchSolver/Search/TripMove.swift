@@ -1,0 +1,34 @@
+extension RoutingProblem {
+    /// Routes up to this long get a reload tried at every place.
+    static let shortRoute = 25
+
+    /// Adds or removes a reload in route `r` when that pays: a reload before a stop where the
+    /// courier would wait at the door moves the wait to the outlet (where it is not work, and
+    /// the next trip leaves just in time); a reload that no longer carries its weight goes. On
+    /// short routes every place is tried, on long ones only where the courier waits longer than
+    /// a reload. Each candidate is evaluated exactly; the best improving one is applied.
+    func improveTrips(_ state: inout SearchState, route r: Int, evaluator: inout SequenceEvaluator) -> Bool {
+        guard allowsReloads, !state.routes[r].isEmpty else { return false }
+        let route = state.routes[r]
+        let reload = reloadMinutes ?? 0
+        var bestCost = route.cost(self) - 1e-7
+        var best: [Int]?
+        for k in route.stops.indices where isReload(route.stops[k]) {
+            var candidate = route.stops
+            candidate.remove(at: k)
+            if let cost = evaluator.cost(candidate, vehicle: route.vehicle, self), cost < bestCost { bestCost = cost; best = candidate }
+        }
+        if route.stops.count > 1 {
+            let everywhere = route.stops.count <= Self.shortRoute
+            for k in 1..<route.stops.count where !isReload(route.stops[k]) && !isReload(route.stops[k - 1])
+                && route.openShipments[k] == 0 && (everywhere || route.start[k] - route.arrival[k] > reload) {
+                var candidate = route.stops
+                candidate.insert(outletNode, at: k)
+                if let cost = evaluator.cost(candidate, vehicle: route.vehicle, self), cost < bestCost { bestCost = cost; best = candidate }
+            }
+        }
+        guard let best else { return false }
+        state.assign(r, stops: best, self)
+        return true
+    }
+}
