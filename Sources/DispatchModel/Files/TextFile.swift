@@ -8,6 +8,11 @@ public enum TextFile {
     ///   ``ScenarioFileError/badEncoding(path:line:)`` when it is not UTF-8.
     public static func read(_ path: String) throws(ScenarioFileError) -> String {
         guard FileManager.default.fileExists(atPath: path) else { throw .missing(path: path) }
+        // A FIFO or a device (a "stopsFile" naming /dev/zero) would block or never end.
+        var info = stat()
+        if stat(path, &info) == 0, let kind = kindName(info.st_mode) {
+            throw .unreadable(path: path, reason: "it is \(kind), not a regular file")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .unreadable(path: path, reason: "permission denied or not a regular file")
         }
