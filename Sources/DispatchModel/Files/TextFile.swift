@@ -45,7 +45,8 @@ public enum TextFile {
         let target = try resolve(path)
         var existing = stat()
         var mode: mode_t = 0o666
-        if lstat(target, &existing) == 0 {
+        let replacing = lstat(target, &existing) == 0
+        if replacing {
             if let kind = kindName(existing.st_mode) { throw .notRegularFile(path: path, kind: kind) }
             mode = existing.st_mode & 0o7777
         }
@@ -58,7 +59,8 @@ public enum TextFile {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: reason(errno, folder: folder.isEmpty ? "/" : folder)) }
         var failure: Int32 = 0
-        if fchmod(descriptor, mode) != 0 { failure = errno }
+        // A replaced file keeps its permissions; a new one gets 0666 less the umask, as `open` made it.
+        if replacing, fchmod(descriptor, mode) != 0 { failure = errno }
         let bytes = Array(text.utf8)
         var written = 0
         while failure == 0, written < bytes.count {
