@@ -39,6 +39,8 @@ import Testing
     @Test(arguments: [
         ("    1      45         68        -10        912        967         90", "DEMAND: customer 1: demand -10 is negative"),
         ("    1      45         68         10        912.5      967         90", "READY TIME: customer 1: 912.5 is not a whole minute"),
+        ("    1      45         68         10        912        967         -1", "SERVICE TIME: customer 1: service time -1 is not between 0"),
+        ("    1      2e9        68         10        912        967         90", "x: stop 1: coordinates (2000000000.0, 68.0) are out of range"),
         ("    1      45         68         10        968        967         90", "DUE DATE: customer 1: ready time after due date"),
         ("    1      45         68         10        912        967", "CUSTOMER: expected 7 numbers"),
         ("    1      45         68         10        912        967         90   3", "CUSTOMER: expected 7 numbers"),

@@ -9,6 +9,7 @@ import Testing
         #expect(depot.planarDistance(to: .planar(x: 140, y: 14)) == 5)
         #expect(depot.kilometres(to: .planar(x: 140, y: 14)) == 5)
         #expect(!Location.planar(x: .infinity, y: 0).isValid)
+        #expect(!Location.planar(x: 0, y: -2e9).isValid)
     }
 
     @Test func geographicPointsAreDegreesAndMeasuredOnTheEarth() {

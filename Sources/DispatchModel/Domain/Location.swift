@@ -21,11 +21,15 @@ public enum Location: Sendable, Hashable {
     /// A planar location at `x`, `y`.
     public static func planar(x: Double, y: Double) -> Location { .planar(PlanarPoint(x: x, y: y)) }
 
-    /// Whether the numbers are usable: degrees in range for a geographic point, finite for a planar one.
+    /// Planar coordinates beyond this magnitude are a typo; within it, every distance stays finite.
+    public static let planarLimit = 1e9
+
+    /// Whether the numbers are usable: degrees in range for a geographic point, within
+    /// ±``planarLimit`` for a planar one.
     public var isValid: Bool {
         switch self {
         case .geographic(let point): return point.isValid
-        case .planar(let point): return point.x.isFinite && point.y.isFinite
+        case .planar(let point): return abs(point.x) <= Self.planarLimit && abs(point.y) <= Self.planarLimit
         }
     }
 

@@ -80,7 +80,9 @@ public enum LiLimReader {
                 log.error(path, line, "latest", "task \(index): \(fields[5]) is not a whole minute between 0 and \(SolomonReader.maximumMinute)"); continue
             }
             guard earliest <= latest else { log.error(path, line, "latest", "task \(index): earliest time after latest time"); continue }
-            guard values[6] >= 0 else { log.error(path, line, "service", "task \(index): service time \(fields[6]) is negative"); continue }
+            guard values[6] >= 0, values[6] <= Double(SolomonReader.maximumMinute) else {
+                log.error(path, line, "service", "task \(index): service time \(fields[6]) is not between 0 and \(SolomonReader.maximumMinute)"); continue
+            }
             if let first = taskAt[index] {
                 log.error(path, line, "index", "task \(index) appears twice (first on line \(tasks[first].line))"); continue
             }

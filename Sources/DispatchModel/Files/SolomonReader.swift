@@ -71,7 +71,9 @@ public enum SolomonReader {
                     log.error(path, line, "CUST NO.", "customer \(number) appears twice (first on line \(first))"); continue
                 }
                 guard values[3] >= 0 else { log.error(path, line, "DEMAND", "customer \(number): demand \(fields[3]) is negative"); continue }
-                guard values[6] >= 0 else { log.error(path, line, "SERVICE TIME", "customer \(number): service time \(fields[6]) is negative"); continue }
+                guard values[6] >= 0, values[6] <= Double(maximumMinute) else {
+                    log.error(path, line, "SERVICE TIME", "customer \(number): service time \(fields[6]) is not between 0 and \(maximumMinute)"); continue
+                }
                 guard DecimalNumber.whole(values[4], in: 0...maximumMinute) != nil else {
                     log.error(path, line, "READY TIME", "customer \(number): \(fields[4]) is not a whole minute between 0 and \(maximumMinute)"); continue
                 }

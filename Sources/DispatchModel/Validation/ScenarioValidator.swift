@@ -53,7 +53,7 @@ public enum ScenarioValidator {
             // Degrees are checked only where the numbers are degrees; planar x/y need only be finite.
             if !stop.location.isValid {
                 let field = stop.location.isGeographic ? "lat" : "x"
-                let range = stop.location.isGeographic ? "out of range (latitude -90…90, longitude -180…180)" : "not finite"
+                let range = stop.location.isGeographic ? "out of range (latitude -90…90, longitude -180…180)" : "out of range (±1e9)"
                 log.error(src.file, src.line(of: field), field, "\(who): coordinates \(stop.location.coordinateText) are \(range)")
             }
             if stop.location.isGeographic != scenario.outlet.location.isGeographic {
