@@ -1,14 +1,15 @@
 // swift-tools-version: 6.1
 // DispatchDesk: plans the day of a courier outlet (快递网点).
 // Modules in pipeline order; none imports a later one:
-//   DispatchModel → GLPK (over CGLPK) → DispatchSolver → DispatchReport → DispatchCLI → desk
+//   DispatchModel → DispatchPlan → DispatchCheck → GLPK (over CGLPK) → DispatchSolver → DispatchReport → DispatchCLI → desk
+// The plan (DispatchPlan) is data every later stage reads; the checker imports the model and the plan, never the solver.
 import PackageDescription
 
 let package = Package(
     name: "DispatchDesk",
     platforms: [.macOS(.v13)],
     products: [
-        .library(name: "DispatchDesk", targets: ["DispatchModel", "DispatchSolver", "DispatchReport"]),
+        .library(name: "DispatchDesk", targets: ["DispatchModel", "DispatchPlan", "DispatchCheck", "DispatchSolver", "DispatchReport"]),
         .executable(name: "desk", targets: ["desk"]),
     ],
     dependencies: [
@@ -16,22 +17,26 @@ let package = Package(
     ],
     targets: [
         .target(name: "DispatchModel"),
+        .target(name: "DispatchPlan", dependencies: ["DispatchModel"]),
+        .target(name: "DispatchCheck", dependencies: ["DispatchModel", "DispatchPlan"]),
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         .target(name: "GLPK", dependencies: ["CGLPK"]),
-        .target(name: "DispatchSolver", dependencies: ["DispatchModel", "GLPK"]),
-        .target(name: "DispatchReport", dependencies: ["DispatchModel", "DispatchSolver"]),
+        .target(name: "DispatchSolver", dependencies: ["DispatchModel", "DispatchPlan", "GLPK"]),
+        .target(name: "DispatchReport", dependencies: ["DispatchModel", "DispatchPlan"]),
         .target(
             name: "DispatchCLI",
             dependencies: [
-                "DispatchModel", "DispatchSolver", "DispatchReport",
+                "DispatchModel", "DispatchPlan", "DispatchCheck", "DispatchSolver", "DispatchReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "desk", dependencies: ["DispatchCLI"]),
         .testTarget(name: "DispatchModelTests", dependencies: ["DispatchModel"]),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
-        .testTarget(name: "DispatchSolverTests", dependencies: ["DispatchModel", "DispatchSolver", "GLPK"]),
-        .testTarget(name: "DispatchReportTests", dependencies: ["DispatchModel", "DispatchSolver", "DispatchReport"]),
+        .testTarget(name: "DispatchPlanTests", dependencies: ["DispatchModel", "DispatchPlan"]),
+        .testTarget(name: "DispatchCheckTests", dependencies: ["DispatchModel", "DispatchPlan", "DispatchCheck"]),
+        .testTarget(name: "DispatchSolverTests", dependencies: ["DispatchModel", "DispatchPlan", "DispatchCheck", "DispatchSolver", "GLPK"]),
+        .testTarget(name: "DispatchReportTests", dependencies: ["DispatchModel", "DispatchPlan", "DispatchCheck", "DispatchSolver", "DispatchReport"]),
         // Fixtures are read from disk by path (see Fixture.swift), not bundled.
         .testTarget(name: "DispatchCLITests", dependencies: ["DispatchCLI", "DispatchModel"], exclude: ["Fixtures"]),
     ],

@@ -1,5 +1,7 @@
 import ArgumentParser
+import DispatchCheck
 import DispatchModel
+import DispatchPlan
 import DispatchReport
 import DispatchSolver
 import Foundation
@@ -60,17 +62,23 @@ public struct PlanCommand: ParsableCommand {
         let chosen = objective.flatMap(Objective.named) ?? (isSolomon ? .hierarchical : .outlet)
         let options = SearchOptions(iterations: iterations, seconds: iterations == nil ? seconds : max(seconds, 3600),
                                     seed: seed, workers: workers, localSearch: localSearch)
-        let plan = RoutePlanner.plan(loaded.scenario, objective: chosen, options: options, setPartitioning: setPartitioning)
+        var plan = RoutePlanner.plan(loaded.scenario, objective: chosen, options: options, setPartitioning: setPartitioning)
+        plan.objective = objective ?? (isSolomon ? "hierarchical" : "outlet")
+        if let out, let bytes = FileManager.default.contents(atPath: path) {
+            plan.scenario = Plan.ScenarioReference(path: RelativePath.of(path, fromFolderOf: out), sha256: SHA256.hex(bytes))
+        }
         let violations = PlanChecker.violations(plan, scenario: loaded.scenario)
         guard violations.isEmpty else {
             return CommandResult(errors: "desk: BUG: the plan failed the independent check:\n" + violations.map { "  " + $0 }.joined(separator: "\n") + "\n",
                                  status: .internalError)
         }
         var text = "\(loaded.scenario.name)\n"
-        text += "couriers used: \(plan.couriersUsed) of \(loaded.scenario.couriers.count)\n"
+        text += "couriers out: \(plan.couriersUsed) of \(loaded.scenario.couriers.count), \(plan.tripCount) trips\n"
         text += "distance: \(format2(plan.distance))\(isSolomon ? "" : " km")\n"
-        text += "duration: \(format2(plan.duration)) min\n"
-        text += "promise lateness: \(format2(plan.lateness)) min\n"
+        text += "latest return: \(Clock.format(plan.latestReturn)); working day longest \(Int(plan.longestWorkingMinutes.rounded())) min, "
+            + "mean \(Int(plan.meanWorkingMinutes.rounded())) min, spread \(Int(plan.workingMinutesSpread.rounded())) min\n"
+        let promised = plan.promisesKept + plan.promisesBroken
+        text += "promises: \(plan.promisesKept) of \(promised) kept, \(plan.promisesBroken) broken (\(format2(plan.lateness)) min late, \(format2(plan.earliness)) min early)\n"
         text += "unassigned: \(plan.unassigned.count)\n"
         for u in plan.unassigned.prefix(20) { text += "  \(u.id): \(u.reason)\n" }
         if plan.unassigned.count > 20 { text += "  … and \(plan.unassigned.count - 20) more (see the plan JSON)\n" }
@@ -88,7 +96,7 @@ public struct PlanCommand: ParsableCommand {
         }
         if let out {
             do {
-                try TextFile.writeAtomically(PlanWriter.json(plan, scenarioName: loaded.scenario.name), to: out)
+                try TextFile.writeAtomically(PlanWriter.json(plan), to: out)
                 text += "wrote \(out)\n"
             } catch {
                 return CommandResult(output: text, errors: "desk: \(error.description)\n", status: .cannotCreate)

@@ -1,5 +1,5 @@
 import DispatchModel
-import DispatchSolver
+import DispatchPlan
 
 /// The morning route sheet for one courier: stops in order with ETA, window, handover,
 /// contact and notes, as printed and handed over at the outlet.
@@ -16,7 +16,7 @@ public enum RouteSheet {
             line += "  \(stop.handover.rawValue)"
             if stop.contact == .call { line += "  CALL" }
             if let promise = stop.promise { line += "  promised \(promise)" }
-            if visit.lateness > 0 { line += "  LATE \(Int(visit.lateness.rounded())) min" }
+            if visit.late > 0 { line += "  LATE \(Int(visit.late.rounded())) min" }
             if let note = stop.note { line += "  — \(note)" }
             out += line + "\n"
         }

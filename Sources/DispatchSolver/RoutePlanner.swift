@@ -1,4 +1,5 @@
 import DispatchModel
+import DispatchPlan
 import Dispatch
 import Foundation
 
@@ -25,7 +26,7 @@ public enum RoutePlanner {
         }
         let all = results.values
         guard var best = all.min(by: { $0.cost < $1.cost }) else {
-            return Plan(routes: [], unassigned: [], cost: 0, statistics: [:])
+            return Plan(name: scenario.name, routes: [], unassigned: [], cost: 0, statistics: [:])
         }
         var statistics: [String: Double] = [
             "iterations": Double(all.reduce(0) { $0 + $1.iterations }),
@@ -81,25 +82,30 @@ public enum RoutePlanner {
             var node = vehicle.startNode
             var time = vehicle.shiftStart
             var visits: [Plan.Visit] = []
+            var loadKg = 0.0
             for s in route.stops {
+                let stop = scenario.stops[builder.stopIndex[s]]
                 let arrival = time + problem.travel(node, s, v)
                 let start = problem.serviceStart(s, arrival: arrival) ?? arrival
                 let departure = start + problem.service[s]
-                visits.append(Plan.Visit(id: scenario.stops[builder.stopIndex[s]].id, arrival: arrival, start: start,
-                                         departure: departure, lateness: max(0, start - problem.promiseEnd[s])))
+                let early = stop.needsCustomerPresent ? stop.promise.map { max(0, Double($0.start) - start) } ?? 0 : 0
+                visits.append(Plan.Visit(id: stop.id, arrival: arrival, start: start, departure: departure, early: early,
+                                         late: max(0, start - problem.promiseEnd[s]), windows: stop.windows, promise: stop.promise))
+                loadKg += problem.deliveryKg[s]
                 time = departure
                 node = s
             }
-            routes.append(Plan.CourierRoute(courier: scenario.couriers[vehicle.courier].id, departure: vehicle.shiftStart,
-                                            stops: visits, returnTime: time + problem.travel(node, vehicle.endNode, v),
-                                            distance: route.distance))
+            let trip = Plan.Trip(departure: vehicle.shiftStart, returnTime: time + problem.travel(node, vehicle.endNode, v),
+                                 stops: visits, loadKg: loadKg, peakKg: route.prefixMaxKg.last ?? 0, peakLitres: route.prefixMaxLitres.last ?? 0)
+            routes.append(Plan.CourierRoute(courier: scenario.couriers[vehicle.courier].id, trips: [trip],
+                                            distance: route.distance, shiftStart: vehicle.shiftStart))
         }
         var unassigned = builder.excluded.map { Plan.Unassigned(id: scenario.stops[$0.stop].id, reason: $0.reason.description) }
         for s in state.unassigned {
             unassigned.append(Plan.Unassigned(id: scenario.stops[builder.stopIndex[s]].id,
                                               reason: unassignedReason(s, problem).description))
         }
-        return Plan(routes: routes, unassigned: unassigned, cost: cost, statistics: statistics)
+        return Plan(name: scenario.name, routes: routes, unassigned: unassigned, cost: cost, statistics: statistics)
     }
 
     /// Why a stop the search could not place stays out: alone on an empty route it either fits

@@ -16,11 +16,21 @@ import Testing
         let root = try JSONParser.parse(try TextFile.read(out))
         guard case .array(let routes)? = root.value["routes"]?.value else { Issue.record("no routes"); return }
         let ids = routes.flatMap { route -> [String] in
-            guard case .array(let stops)? = route.value["stops"]?.value else { return [] }
-            return stops.compactMap { if case .string(let id)? = $0.value["id"]?.value { return id }; return nil }
+            guard case .array(let trips)? = route.value["trips"]?.value else { return [] }
+            return trips.flatMap { trip -> [String] in
+                guard case .array(let stops)? = trip.value["stops"]?.value else { return [] }
+                return stops.compactMap { if case .string(let id)? = $0.value["id"]?.value { return id }; return nil }
+            }
         }
+        // Every stop of the scenario, once, by its own id.
+        let scenario = try ScenarioInput.load(Fixture.scenarios + "/small-day.json").scenario
         #expect(ids.count == 60)
-        #expect(Set(ids).count == 60)
+        #expect(Set(ids) == Set(scenario.stops.map(\.id)))
+        // The plan names its scenario by a path relative to the plan and the bytes' SHA-256.
+        guard case .string(let sha)? = root.value["scenario"]?.value["sha256"]?.value,
+              case .string(let relative)? = root.value["scenario"]?.value["path"]?.value else { Issue.record("no scenario reference"); return }
+        #expect(sha == SHA256.hex(try #require(FileManager.default.contents(atPath: Fixture.scenarios + "/small-day.json"))))
+        #expect(FileManager.default.fileExists(atPath: folder + "/" + relative))
         // One sheet per courier who goes out, each stop on its own numbered line.
         let sheetLines = try TextFile.read(folder + "/sheets.txt").split(separator: "\n")
         #expect(sheetLines.filter { $0.contains(" stops, leave ") }.count == routes.count)
@@ -78,7 +88,7 @@ import Testing
         // tours, o-a-c-b-o and o-b-c-a-o are shortest at 1.0 + 0.8 + 0.4 + 1.5 = 3.7 km, and the
         // matrix's minutes give 5+1 + 4+1 + 2+1 + 7 = 21 minutes.
         #expect(result.output.contains("distance: 3.70 km"), "\(result.output)")
-        #expect(result.output.contains("duration: 21.00 min"), "\(result.output)")
+        #expect(result.output.contains("working day longest 21 min"), "\(result.output)")
     }
 
     @Test func missingMatrixPairIsAnError() throws {

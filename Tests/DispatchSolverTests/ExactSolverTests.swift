@@ -1,6 +1,8 @@
 import Testing
 @testable import DispatchModel
 @testable import DispatchSolver
+import DispatchPlan
+import DispatchCheck
 
 @Suite struct ExactSolverTests {
     /// The heuristic matches GLPK's proven optimum on small random cases.

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 @testable import DispatchModel
 @testable import DispatchSolver
+import DispatchPlan
+import DispatchCheck
 
 /// Every shared instance (Solomon 56, Gehring–Homberger 400, Li & Lim 200) reads and plans, and the
 /// plan passes the independent checker. A short search: this is about reading and planning at all,

@@ -10,14 +10,18 @@ public struct Outlet: Sendable, Hashable, Codable {
     public var zoneRadiusKm: Double?
     /// Opening hours: open-ended windows ("after 18:30") end at `day.end`.
     public var day: TimeWindow
+    /// Minutes a courier spends at the outlet between two trips (unload pickups, load the next
+    /// trip); `nil` means couriers make one trip (benchmark instances).
+    public var reloadMinutes: Double?
 
-    /// An outlet; the zone defaults to 3 km and the day to 07:00–21:00.
+    /// An outlet; the zone defaults to 3 km, the day to 07:00–21:00, a reload to 10 minutes.
     public init(id: String, name: String, location: Location, zoneRadiusKm: Double? = 3,
-                day: TimeWindow = TimeWindow(start: 7 * 60, end: 21 * 60)) {
+                day: TimeWindow = TimeWindow(start: 7 * 60, end: 21 * 60), reloadMinutes: Double? = 10) {
         self.id = id
         self.name = name
         self.location = location
         self.zoneRadiusKm = zoneRadiusKm
         self.day = day
+        self.reloadMinutes = reloadMinutes
     }
 }

@@ -25,6 +25,9 @@ public struct Scenario: Sendable, Hashable, Codable {
     public var travel: TravelModel
     /// "rain", "snow", … when it matters for travel times.
     public var weather: String?
+    /// Objective weights that override the planner's defaults for this day, by name (see the
+    /// README's objective table), e.g. `["latePerMinute": 2000]`.
+    public var objectiveWeights: [String: Double] = [:]
 
     /// A scenario from its parts.
     public init(name: String, outlet: Outlet, couriers: [Courier], stops: [Stop],

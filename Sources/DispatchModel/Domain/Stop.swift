@@ -36,6 +36,26 @@ public struct Stop: Sendable, Hashable, Codable {
     public var address: String?
     /// Free-text instructions: "call first", "leave at the guard room".
     public var note: String?
+    /// When the parcel reaches the outlet (minutes since midnight; a second truck at 13:00): it
+    /// can only leave on a trip that departs after this. `nil`: in the outlet at the day's start.
+    public var availableFrom: Int?
+
+    /// The windows in which service may start. Where the customer must be present and a slot
+    /// was promised, the courier waits for the slot: each window starts no earlier than the
+    /// promise (windows that close before it are dropped), unless that leaves none.
+    public var serviceWindows: [TimeWindow] {
+        guard needsCustomerPresent, let promise else { return windows }
+        let raised = windows.compactMap { w -> TimeWindow? in
+            w.end < promise.start ? nil : TimeWindow(start: max(w.start, promise.start), end: w.end)
+        }
+        return raised.isEmpty ? windows : raised
+    }
+
+    /// Whether the handover needs the customer there (door, face to face, "don't use the
+    /// locker", or "call first"): arriving before a promised slot then breaks the promise.
+    public var needsCustomerPresent: Bool {
+        contact == .call || handover == .door || handover == .faceToFace || handover == .noLocker
+    }
 
     /// A stop; optional fields default to a full-day window, no skills, door handover by SMS.
     public init(id: String, kind: StopKind = .delivery, shipment: String? = nil, location: Location,
@@ -43,7 +63,7 @@ public struct Stop: Sendable, Hashable, Codable {
                 windowPhrase: String? = nil, serviceMinutes: Double = 2, requiredSkills: [String] = [],
                 handover: Handover = .door, contact: ContactMethod = .sms, customer: String? = nil,
                 tier: CustomerTier = .regular, promise: TimeWindow? = nil, building: String? = nil,
-                address: String? = nil, note: String? = nil) {
+                address: String? = nil, note: String? = nil, availableFrom: Int? = nil) {
         self.id = id
         self.kind = kind
         self.shipment = shipment
@@ -62,5 +82,6 @@ public struct Stop: Sendable, Hashable, Codable {
         self.building = building
         self.address = address
         self.note = note
+        self.availableFrom = availableFrom
     }
 }

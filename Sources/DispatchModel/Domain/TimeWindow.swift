@@ -39,6 +39,15 @@ public enum Clock {
         return (h < 10 ? "0" : "") + String(h) + ":" + (mm < 10 ? "0" : "") + String(mm)
     }
 
+    /// The minute of the day of "HH:MM" (or "H:MM"), 00:00 to 24:00; `nil` for anything else.
+    public static func parse(_ text: String) -> Int? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let h = Int(parts[0]), let m = Int(parts[1]), m < 60, h * 60 + m <= 24 * 60 else { return nil }
+        return h * 60 + m
+    }
+
     /// "HH:MM" for a fractional minute of the day (rounded to the nearest minute).
     public static func format(_ minute: Double) -> String {
         guard minute.isFinite else { return "--:--" }

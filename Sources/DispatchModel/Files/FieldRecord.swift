@@ -143,6 +143,16 @@ final class FieldRecord {
         }
     }
 
+    /// A clock time "HH:MM" (00:00–24:00), in minutes since midnight.
+    func clockTime(_ key: String) -> Int? {
+        guard let text = text(key) else { return nil }
+        guard let minute = Clock.parse(text) else {
+            error(key, "\"\(text)\" is not a clock time HH:MM")
+            return nil
+        }
+        return minute
+    }
+
     /// A single window such as a shift or the outlet's day ("08:00-20:00").
     func singleWindow(_ key: String, day: TimeWindow, required: Bool) -> TimeWindow? {
         guard raw(key) != nil else {

@@ -106,7 +106,7 @@ public enum LiLimReader {
             log.error(path, depot.line, "demand", "task 0 is the depot: its demand, pickup and delivery must be 0")
         }
         let horizon = TimeWindow(start: depot.earliest, end: depot.latest)
-        let outlet = Outlet(id: "0", name: name, location: .planar(x: depot.x, y: depot.y), zoneRadiusKm: nil, day: horizon)
+        let outlet = Outlet(id: "0", name: name, location: .planar(x: depot.x, y: depot.y), zoneRadiusKm: nil, day: horizon, reloadMinutes: nil)
         var stops: [Stop] = []
         var sources: [SourceLocation] = []
         for task in tasks where task.index != 0 {

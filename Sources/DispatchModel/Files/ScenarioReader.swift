@@ -3,14 +3,14 @@
 /// The schema is documented in the README. Every problem becomes a ``Diagnostic`` naming the
 /// file, line and field; reading goes on after an error so that one run lists them all.
 public enum ScenarioReader {
-    static let scenarioKeys: Set<String> = ["format", "name", "outlet", "couriers", "stops", "stopsFile", "travel", "weather"]
-    static let outletKeys: Set<String> = ["id", "name", "lat", "lon", "x", "y", "zoneRadiusKm", "day"]
+    static let scenarioKeys: Set<String> = ["format", "name", "outlet", "couriers", "stops", "stopsFile", "travel", "weather", "objective"]
+    static let outletKeys: Set<String> = ["id", "name", "lat", "lon", "x", "y", "zoneRadiusKm", "day", "reloadMinutes"]
     static let courierKeys: Set<String> = ["id", "name", "capacityKg", "capacityLitres", "shift", "speedKmh", "skills",
                                            "start", "end", "territory", "customers"]
     /// Fields of a stop, in the order the writer uses (also the CSV header).
     public static let stopKeys: [String] = ["id", "kind", "shipment", "lat", "lon", "weightKg", "volumeLitres", "window",
                                             "serviceMinutes", "skills", "handover", "contact", "customer", "tier",
-                                            "promise", "building", "address", "note"]
+                                            "promise", "building", "address", "note", "availableFrom"]
     static let travelKeys: Set<String> = ["model", "detourFactor", "speedFactor", "unitsPerMinute", "matrixFile"]
 
     /// Reads and validates the scenario at `path`.
@@ -56,12 +56,18 @@ public enum ScenarioReader {
             let location = record.location(required: true) ?? .geographic(lat: 0, lon: 0)
             // A planar outlet (x/y) has no zone in kilometres.
             let radius = location.isGeographic ? record.number("zoneRadiusKm", minimum: 0, exclusive: true) ?? 3 : nil
+            let reload = record.number("reloadMinutes", minimum: 0) ?? 10
             loaded.scenario.outlet = Outlet(id: record.text("id") ?? "outlet", name: record.text("name") ?? "",
-                                            location: location, zoneRadiusKm: radius, day: day)
+                                            location: location, zoneRadiusKm: radius, day: day, reloadMinutes: reload)
         } else if root.value["outlet"] == nil {
             log.error(path, root.line, "outlet", "scenario: is missing")
         }
         let day = loaded.scenario.outlet.day
+        if let node = root.value["objective"], let record = FieldRecord(file: path, node: node, subject: "objective", log: log) {
+            for key in record.fields.map(\.key) {
+                if let weight = record.number(key, minimum: 0) { loaded.scenario.objectiveWeights[key] = weight }
+            }
+        }
 
         // Couriers.
         if root.value["couriers"] == nil { log.error(path, root.line, "couriers", "scenario: is missing") }
@@ -187,7 +193,8 @@ public enum ScenarioReader {
             serviceMinutes: r.number("serviceMinutes", minimum: 0) ?? 2, requiredSkills: r.list("skills"),
             handover: r.choice("handover", default: Handover.door), contact: r.choice("contact", default: ContactMethod.sms),
             customer: r.text("customer"), tier: r.choice("tier", default: CustomerTier.regular), promise: promise,
-            building: r.text("building"), address: r.text("address"), note: r.text("note"))
+            building: r.text("building"), address: r.text("address"), note: r.text("note"),
+            availableFrom: r.raw("availableFrom") == nil ? nil : r.clockTime("availableFrom"))
         return r.failed || id == nil || location == nil ? nil : stop
     }
 

@@ -23,7 +23,11 @@ public enum ScenarioWriter {
             "x": outlet.location.x, "y": outlet.location.y,
                 "zoneRadiusKm": outlet.zoneRadiusKm.map(JSONValue.number),
                 "day": .string(outlet.day.description),
+                "reloadMinutes": outlet.reloadMinutes.map(JSONValue.number),
             ]),
+            "objective": scenario.objectiveWeights.isEmpty ? nil : .object(scenario.objectiveWeights.keys.sorted().map {
+                (key: $0, node: JSONNode(.number(scenario.objectiveWeights[$0] ?? 0)))
+            }),
             "couriers": .array(scenario.couriers.map(courierJSON)),
             "stopsFile": stopsFile.map(JSONValue.string),
             "stops": stopsFile == nil ? .array(scenario.stops.map(stopJSON)) : nil,
@@ -87,6 +91,7 @@ public enum ScenarioWriter {
             "building": s.building.map(JSONValue.string),
             "address": s.address.map(JSONValue.string),
             "note": s.note.map(JSONValue.string),
+            "availableFrom": s.availableFrom.map { .string(Clock.format($0)) },
         ])
     }
 }

@@ -99,7 +99,8 @@ public enum SolomonReader {
             return emptyScenario(name: name, log: log)
         }
         let horizon = TimeWindow(start: Int(depot.values[4]), end: Int(depot.values[5]))
-        let outlet = Outlet(id: "0", name: name, location: .planar(x: depot.values[1], y: depot.values[2]), zoneRadiusKm: nil, day: horizon)
+        let outlet = Outlet(id: "0", name: name, location: .planar(x: depot.values[1], y: depot.values[2]), zoneRadiusKm: nil, day: horizon,
+                            reloadMinutes: nil)
         var stops: [Stop] = []
         var sources: [SourceLocation] = []
         for row in rows where row.values[0] != 0 {
@@ -122,7 +123,7 @@ public enum SolomonReader {
 
     /// What a file that cannot be read as an instance yields: no stops, the reasons in diagnostics.
     static func emptyScenario(name: String, log: DiagnosticLog) -> LoadedScenario {
-        LoadedScenario(scenario: Scenario(name: name, outlet: Outlet(id: "0", name: name, location: .planar(x: 0, y: 0), zoneRadiusKm: nil),
+        LoadedScenario(scenario: Scenario(name: name, outlet: Outlet(id: "0", name: name, location: .planar(x: 0, y: 0), zoneRadiusKm: nil, reloadMinutes: nil),
                                           couriers: [], stops: [], travel: .euclidean(unitsPerMinute: 1)),
                        stopSources: [], courierSources: [], diagnostics: log.items)
     }

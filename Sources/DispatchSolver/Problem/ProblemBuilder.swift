@@ -173,7 +173,7 @@ public struct ProblemBuilder: Sendable {
         for (k, i) in keep.enumerated() { position[i] = k }
         for i in keep {
             let stop = stops[i]
-            for w in stop.windows { windowStart.append(Double(w.start)); windowEnd.append(Double(w.end)) }
+            for w in stop.serviceWindows { windowStart.append(Double(w.start)); windowEnd.append(Double(w.end)) }
             windowOffset.append(windowStart.count)
             service.append(stop.serviceMinutes)
             required.append(mask(stop.requiredSkills))

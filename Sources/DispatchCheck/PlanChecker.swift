@@ -1,0 +1,181 @@
+import DispatchModel
+import DispatchPlan
+
+/// An independent check of a plan against its scenario.
+///
+/// It recomputes every trip from the stop order alone, straight from the scenario (its own
+/// travel computation, not the solver's matrices): departures after the shift start, the
+/// reload time and the parcels' arrival at the outlet (`availableFrom`); arrivals, waiting,
+/// windows and the promised slot where the customer must be present; early and late minutes;
+/// returns and the shift end; weight and volume on board per trip; skills; shipment order; and
+/// that every stop is in exactly one route or in the unassigned list with a reason. It imports
+/// the model and the plan, never the solver. The CLI runs it on every plan before writing it.
+public enum PlanChecker {
+    /// Tolerance for comparing recomputed times with the plan's (minutes; plans store four
+    /// decimals and the solver keeps compact single-precision matrices).
+    static let minutesTolerance = 1e-3
+    /// Relative tolerance for distances.
+    static let distanceTolerance = 1e-5
+
+    /// Every violation found; an empty list means the plan is feasible.
+    public static func violations(_ plan: Plan, scenario: Scenario) -> [String] {
+        var problems: [String] = []
+        var stopByID: [String: Int] = [:]
+        for (i, s) in scenario.stops.enumerated() where stopByID[s.id] == nil { stopByID[s.id] = i }
+        var courierByID: [String: Int] = [:]
+        for (i, c) in scenario.couriers.enumerated() where courierByID[c.id] == nil { courierByID[c.id] = i }
+        var pickupOfShipment: [String: Stop] = [:]
+        for stop in scenario.stops where stop.kind == .shipmentPickup {
+            if let id = stop.shipment, pickupOfShipment[id] == nil { pickupOfShipment[id] = stop }
+        }
+        var seen: [String: Int] = [:]
+        var usedCouriers = Set<String>()
+        let eps = minutesTolerance
+
+        for route in plan.routes {
+            guard let ci = courierByID[route.courier] else {
+                problems.append("route of unknown courier \(route.courier)"); continue
+            }
+            if !usedCouriers.insert(route.courier).inserted { problems.append("courier \(route.courier) has two routes") }
+            let courier = scenario.couriers[ci]
+            let origin = courier.start ?? scenario.outlet.location
+            let destination = courier.end ?? scenario.outlet.location
+            if route.trips.isEmpty { problems.append("courier \(courier.id): a route without trips") }
+            if route.trips.count > 1, scenario.outlet.reloadMinutes == nil {
+                problems.append("courier \(courier.id): \(route.trips.count) trips, but this scenario has no reloads")
+            }
+            var distance = 0.0
+            var previousReturn: Double?
+            for (t, trip) in route.trips.enumerated() {
+                let label = "courier \(courier.id), trip \(t + 1)"
+                let stops = trip.stops.compactMap { visit -> Stop? in
+                    guard let si = stopByID[visit.id] else { problems.append("\(label): unknown stop \(visit.id)"); return nil }
+                    return scenario.stops[si]
+                }
+                // Departure: after the shift starts, after the reload, after every parcel of the trip reached the outlet.
+                var earliest = Double(courier.shift.start)
+                if let previousReturn { earliest = max(earliest, previousReturn + (scenario.outlet.reloadMinutes ?? 0)) }
+                if trip.departure + eps < earliest {
+                    problems.append("\(label): leaves at \(Clock.format(trip.departure)), before \(Clock.format(earliest)) (shift start or reload)")
+                }
+                for stop in stops where stop.kind == .delivery {
+                    if let ready = stop.availableFrom, trip.departure + eps < Double(ready) {
+                        problems.append("\(label): leaves at \(Clock.format(trip.departure)) with \(stop.id), which reaches the outlet at \(Clock.format(ready))")
+                    }
+                }
+                var place = t == 0 ? origin : scenario.outlet.location
+                var placeID = scenario.outlet.id
+                var time = trip.departure
+                var kg = 0.0, litres = 0.0
+                for stop in stops where stop.kind == .delivery { kg += stop.weightKg; litres += stop.volumeLitres }
+                if abs(kg - trip.loadKg) > 0.05 + 1e-6 * kg, trip.loadKg != 0 || kg > 0.05 {
+                    problems.append("\(label): loads \(kg) kg recomputed, plan says \(trip.loadKg)")
+                }
+                var peakKg = kg, peakLitres = litres
+                var onBoard = Set<String>()
+                for visit in trip.stops {
+                    seen[visit.id, default: 0] += 1
+                    guard let si = stopByID[visit.id] else { continue }
+                    let stop = scenario.stops[si]
+                    if !scenario.isInZone(stop) { problems.append("stop \(stop.id) is outside the zone but routed") }
+                    if !courier.canServe(skills: stop.requiredSkills) {
+                        problems.append("stop \(stop.id) needs \(stop.requiredSkills.joined(separator: ", ")); courier \(courier.id) lacks it")
+                    }
+                    let leg = travel(from: place, fromID: placeID, to: stop.location, toID: stop.id, courier: courier, scenario: scenario)
+                    distance += leg.distance
+                    let arrival = time + leg.minutes
+                    if abs(arrival - visit.arrival) > eps {
+                        problems.append("stop \(stop.id): arrival recomputed \(arrival), plan says \(visit.arrival)")
+                    }
+                    let windows = stop.serviceWindows
+                    guard let window = windows.first(where: { arrival <= Double($0.end) + eps }) else {
+                        problems.append("stop \(stop.id): arrives \(Clock.format(arrival)) after every window (\(windows.map(\.description).joined(separator: ", ")))")
+                        time = arrival + stop.serviceMinutes
+                        place = stop.location; placeID = stop.id
+                        continue
+                    }
+                    let start = max(arrival, Double(window.start))
+                    if abs(start - visit.start) > eps { problems.append("stop \(stop.id): start recomputed \(start), plan says \(visit.start)") }
+                    let late = stop.promise.map { max(0, start - Double($0.end)) } ?? 0
+                    let early = stop.needsCustomerPresent ? (stop.promise.map { max(0, Double($0.start) - start) } ?? 0) : 0
+                    if abs(late - visit.late) > 0.05 + eps { problems.append("stop \(stop.id): \(late) min late recomputed, plan says \(visit.late)") }
+                    if abs(early - visit.early) > 0.05 + eps { problems.append("stop \(stop.id): \(early) min early recomputed, plan says \(visit.early)") }
+                    switch stop.kind {
+                    case .delivery:
+                        kg -= stop.weightKg; litres -= stop.volumeLitres
+                    case .pickup:
+                        kg += stop.weightKg; litres += stop.volumeLitres
+                    case .shipmentPickup:
+                        kg += stop.weightKg; litres += stop.volumeLitres
+                        onBoard.insert(stop.shipment ?? "")
+                    case .shipmentDelivery:
+                        guard onBoard.remove(stop.shipment ?? "") != nil else {
+                            problems.append("stop \(stop.id): shipment \(stop.shipment ?? "?") delivered before (or without) its pickup on this trip")
+                            break
+                        }
+                        let pickup = stop.shipment.flatMap { pickupOfShipment[$0] }
+                        kg -= pickup?.weightKg ?? 0; litres -= pickup?.volumeLitres ?? 0
+                    }
+                    peakKg = max(peakKg, kg); peakLitres = max(peakLitres, litres)
+                    time = start + stop.serviceMinutes
+                    if abs(time - visit.departure) > eps { problems.append("stop \(stop.id): departure recomputed \(time), plan says \(visit.departure)") }
+                    place = stop.location; placeID = stop.id
+                }
+                if !onBoard.isEmpty {
+                    problems.append("\(label): shipments picked up but not delivered on the trip: \(onBoard.sorted().joined(separator: ", "))")
+                }
+                let last = t == route.trips.count - 1
+                let back = travel(from: place, fromID: placeID, to: last ? destination : scenario.outlet.location,
+                                  toID: scenario.outlet.id, courier: courier, scenario: scenario)
+                distance += back.distance
+                let returnTime = time + back.minutes
+                if abs(returnTime - trip.returnTime) > eps {
+                    problems.append("\(label): return recomputed \(Clock.format(returnTime)), plan says \(Clock.format(trip.returnTime))")
+                }
+                if last, returnTime > Double(courier.shift.end) + eps {
+                    problems.append("courier \(courier.id): back at \(Clock.format(returnTime)), after the shift ends at \(Clock.format(courier.shift.end))")
+                }
+                if peakKg > courier.capacityKg + 1e-6 {
+                    problems.append("\(label): \(peakKg) kg on board, capacity \(courier.capacityKg) kg")
+                }
+                if let cap = courier.capacityLitres, peakLitres > cap + 1e-6 {
+                    problems.append("\(label): \(peakLitres) L on board, capacity \(cap) L")
+                }
+                previousReturn = returnTime
+            }
+            if abs(distance - route.distance) > distanceTolerance * max(1, distance) {
+                problems.append("courier \(courier.id): distance recomputed \(distance), plan says \(route.distance)")
+            }
+        }
+        for u in plan.unassigned {
+            seen[u.id, default: 0] += 1
+            if stopByID[u.id] == nil { problems.append("unknown unassigned stop \(u.id)") }
+            if u.reason.isEmpty { problems.append("stop \(u.id) is unassigned without a reason") }
+        }
+        for stop in scenario.stops {
+            switch seen[stop.id] ?? 0 {
+            case 1: break
+            case 0: problems.append("stop \(stop.id) is neither routed nor listed as unassigned")
+            case let n: problems.append("stop \(stop.id) appears \(n) times")
+            }
+        }
+        return problems
+    }
+
+    /// Travel between two places for `courier`, computed from the scenario's travel model.
+    static func travel(from a: Location, fromID: String, to b: Location, toID: String, courier: Courier,
+                       scenario: Scenario) -> (minutes: Double, distance: Double) {
+        switch scenario.travel {
+        case let .haversine(detour, speedFactor):
+            let km = a.kilometres(to: b) * detour
+            return (km / (courier.speedKmh * speedFactor) * 60, km)
+        case .euclidean(let unitsPerMinute):
+            let d = a.planarDistance(to: b)
+            return (d / unitsPerMinute, d)
+        case .matrix(let matrix):
+            guard let i = matrix.ids.firstIndex(of: fromID), let j = matrix.ids.firstIndex(of: toID) else { return (.infinity, .infinity) }
+            let n = matrix.ids.count
+            return (matrix.minutes[i * n + j], matrix.kilometres[i * n + j])
+        }
+    }
+}

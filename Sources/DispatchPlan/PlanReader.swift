@@ -1,0 +1,203 @@
+import DispatchModel
+import Foundation
+
+/// Reads plan files: `dispatchdesk.plan/2`, and `dispatchdesk.plan/1` (each route becomes one
+/// trip). Every problem is a ``PlanFileError`` naming the file, line and field.
+public enum PlanReader {
+    /// Reads the plan at `path`.
+    public static func load(path: String) throws(PlanFileError) -> Plan {
+        guard FileManager.default.fileExists(atPath: path) else { throw .missing(path: path) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .unreadable(path: path, reason: "permission denied or not a regular file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw .unreadable(path: path, reason: "not UTF-8 text") }
+        return try read(text: text, path: path)
+    }
+
+    /// Reads plan JSON `text` that came from `path`.
+    public static func read(text: String, path: String) throws(PlanFileError) -> Plan {
+        let root: JSONNode
+        do {
+            root = try JSONParser.parse(text)
+        } catch {
+            throw .invalid(path: path, line: error.line, field: "json", message: error.message)
+        }
+        let file = PlanFields(path: path)
+        let top = try file.object(root, "plan")
+        let format = try file.string(top, "format", in: root)
+        switch format {
+        case Plan.format: return try readVersion2(root, top, file)
+        case "dispatchdesk.plan/1": return try readVersion1(root, top, file)
+        default:
+            throw .invalid(path: path, line: root.value["format"]?.line ?? root.line, field: "format",
+                           message: "\"\(format)\" is not a plan format this version reads (\(Plan.format) or dispatchdesk.plan/1)")
+        }
+    }
+
+    /// The scenario file a plan names, resolved against the plan's folder, after checking its
+    /// SHA-256: a plan whose scenario changed is refused.
+    public static func scenarioPath(of plan: Plan, planPath: String) throws(PlanFileError) -> String {
+        guard let reference = plan.scenario else {
+            throw .invalid(path: planPath, line: 1, field: "scenario", message: "the plan does not name its scenario (a v1 plan?); give the scenario explicitly")
+        }
+        let path = TextFile.sibling(reference.path, of: planPath)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw FileManager.default.fileExists(atPath: path) ? .unreadable(path: path, reason: "cannot read the scenario the plan names")
+                                                              : .missing(path: path)
+        }
+        let found = SHA256.hex(data)
+        guard found == reference.sha256 else {
+            throw .scenarioChanged(plan: planPath, scenario: path, expected: reference.sha256, found: found)
+        }
+        return path
+    }
+
+    static func readVersion2(_ root: JSONNode, _ top: [(key: String, node: JSONNode)], _ file: PlanFields) throws(PlanFileError) -> Plan {
+        var reference: Plan.ScenarioReference?
+        if let node = top.first(where: { $0.key == "scenario" })?.node {
+            let fields = try file.object(node, "scenario")
+            reference = Plan.ScenarioReference(path: try file.string(fields, "path", in: node), sha256: try file.string(fields, "sha256", in: node))
+        }
+        var routes: [Plan.CourierRoute] = []
+        for routeNode in try file.array(top, "routes", in: root) {
+            let route = try file.object(routeNode, "routes[]")
+            var trips: [Plan.Trip] = []
+            for tripNode in try file.array(route, "trips", in: routeNode) {
+                let trip = try file.object(tripNode, "trips[]")
+                var visits: [Plan.Visit] = []
+                for stopNode in try file.array(trip, "stops", in: tripNode) {
+                    visits.append(try visit(stopNode, file))
+                }
+                trips.append(Plan.Trip(departure: try file.number(trip, "departure", in: tripNode),
+                                       returnTime: try file.number(trip, "return", in: tripNode), stops: visits,
+                                       loadKg: try file.optionalNumber(trip, "loadKg") ?? 0,
+                                       peakKg: try file.optionalNumber(trip, "peakKg") ?? 0,
+                                       peakLitres: try file.optionalNumber(trip, "peakLitres") ?? 0))
+            }
+            let departure = try file.optionalNumber(route, "departure") ?? trips.first?.departure ?? 0
+            routes.append(Plan.CourierRoute(courier: try file.string(route, "courier", in: routeNode), trips: trips,
+                                            distance: try file.number(route, "km", in: routeNode),
+                                            shiftStart: try file.optionalNumber(route, "shiftStart") ?? departure))
+        }
+        var statistics: [String: Double] = [:]
+        if let node = top.first(where: { $0.key == "statistics" })?.node {
+            for (key, value) in try file.object(node, "statistics") {
+                guard case .number(let x) = value.value else { throw file.wrongType(value, "statistics." + key, "a number") }
+                statistics[key] = x
+            }
+        }
+        var cost: Double?
+        if let node = top.first(where: { $0.key == "summary" })?.node { cost = try file.optionalNumber(try file.object(node, "summary"), "cost") }
+        return Plan(name: try file.optionalString(top, "name") ?? "", scenario: reference,
+                    objective: try file.optionalString(top, "objective") ?? "outlet", routes: routes,
+                    unassigned: try unassigned(top, root, file), cost: cost ?? 0, statistics: statistics)
+    }
+
+    static func visit(_ node: JSONNode, _ file: PlanFields) throws(PlanFileError) -> Plan.Visit {
+        let fields = try file.object(node, "stops[]")
+        func window(_ key: String) throws(PlanFileError) -> [TimeWindow]? {
+            guard let text = try file.optionalString(fields, key) else { return nil }
+            guard let windows = try? TimeWindowPhrase.parse(text).windows else {
+                throw .invalid(path: file.path, line: fields.first { $0.key == key }?.node.line ?? node.line, field: key,
+                               message: "\"\(text)\" is not a list of HH:MM-HH:MM windows")
+            }
+            return windows
+        }
+        let statusText = try file.optionalString(fields, "status") ?? Plan.StopStatus.planned.rawValue
+        guard let status = Plan.StopStatus(rawValue: statusText) else {
+            throw .invalid(path: file.path, line: fields.first { $0.key == "status" }?.node.line ?? node.line, field: "status",
+                           message: "\"\(statusText)\" is not one of planned, in_progress, done, failed")
+        }
+        let late = try file.optionalNumber(fields, "late")
+        let lateness = try file.optionalNumber(fields, "lateness")
+        return Plan.Visit(id: try file.string(fields, "id", in: node), arrival: try file.number(fields, "arrival", in: node),
+                          start: try file.number(fields, "start", in: node), departure: try file.number(fields, "departure", in: node),
+                          early: try file.optionalNumber(fields, "early") ?? 0, late: late ?? lateness ?? 0,
+                          windows: try window("window") ?? [], promise: try window("promise")?.first,
+                          slot: try window("slot")?.first, status: status)
+    }
+
+    static func unassigned(_ top: [(key: String, node: JSONNode)], _ root: JSONNode, _ file: PlanFields) throws(PlanFileError) -> [Plan.Unassigned] {
+        var list: [Plan.Unassigned] = []
+        for node in try file.array(top, "unassigned", in: root) {
+            let fields = try file.object(node, "unassigned[]")
+            list.append(Plan.Unassigned(id: try file.string(fields, "id", in: node), reason: try file.string(fields, "reason", in: node)))
+        }
+        return list
+    }
+
+    /// v1: one trip per route; the scenario is not named.
+    static func readVersion1(_ root: JSONNode, _ top: [(key: String, node: JSONNode)], _ file: PlanFields) throws(PlanFileError) -> Plan {
+        var routes: [Plan.CourierRoute] = []
+        for routeNode in try file.array(top, "routes", in: root) {
+            let route = try file.object(routeNode, "routes[]")
+            var visits: [Plan.Visit] = []
+            for stopNode in try file.array(route, "stops", in: routeNode) { visits.append(try visit(stopNode, file)) }
+            let departure = try file.number(route, "departure", in: routeNode)
+            let trip = Plan.Trip(departure: departure, returnTime: try file.number(route, "return", in: routeNode), stops: visits)
+            routes.append(Plan.CourierRoute(courier: try file.string(route, "courier", in: routeNode), trips: [trip],
+                                            distance: try file.number(route, "distance", in: routeNode), shiftStart: departure))
+        }
+        var name = ""
+        var cost = 0.0
+        if let node = top.first(where: { $0.key == "summary" })?.node {
+            let summary = try file.object(node, "summary")
+            name = try file.optionalString(summary, "scenario") ?? ""
+            cost = try file.optionalNumber(summary, "cost") ?? 0
+        }
+        return Plan(name: name, scenario: nil, objective: "outlet", routes: routes, unassigned: try unassigned(top, root, file), cost: cost)
+    }
+}
+
+/// Typed access to a plan file's JSON, with errors that name the line and field.
+struct PlanFields {
+    let path: String
+
+    func wrongType(_ node: JSONNode, _ field: String, _ expected: String) -> PlanFileError {
+        .invalid(path: path, line: node.line, field: field, message: "expected \(expected), found \(node.value.typeName)")
+    }
+
+    func object(_ node: JSONNode, _ field: String) throws(PlanFileError) -> [(key: String, node: JSONNode)] {
+        guard case .object(let members) = node.value else { throw wrongType(node, field, "an object") }
+        return members
+    }
+
+    func member(_ fields: [(key: String, node: JSONNode)], _ key: String, in parent: JSONNode) throws(PlanFileError) -> JSONNode {
+        guard let node = fields.first(where: { $0.key == key })?.node else {
+            throw .invalid(path: path, line: parent.line, field: key, message: "is missing")
+        }
+        return node
+    }
+
+    func array(_ fields: [(key: String, node: JSONNode)], _ key: String, in parent: JSONNode) throws(PlanFileError) -> [JSONNode] {
+        let node = try member(fields, key, in: parent)
+        guard case .array(let items) = node.value else { throw wrongType(node, key, "an array") }
+        return items
+    }
+
+    func string(_ fields: [(key: String, node: JSONNode)], _ key: String, in parent: JSONNode) throws(PlanFileError) -> String {
+        let node = try member(fields, key, in: parent)
+        guard case .string(let s) = node.value else { throw wrongType(node, key, "text") }
+        return s
+    }
+
+    func number(_ fields: [(key: String, node: JSONNode)], _ key: String, in parent: JSONNode) throws(PlanFileError) -> Double {
+        let node = try member(fields, key, in: parent)
+        guard case .number(let x) = node.value, x.isFinite else { throw wrongType(node, key, "a number") }
+        return x
+    }
+
+    func optionalString(_ fields: [(key: String, node: JSONNode)], _ key: String) throws(PlanFileError) -> String? {
+        guard let node = fields.first(where: { $0.key == key })?.node else { return nil }
+        if case .null = node.value { return nil }
+        guard case .string(let s) = node.value else { throw wrongType(node, key, "text") }
+        return s
+    }
+
+    func optionalNumber(_ fields: [(key: String, node: JSONNode)], _ key: String) throws(PlanFileError) -> Double? {
+        guard let node = fields.first(where: { $0.key == key })?.node else { return nil }
+        if case .null = node.value { return nil }
+        guard case .number(let x) = node.value, x.isFinite else { throw wrongType(node, key, "a number") }
+        return x
+    }
+}
