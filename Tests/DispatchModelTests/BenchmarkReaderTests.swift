@@ -80,6 +80,17 @@ import Testing
         #expect(loaded.errors.contains { $0.description.hasPrefix(message) }, "\(loaded.errors)")
     }
 
+    @Test func liLimDetectionSkipsBlankLinesWithoutTrapping() throws {
+        // Found by the Li & Lim fuzzer (crash-eb8953b3…): a blank first line made the detector
+        // index a lazy view past its end and trap.
+        let crash: [UInt8] = [0x0D, 0x35, 0xFF, 0xFF, 0x03, 0xFF, 0x09, 0x32, 0x00, 0x0A] + Array(repeating: 0, count: 40) + [0x38, 0x21]
+        let text = String(decoding: crash, as: UTF8.self)
+        #expect(!LiLimReader.looksLikeLiLim(text))
+        #expect(!LiLimReader.read(text: text, path: "l.txt").errors.isEmpty)
+        #expect(LiLimReader.looksLikeLiLim("\r\n\n2\t50\t1\n\n0\t0\t0\t0\t0\t100\t0\t0\t0\n"))
+        #expect(!LiLimReader.looksLikeLiLim("\n2\t50\t1\n"))
+    }
+
     @Test func liLimWithoutTaskZeroHasNoDepot() {
         let loaded = LiLimReader.read(text: "2\t50\t1\n1\t1\t1\t5\t0\t50\t1\t0\t2\n2\t2\t2\t-5\t0\t80\t1\t1\t0\n", path: "l.txt")
         #expect(loaded.errors.map(\.description) == ["l.txt:0: task: no depot row: task 0 is the depot and must be listed"])

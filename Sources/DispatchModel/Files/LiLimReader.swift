@@ -13,7 +13,9 @@ public enum LiLimReader {
 
     /// Whether `text` looks like a Li & Lim instance: three numbers, then rows of nine.
     public static func looksLikeLiLim(_ text: String) -> Bool {
-        let rows = TextLines.split(String(text.prefix(4096))).lazy.map(TextLines.fields).filter { !$0.isEmpty }.prefix(2).map { $0 }
+        // An Array, not a lazy view: a lazy filter keeps its base's indices, so rows[0] and rows[1]
+        // would name the base's first two lines, blank or not (the Li & Lim fuzzer found this trap).
+        let rows = Array(TextLines.split(String(text.prefix(4096))).lazy.map(TextLines.fields).filter { !$0.isEmpty }.prefix(2))
         return rows.count == 2 && rows[0].count == 3 && rows[1].count == 9
             && rows.allSatisfy { $0.allSatisfy { DecimalNumber.parse($0) != nil } }
     }
