@@ -65,7 +65,7 @@ public struct BenchCommand: ParsableCommand {
         do {
             try TextFile.writeAtomically(text, to: out)
         } catch {
-            return CommandResult(errors: errors + "desk: cannot write \(out): \(error)\n", status: .cannotCreate)
+            return CommandResult(errors: errors + "desk: \(error.description)\n", status: .cannotCreate)
         }
         return CommandResult(output: "wrote \(out)\n", errors: errors, status: report.status)
     }

@@ -20,7 +20,9 @@ public struct GenerateCommand: ParsableCommand {
     public init() {}
 
     public func validate() throws {
-        guard stops >= 1, stops <= 200_000 else { throw ValidationError("--stops must be between 1 and 200000") }
+        guard stops >= 1, stops <= Scenario.maximumStops else {
+            throw ValidationError("--stops must be between 1 and \(Scenario.maximumStops), the most one plan can hold; generate several days to test more")
+        }
         guard couriers >= 1, couriers <= 1_000 else { throw ValidationError("--couriers must be between 1 and 1000") }
         if stopsCsv != nil, out == nil { throw ValidationError("--stops-csv needs --out") }
         guard (1...2).contains(waves) else { throw ValidationError("--waves must be 1 or 2") }
@@ -44,7 +46,7 @@ public struct GenerateCommand: ParsableCommand {
                 try TextFile.writeAtomically(ScenarioWriter.json(scenario), to: out)
             }
         } catch {
-            return CommandResult(errors: "desk: cannot write \(out): \(error)\n", status: .cannotCreate)
+            return CommandResult(errors: "desk: \(error.description)\n", status: .cannotCreate)
         }
         return CommandResult(output: "wrote \(out): \(scenario.stops.count) stops, \(scenario.couriers.count) couriers\n")
     }

@@ -52,7 +52,7 @@ public struct PlanCommand: ParsableCommand {
         do {
             loaded = try ScenarioInput.load(path, format: format)
         } catch {
-            return CommandResult(errors: "desk: \(error.description)\n", status: .noInput)
+            return CommandResult(errors: "desk: \(error.description)\n", status: error.isBadData ? .dataError : .noInput)
         }
         guard loaded.errors.isEmpty else {
             let text = loaded.diagnostics.map(\.description).joined(separator: "\n")
@@ -96,7 +96,7 @@ public struct PlanCommand: ParsableCommand {
             do {
                 try TextFile.writeAtomically(text, to: sheets)
             } catch {
-                return CommandResult(output: text, errors: "desk: cannot write \(sheets): \(error)\n", status: .cannotCreate)
+                return CommandResult(output: text, errors: "desk: \(error.description)\n", status: .cannotCreate)
             }
         }
         if let out {
@@ -104,7 +104,7 @@ public struct PlanCommand: ParsableCommand {
                 try TextFile.writeAtomically(PlanWriter.json(plan), to: out)
                 text += "wrote \(out)\n"
             } catch {
-                return CommandResult(output: text, errors: "desk: cannot write \(out): \(error)\n", status: .cannotCreate)
+                return CommandResult(output: text, errors: "desk: \(error.description)\n", status: .cannotCreate)
             }
         }
         return CommandResult(output: text)

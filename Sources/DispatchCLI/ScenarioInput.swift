@@ -17,9 +17,19 @@ public enum ScenarioFormat: String, Sendable, CaseIterable {
 
 /// Loads a scenario file in any supported format.
 public enum ScenarioInput {
-    /// Reads `path`; a missing or unreadable file throws, everything else becomes diagnostics.
+    /// Reads `path`; a missing, unreadable or non-UTF-8 file throws, everything else becomes
+    /// diagnostics (a day above ``Scenario/maximumStops`` among them).
     public static func load(_ path: String, format: ScenarioFormat = .auto) throws(ScenarioFileError) -> LoadedScenario {
-        let text = try TextFile.read(path)
+        var loaded = read(try TextFile.read(path), path: path, format: format)
+        // The readers refuse such a day already; this keeps the promise for any reader added later.
+        if loaded.scenario.stops.count > Scenario.maximumStops {
+            loaded.diagnostics.append(Diagnostic(.error, file: path, line: 0, field: "stops",
+                                                 message: Scenario.tooManyStopsMessage(count: loaded.scenario.stops.count)))
+        }
+        return loaded
+    }
+
+    static func read(_ text: String, path: String, format: ScenarioFormat) -> LoadedScenario {
         switch format {
         case .solomon: return SolomonReader.read(text: text, path: path)
         case .lilim: return LiLimReader.read(text: text, path: path)

@@ -35,7 +35,7 @@ public struct ValidateCommand: ParsableCommand {
         do {
             loaded = try ScenarioInput.load(file, format: format)
         } catch {
-            return CommandResult(errors: "desk: \(error.description)\n", status: .noInput)
+            return CommandResult(errors: "desk: \(error.description)\n", status: error.isBadData ? .dataError : .noInput)
         }
         let errors = loaded.errors
         if json {

@@ -163,7 +163,7 @@ public enum PlanChecker {
     }
 
     /// Travel between two places for `courier`, computed from the scenario's travel model.
-    static func travel(from a: GeoPoint, fromID: String, to b: GeoPoint, toID: String, courier: Courier,
+    static func travel(from a: Location, fromID: String, to b: Location, toID: String, courier: Courier,
                        scenario: Scenario) -> (minutes: Double, distance: Double) {
         switch scenario.travel {
         case let .haversine(detour, speedFactor):

@@ -1,3 +1,4 @@
 import DispatchCLI
 
+InterruptCleanup.install()
 Desk.main()

@@ -65,7 +65,7 @@ import Testing
 
     @Test func brokenLiLimRowIsReportedWithItsLine() throws {
         let loaded = LiLimReader.read(text: "2\t50\t1\n0\t0\t0\t0\t0\t100\t0\t0\t0\n1\t1\t1\t5\t0\t50\t1\t0\t9\n", path: "bad.txt")
-        #expect(loaded.diagnostics.map(\.description) == ["bad.txt:3: task: task 1 names no existing delivery partner"])
+        #expect(loaded.diagnostics.map(\.description) == ["bad.txt:3: delivery: task 1 names no existing delivery partner that names it back"])
     }
 }
 

@@ -6,18 +6,18 @@ import DispatchPlan
 /// Hand-made plans on a tiny planar scenario: depot at (0,0), unit speed, so times are easy to follow.
 @Suite struct PlanCheckerTests {
     let scenario: Scenario = {
-        let outlet = Outlet(id: "depot", name: "", location: GeoPoint(lat: 0, lon: 0), zoneRadiusKm: nil, day: TimeWindow(start: 0, end: 100))
+        let outlet = Outlet(id: "depot", name: "", location: .geographic(lat: 0, lon: 0), zoneRadiusKm: nil, day: TimeWindow(start: 0, end: 100))
         let couriers = [
             Courier(id: "a", name: "a", capacityKg: 10, shift: TimeWindow(start: 0, end: 100), skills: ["cold"]),
             Courier(id: "b", name: "b", capacityKg: 10, shift: TimeWindow(start: 0, end: 100)),
         ]
         let stops = [
-            Stop(id: "1", location: GeoPoint(lat: 0, lon: 10), weightKg: 4, windows: [TimeWindow(start: 0, end: 50)], serviceMinutes: 0),
-            Stop(id: "2", location: GeoPoint(lat: 0, lon: 20), weightKg: 4, windows: [TimeWindow(start: 0, end: 100)], serviceMinutes: 0),
-            Stop(id: "3", location: GeoPoint(lat: 10, lon: 0), weightKg: 4, windows: [TimeWindow(start: 0, end: 100)], serviceMinutes: 0,
+            Stop(id: "1", location: .geographic(lat: 0, lon: 10), weightKg: 4, windows: [TimeWindow(start: 0, end: 50)], serviceMinutes: 0),
+            Stop(id: "2", location: .geographic(lat: 0, lon: 20), weightKg: 4, windows: [TimeWindow(start: 0, end: 100)], serviceMinutes: 0),
+            Stop(id: "3", location: .geographic(lat: 10, lon: 0), weightKg: 4, windows: [TimeWindow(start: 0, end: 100)], serviceMinutes: 0,
                  requiredSkills: ["cold"]),
-            Stop(id: "4p", kind: .shipmentPickup, shipment: "s", location: GeoPoint(lat: 0, lon: 5), weightKg: 2, serviceMinutes: 0),
-            Stop(id: "4d", kind: .shipmentDelivery, shipment: "s", location: GeoPoint(lat: 0, lon: 15), weightKg: 2, serviceMinutes: 0),
+            Stop(id: "4p", kind: .shipmentPickup, shipment: "s", location: .geographic(lat: 0, lon: 5), weightKg: 2, serviceMinutes: 0),
+            Stop(id: "4d", kind: .shipmentDelivery, shipment: "s", location: .geographic(lat: 0, lon: 15), weightKg: 2, serviceMinutes: 0),
         ]
         return Scenario(name: "tiny", outlet: outlet, couriers: couriers, stops: stops, travel: .euclidean(unitsPerMinute: 1))
     }()

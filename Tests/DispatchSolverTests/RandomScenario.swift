@@ -7,7 +7,7 @@ enum RandomScenario {
     static func make(seed: UInt64, stops n: Int, couriers k: Int, shipments: Bool = true, tightWindows: Bool = false,
                      trips: Bool = false) -> Scenario {
         var rng = SplitMix64(seed: seed)
-        let outlet = Outlet(id: "o", name: "test outlet", location: GeoPoint(lat: 30.2791, lon: 120.1312), zoneRadiusKm: 3,
+        let outlet = Outlet(id: "o", name: "test outlet", location: .geographic(lat: 30.2791, lon: 120.1312), zoneRadiusKm: 3,
                             day: TimeWindow(start: 8 * 60, end: 13 * 60))
         var couriers: [Courier] = []
         for c in 0..<k {
@@ -20,8 +20,8 @@ enum RandomScenario {
         var i = 0
         while stops.count < n {
             i += 1
-            let point = outlet.location.offset(kilometres: 2.5 * rng.unit().squareRoot(), bearing: rng.unit() * 6.283)
-            let location = GeoPoint(lat: (point.lat * 1e6).rounded() / 1e6, lon: (point.lon * 1e6).rounded() / 1e6)
+            let point = GeoPoint(lat: 30.2791, lon: 120.1312).offset(kilometres: 2.5 * rng.unit().squareRoot(), bearing: rng.unit() * 6.283)
+            let location = Location.geographic(lat: (point.lat * 1e6).rounded() / 1e6, lon: (point.lon * 1e6).rounded() / 1e6)
             var windows = [outlet.day]
             switch rng.below(tightWindows ? 3 : 6) {
             case 0:

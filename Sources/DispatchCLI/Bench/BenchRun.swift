@@ -65,6 +65,7 @@ public struct BenchRun: Sendable {
                 switch error {
                 case .missing: report.failures.append(.init(path: file, message: "no such file", isMissing: true))
                 case .unreadable(_, let reason): report.failures.append(.init(path: file, message: "cannot read: \(reason)"))
+                case .badEncoding(_, let line): report.failures.append(.init(path: file, message: "line \(line): not UTF-8 text"))
                 }
                 done += budgets.count * seeds.count
                 continue
@@ -134,6 +135,7 @@ public struct BenchRun: Sendable {
             switch error {
             case .missing: return .failure(BestKnownTable.ReadError(path: path, line: 0, message: "no such file"))
             case .unreadable(_, let reason): return .failure(BestKnownTable.ReadError(path: path, line: 0, message: "cannot read: \(reason)"))
+            case .badEncoding(_, let line): return .failure(BestKnownTable.ReadError(path: path, line: line, message: "not UTF-8 text"))
             }
         }
         do {

@@ -15,9 +15,9 @@ public struct Courier: Sendable, Hashable, Codable {
     /// Skills and equipment, e.g. "cold" for a cooler box.
     public var skills: [String]
     /// Where the day starts; `nil` means the outlet.
-    public var start: GeoPoint?
+    public var start: Location?
     /// Where the day ends; `nil` means the outlet.
-    public var end: GeoPoint?
+    public var end: Location?
     /// Buildings this courier usually serves.
     public var territory: [String]
     /// Customers who are used to this courier.
@@ -26,7 +26,7 @@ public struct Courier: Sendable, Hashable, Codable {
     /// A courier; optional fields default to the outlet and no preferences.
     public init(id: String, name: String, capacityKg: Double, capacityLitres: Double? = nil,
                 shift: TimeWindow, speedKmh: Double = 15, skills: [String] = [],
-                start: GeoPoint? = nil, end: GeoPoint? = nil, territory: [String] = [], customers: [String] = []) {
+                start: Location? = nil, end: Location? = nil, territory: [String] = [], customers: [String] = []) {
         self.id = id
         self.name = name
         self.capacityKg = capacityKg

@@ -1,5 +1,4 @@
-/// A point on the map in WGS-84 degrees. Planar benchmark instances (Solomon) store their
-/// x coordinate in `lon` and y in `lat` and use ``TravelModel/euclidean(unitsPerMinute:)``.
+/// A point on the map in WGS-84 degrees (planar benchmark coordinates are a ``PlanarPoint``).
 public struct GeoPoint: Sendable, Hashable, Codable {
     /// Latitude in degrees, -90…90.
     public var lat: Double
@@ -23,12 +22,6 @@ public struct GeoPoint: Sendable, Hashable, Codable {
         let dLon = (other.lon - lon) * toRad
         let a = sinSquared(dLat / 2) + cosine(lat * toRad) * cosine(other.lat * toRad) * sinSquared(dLon / 2)
         return 2 * r * arcsine(min(1, a.squareRoot()))
-    }
-
-    /// Euclidean distance between the planar coordinates (for benchmark instances).
-    public func planarDistance(to other: GeoPoint) -> Double {
-        let dx = other.lon - lon, dy = other.lat - lat
-        return (dx * dx + dy * dy).squareRoot()
     }
 
     /// The point `km` kilometres from here on compass `bearing` (radians, 0 = north); for generating scenarios.

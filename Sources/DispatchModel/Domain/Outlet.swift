@@ -5,7 +5,7 @@ public struct Outlet: Sendable, Hashable, Codable {
     /// Display name.
     public var name: String
     /// Where the depot is.
-    public var location: GeoPoint
+    public var location: Location
     /// Radius of the delivery zone in km (3 km by default); `nil` means no zone (benchmark instances).
     public var zoneRadiusKm: Double?
     /// Opening hours: open-ended windows ("after 18:30") end at `day.end`.
@@ -15,7 +15,7 @@ public struct Outlet: Sendable, Hashable, Codable {
     public var reloadMinutes: Double?
 
     /// An outlet; the zone defaults to 3 km, the day to 07:00–21:00, a reload to 10 minutes.
-    public init(id: String, name: String, location: GeoPoint, zoneRadiusKm: Double? = 3,
+    public init(id: String, name: String, location: Location, zoneRadiusKm: Double? = 3,
                 day: TimeWindow = TimeWindow(start: 7 * 60, end: 21 * 60), reloadMinutes: Double? = 10) {
         self.id = id
         self.name = name

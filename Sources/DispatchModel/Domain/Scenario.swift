@@ -3,6 +3,16 @@ public struct Scenario: Sendable, Hashable, Codable {
     /// The file format this library writes and reads.
     public static let format = "dispatchdesk.scenario/1"
 
+    /// The most stops one plan may hold. Above it the readers refuse the day (exit 65) before any
+    /// per-stop work, because the solver's travel tables grow with the square of the stops.
+    public static let maximumStops = 12_000
+
+    /// The sentence a reader gives for a day above ``maximumStops``; `count` when it is known.
+    public static func tooManyStopsMessage(count: Int?) -> String {
+        let found = count.map { "\($0) stops" } ?? "more stops than that"
+        return "\(found) is more than one plan can hold (at most \(maximumStops)); split the day into parts of at most \(maximumStops) stops (by zone, by courier territory or by delivery wave) and plan each part on its own"
+    }
+
     /// A name for reports.
     public var name: String
     /// The outlet.
@@ -19,9 +29,6 @@ public struct Scenario: Sendable, Hashable, Codable {
     /// README's objective table), e.g. `["latePerMinute": 2000]`.
     public var objectiveWeights: [String: Double] = [:]
 
-    /// The largest day `desk plan` accepts in one plan; split larger days by zone or wave.
-    public static let maximumStops = 12_000
-
     /// A scenario from its parts.
     public init(name: String, outlet: Outlet, couriers: [Courier], stops: [Stop],
                 travel: TravelModel = .streets, weather: String? = nil) {
@@ -33,9 +40,9 @@ public struct Scenario: Sendable, Hashable, Codable {
         self.weather = weather
     }
 
-    /// Whether `stop` lies inside the outlet's zone (always true without a zone).
+    /// Whether `stop` lies inside the outlet's zone (always true without a zone or for planar places).
     public func isInZone(_ stop: Stop) -> Bool {
-        guard let radius = outlet.zoneRadiusKm else { return true }
+        guard let radius = outlet.zoneRadiusKm, outlet.location.isGeographic, stop.location.isGeographic else { return true }
         return outlet.location.kilometres(to: stop.location) <= radius + 1e-9
     }
 }

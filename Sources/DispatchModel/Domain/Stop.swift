@@ -7,7 +7,7 @@ public struct Stop: Sendable, Hashable, Codable {
     /// For shipment halves: the shipment id both halves share.
     public var shipment: String?
     /// Where.
-    public var location: GeoPoint
+    public var location: Location
     /// Parcel weight in kg.
     public var weightKg: Double
     /// Parcel volume in litres.
@@ -58,7 +58,7 @@ public struct Stop: Sendable, Hashable, Codable {
     }
 
     /// A stop; optional fields default to a full-day window, no skills, door handover by SMS.
-    public init(id: String, kind: StopKind = .delivery, shipment: String? = nil, location: GeoPoint,
+    public init(id: String, kind: StopKind = .delivery, shipment: String? = nil, location: Location,
                 weightKg: Double = 0, volumeLitres: Double = 0, windows: [TimeWindow] = [TimeWindow.wholeDay],
                 windowPhrase: String? = nil, serviceMinutes: Double = 2, requiredSkills: [String] = [],
                 handover: Handover = .door, contact: ContactMethod = .sms, customer: String? = nil,

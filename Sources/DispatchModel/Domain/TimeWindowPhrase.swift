@@ -221,6 +221,8 @@ public struct TimeWindowPhrase: Sendable, Equatable {
             case .any: isAny = true
             case .meridiem(let pm):
                 guard case .time(var t)? = tokens.last else { throw fail("\"\(pm ? "pm" : "am")\" does not follow a time") }
+                // A 12-hour clock has hours 1…12: "13pm" and "0am" are not times of day.
+                guard (1...12).contains(t.hour) else { throw fail("\(t.text)\(pm ? "pm" : "am") is not a time of day") }
                 if pm, t.hour < 12 { t.hour += 12 } else if !pm, t.hour == 12 { t.hour = 0 }
                 t.text += pm ? "pm" : "am"
                 tokens[tokens.count - 1] = .time(t)

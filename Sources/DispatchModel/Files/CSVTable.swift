@@ -1,11 +1,16 @@
-/// A CSV file (RFC 4180: quoted fields, doubled quotes, CRLF or LF) read into rows that
-/// remember their line.
+/// A CSV file read as RFC 4180 says, into rows that remember their line.
+///
+/// Strict where the standard is: CR, LF and CRLF each end a record; a quoted field ends at its
+/// closing quote (`"a"x` is an error, not `ax`); a quote never appears inside an unquoted field;
+/// every row has exactly as many fields as the header (a short row is an error, never padded);
+/// header names are unique. Beyond the standard: a UTF-8 byte-order mark is skipped, blank lines are
+/// skipped, and unquoted fields are trimmed of spaces.
 public struct CSVTable: Sendable {
     /// One data row.
     public struct Row: Sendable {
         /// 1-based line where the row starts.
         public let line: Int
-        /// Cells, in header order (short rows are padded with empty cells).
+        /// Cells, in header order; as many as the header has.
         public let cells: [String]
     }
 
@@ -27,67 +32,80 @@ public struct CSVTable: Sendable {
         var records: [(line: Int, cells: [String])] = []
         var cells: [String] = []
         var field: [UInt8] = []
-        var inQuotes = false
         var line = 1, recordLine = 1
-        var fieldWasQuoted = false
         var bytes = Array(text.utf8)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        var i = 0
-        func endField() {
-            let value = String(decoding: field, as: UTF8.self)
-            cells.append(fieldWasQuoted ? value : value.trimmed)
-            field.removeAll(keepingCapacity: true)
-            fieldWasQuoted = false
-        }
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         func endRecord() {
-            endField()
             if !(cells.count == 1 && cells[0].isEmpty) { records.append((recordLine, cells)) }
             cells.removeAll()
         }
-        while i < bytes.count {
-            let b = bytes[i]
-            if inQuotes {
-                if b == UInt8(ascii: "\"") {
-                    if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "\"") { field.append(b); i += 2; continue }
-                    inQuotes = false
-                } else {
-                    if b == UInt8(ascii: "\n") { line += 1 }
-                    field.append(b)
-                }
+        var i = 0
+        while i <= bytes.count {
+            // A field starts here.
+            if i < bytes.count, bytes[i] == quote {
+                let fieldLine = line
                 i += 1
-                continue
-            }
-            switch b {
-            case UInt8(ascii: "\""):
-                guard field.allSatisfy({ $0 == UInt8(ascii: " ") }) else {
-                    throw SyntaxError(line: line, message: "a quote inside an unquoted field")
+                field.removeAll(keepingCapacity: true)
+                var closed = false
+                while i < bytes.count {
+                    let b = bytes[i]
+                    if b == quote {
+                        if i + 1 < bytes.count, bytes[i + 1] == quote { field.append(quote); i += 2; continue }
+                        closed = true
+                        i += 1
+                        break
+                    }
+                    // Count line ends inside the quotes the same way as outside them.
+                    if b == lf || (b == cr && !(i + 1 < bytes.count && bytes[i + 1] == lf)) { line += 1 }
+                    field.append(b)
+                    i += 1
                 }
-                field.removeAll()
-                inQuotes = true
-                fieldWasQuoted = true
-            case UInt8(ascii: ","):
-                endField()
-            case UInt8(ascii: "\r"):
-                break
-            case UInt8(ascii: "\n"):
-                endRecord()
-                line += 1
-                recordLine = line
-            default:
-                field.append(b)
+                guard closed else { throw SyntaxError(line: fieldLine, message: "a quoted field is not closed") }
+                cells.append(String(decoding: field, as: UTF8.self))
+                guard i == bytes.count || bytes[i] == comma || bytes[i] == cr || bytes[i] == lf else {
+                    throw SyntaxError(line: line, message: "text after the closing quote of a quoted field (a quote inside a field is written \"\")")
+                }
+            } else {
+                let start = i
+                while i < bytes.count, bytes[i] != comma, bytes[i] != cr, bytes[i] != lf {
+                    if bytes[i] == quote {
+                        throw SyntaxError(line: line, message: "a quote inside an unquoted field (quote the whole field, and write a quote as \"\")")
+                    }
+                    i += 1
+                }
+                cells.append(String(decoding: bytes[start..<i], as: UTF8.self).trimmed)
             }
+            // After a field: a comma, a line end, or the end of the text.
+            if i == bytes.count {
+                endRecord()
+                break
+            }
+            if bytes[i] == comma { i += 1; continue }
+            if bytes[i] == cr, i + 1 < bytes.count, bytes[i + 1] == lf { i += 1 }
             i += 1
+            endRecord()
+            line += 1
+            recordLine = line
+            if i == bytes.count { break }
         }
-        if inQuotes { throw SyntaxError(line: recordLine, message: "a quoted field is not closed") }
-        if !field.isEmpty || !cells.isEmpty { endRecord() }
         guard let first = records.first else { throw SyntaxError(line: 1, message: "the file is empty: a header line is expected") }
         let header = first.cells.map(\.trimmed)
-        var rows: [Row] = []
-        for record in records.dropFirst() {
-            guard record.cells.count <= header.count else {
-                throw SyntaxError(line: record.line, message: "\(record.cells.count) fields, but the header has \(header.count)")
+        var seen: [String: Int] = [:]
+        for (k, name) in header.enumerated() {
+            guard !name.isEmpty else { throw SyntaxError(line: first.line, message: "column \(k + 1) of the header has no name") }
+            if let earlier = seen[name] {
+                throw SyntaxError(line: first.line, message: "the header names \"\(name)\" twice (columns \(earlier + 1) and \(k + 1))")
             }
-            rows.append(Row(line: record.line, cells: record.cells + Array(repeating: "", count: header.count - record.cells.count)))
+            seen[name] = k
+        }
+        var rows: [Row] = []
+        rows.reserveCapacity(records.count - 1)
+        for record in records.dropFirst() {
+            guard record.cells.count == header.count else {
+                throw SyntaxError(line: record.line, message: "\(record.cells.count) field(s), but the header has \(header.count)")
+            }
+            rows.append(Row(line: record.line, cells: record.cells))
         }
         return CSVTable(header: header, rows: rows)
     }

@@ -1,7 +1,9 @@
 /// One record of an input file (a JSON object or a CSV row) with typed, diagnosed field access.
 ///
 /// Every accessor reports a bad value to the log with the field's line and returns `nil`;
-/// `failed` tells the caller the record cannot be used.
+/// `failed` tells the caller the record cannot be used. A JSON value must have the documented type
+/// (a number is never read from a string, nor text from a number); a CSV cell is text, so numbers
+/// are read from it as decimals, and an empty cell means "not given".
 final class FieldRecord {
     let file: String
     let line: Int
@@ -9,14 +11,18 @@ final class FieldRecord {
     var subject: String
     private(set) var fields: [(key: String, value: JSONValue, line: Int)]
     private let log: DiagnosticLog
+    /// Whether the values are CSV cells (always strings) rather than typed JSON values.
+    private let fromCSV: Bool
     private(set) var failed = false
 
-    init(file: String, line: Int, subject: String, fields: [(key: String, value: JSONValue, line: Int)], log: DiagnosticLog) {
+    init(file: String, line: Int, subject: String, fields: [(key: String, value: JSONValue, line: Int)], log: DiagnosticLog,
+         fromCSV: Bool = false) {
         self.file = file
         self.line = line
         self.subject = subject
         self.fields = fields
         self.log = log
+        self.fromCSV = fromCSV
     }
 
     /// A record from a JSON object node.
@@ -46,23 +52,28 @@ final class FieldRecord {
         log.warning(file, lineOf(key), key, "\(subject): \(message)")
     }
 
-    /// The raw value, `nil` when absent, null or an empty CSV cell.
+    /// The raw value, `nil` when absent, null, or an empty CSV cell.
     func raw(_ key: String) -> JSONValue? {
         guard let value = fields.first(where: { $0.key == key })?.value else { return nil }
         switch value {
         case .null: return nil
-        case .string(let s) where s.trimmed.isEmpty: return nil
+        case .string(let s) where fromCSV && s.trimmed.isEmpty: return nil
         default: return value
         }
     }
+
+    /// Whether `key` is present with a value (see ``raw(_:)``).
+    func has(_ key: String) -> Bool { raw(key) != nil }
 
     func text(_ key: String, required: Bool = false) -> String? {
         switch raw(key) {
         case nil:
             if required { error(key, "is missing") }
             return nil
-        case .string(let s)?: return s.trimmed
-        case .number(let x)?: return JSONWriter.formatNumber(x)
+        case .string(let s)?:
+            let text = s.trimmed
+            if text.isEmpty, required { error(key, "is empty") }
+            return text.isEmpty ? nil : text
         case let other?:
             error(key, "expected text, found \(other.typeName)")
             return nil
@@ -76,8 +87,8 @@ final class FieldRecord {
             if required { error(key, "is missing") }
             return nil
         case .number(let x)?: value = x
-        case .string(let s)?:
-            guard let x = Double(s.trimmed), x.isFinite else {
+        case .string(let s)? where fromCSV:
+            guard let x = DecimalNumber.parse(s.trimmed) else {
                 error(key, "\"\(s)\" is not a number")
                 return nil
             }
@@ -97,7 +108,7 @@ final class FieldRecord {
     func list(_ key: String) -> [String] {
         switch raw(key) {
         case nil: return []
-        case .string(let s)?:
+        case .string(let s)? where fromCSV:
             return s.split(whereSeparator: { $0 == ";" || $0 == "|" }).map { String($0).trimmed }.filter { !$0.isEmpty }
         case .array(let elements)?:
             var out: [String] = []
@@ -156,19 +167,28 @@ final class FieldRecord {
         return phrase.windows[0]
     }
 
-    /// A point given as `latKey`/`lonKey` numbers.
-    func point(lat latKey: String, lon lonKey: String, required: Bool) -> GeoPoint? {
-        let lat = number(latKey, required: required)
-        let lon = number(lonKey, required: required)
+    /// A location given as `lat`/`lon` degrees or, for planar instances, as `x`/`y`; not both.
+    func location(required: Bool) -> Location? {
+        if has("x") || has("y") {
+            if has("lat") || has("lon") {
+                error("x", "give either lat/lon (geographic) or x/y (planar), not both")
+                return nil
+            }
+            let x = number("x", required: true)
+            let y = number("y", required: true)
+            guard let x, let y else { return nil }
+            return .planar(x: x, y: y)
+        }
+        let lat = number("lat", required: required)
+        let lon = number("lon", required: required)
         guard let lat, let lon else { return nil }
-        let point = GeoPoint(lat: lat, lon: lon)
-        if abs(lat) > 90 { error(latKey, "\(JSONWriter.formatNumber(lat)) is out of range (-90…90)"); return nil }
-        if abs(lon) > 180 { error(lonKey, "\(JSONWriter.formatNumber(lon)) is out of range (-180…180)"); return nil }
-        return point
+        if abs(lat) > 90 { error("lat", "\(JSONWriter.formatNumber(lat)) is out of range (-90…90)"); return nil }
+        if abs(lon) > 180 { error("lon", "\(JSONWriter.formatNumber(lon)) is out of range (-180…180)"); return nil }
+        return .geographic(lat: lat, lon: lon)
     }
 
-    /// A point given as a nested `{"lat": …, "lon": …}` object.
-    func nestedPoint(_ key: String) -> GeoPoint? {
+    /// A location given as a nested `{"lat": …, "lon": …}` (or `{"x": …, "y": …}`) object.
+    func nestedLocation(_ key: String) -> Location? {
         guard let value = raw(key) else { return nil }
         guard case .object(let members) = value else {
             error(key, "expected {\"lat\": …, \"lon\": …}, found \(value.typeName)")
@@ -176,8 +196,8 @@ final class FieldRecord {
         }
         let inner = FieldRecord(file: file, line: lineOf(key), subject: "\(subject) \(key)",
                                 fields: members.map { ($0.key, $0.node.value, $0.node.line) }, log: log)
-        let point = inner.point(lat: "lat", lon: "lon", required: true)
-        inner.warnUnknown(allowed: ["lat", "lon"])
+        let point = inner.location(required: true)
+        inner.warnUnknown(allowed: ["lat", "lon", "x", "y"])
         if inner.failed { failed = true }
         return point
     }

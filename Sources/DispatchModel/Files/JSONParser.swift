@@ -1,4 +1,8 @@
 /// A strict JSON (RFC 8259) reader that records the line of every value.
+///
+/// It accepts what RFC 8259 accepts and nothing else (no leading zeros, trailing commas, comments,
+/// single quotes, `NaN`), plus one rule of its own: a key given twice in one object is an error,
+/// because "the first (or last) one wins" silently drops what the file said.
 public struct JSONParser {
     /// A syntax error at a line.
     public struct SyntaxError: Error, Sendable, Equatable {
@@ -35,7 +39,11 @@ public struct JSONParser {
         while index < bytes.count {
             switch bytes[index] {
             case UInt8(ascii: "\n"): line += 1; index += 1
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"): index += 1
+            case UInt8(ascii: "\r"):
+                // A CR alone ends a line too (old exports), so line numbers match the other readers.
+                if index + 1 >= bytes.count || bytes[index + 1] != UInt8(ascii: "\n") { line += 1 }
+                index += 1
+            case UInt8(ascii: " "), UInt8(ascii: "\t"): index += 1
             default: return
             }
         }
@@ -49,12 +57,17 @@ public struct JSONParser {
         case UInt8(ascii: "{"):
             index += 1
             var members: [(key: String, node: JSONNode)] = []
+            var keyLines: [String: Int] = [:]
             skipWhitespace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return JSONNode(.object(members), line: startLine) }
             while true {
                 skipWhitespace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
                 let key = try parseString()
+                if let first = keyLines[key] {
+                    throw error("key \"\(key)\" appears twice in one object (first on line \(first))")
+                }
+                keyLines[key] = line
                 skipWhitespace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after key \"\(key)\"") }
                 index += 1
@@ -115,7 +128,12 @@ public struct JSONParser {
             while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
             return index - s
         }
-        guard digits() > 0 else { throw error("malformed number") }
+        let integerStart = index
+        let integerDigits = digits()
+        guard integerDigits > 0 else { throw error("malformed number") }
+        guard integerDigits == 1 || bytes[integerStart] != UInt8(ascii: "0") else {
+            throw error("a number must not start with 0 (\"\(String(decoding: bytes[start..<index], as: UTF8.self))\")")
+        }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
             guard digits() > 0 else { throw error("malformed number") }

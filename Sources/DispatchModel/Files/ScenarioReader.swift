@@ -4,7 +4,7 @@
 /// file, line and field; reading goes on after an error so that one run lists them all.
 public enum ScenarioReader {
     static let scenarioKeys: Set<String> = ["format", "name", "outlet", "couriers", "stops", "stopsFile", "travel", "weather", "objective"]
-    static let outletKeys: Set<String> = ["id", "name", "lat", "lon", "zoneRadiusKm", "day", "reloadMinutes"]
+    static let outletKeys: Set<String> = ["id", "name", "lat", "lon", "x", "y", "zoneRadiusKm", "day", "reloadMinutes"]
     static let courierKeys: Set<String> = ["id", "name", "capacityKg", "capacityLitres", "shift", "speedKmh", "skills",
                                            "start", "end", "territory", "customers"]
     /// Fields of a stop, in the order the writer uses (also the CSV header).
@@ -25,7 +25,7 @@ public enum ScenarioReader {
     public static func read(text: String, path: String) -> LoadedScenario {
         let log = DiagnosticLog()
         var loaded = LoadedScenario(
-            scenario: Scenario(name: "", outlet: Outlet(id: "outlet", name: "", location: GeoPoint(lat: 0, lon: 0)),
+            scenario: Scenario(name: "", outlet: Outlet(id: "outlet", name: "", location: .geographic(lat: 0, lon: 0)),
                                couriers: [], stops: []),
             stopSources: [], courierSources: [], diagnostics: [])
         let root: JSONNode
@@ -53,8 +53,9 @@ public enum ScenarioReader {
         if let node = root.value["outlet"], let record = FieldRecord(file: path, node: node, subject: "outlet", log: log) {
             record.warnUnknown(allowed: outletKeys)
             let day = record.singleWindow("day", day: .wholeDay, required: false) ?? TimeWindow(start: 7 * 60, end: 21 * 60)
-            let location = record.point(lat: "lat", lon: "lon", required: true) ?? GeoPoint(lat: 0, lon: 0)
-            let radius = record.number("zoneRadiusKm", minimum: 0, exclusive: true) ?? 3
+            let location = record.location(required: true) ?? .geographic(lat: 0, lon: 0)
+            // A planar outlet (x/y) has no zone in kilometres.
+            let radius = location.isGeographic ? record.number("zoneRadiusKm", minimum: 0, exclusive: true) ?? 3 : nil
             let reload = record.number("reloadMinutes", minimum: 0) ?? 10
             loaded.scenario.outlet = Outlet(id: record.text("id") ?? "outlet", name: record.text("name") ?? "",
                                             location: location, zoneRadiusKm: radius, day: day, reloadMinutes: reload)
@@ -68,12 +69,6 @@ public enum ScenarioReader {
             }
         }
 
-        if let travel = root.value["travel"] {
-            if let record = FieldRecord(file: path, node: travel, subject: "travel", log: log) {
-                loaded.scenario.travel = readTravel(record, path: path, log: log)
-            }
-        }
-
         // Couriers.
         if root.value["couriers"] == nil { log.error(path, root.line, "couriers", "scenario: is missing") }
         forEachRecord(root, "couriers", noun: "courier", path: path, log: log) { record in
@@ -83,18 +78,13 @@ public enum ScenarioReader {
             }
         }
 
-        // Stops, inline and from the parcels CSV.
-        forEachRecord(root, "stops", noun: "stop", path: path, log: log) { record in
-            if let stop = readStop(record, day: day) {
-                loaded.scenario.stops.append(stop)
-                loaded.stopSources.append(record.source)
-            }
-        }
+        // Stops, inline and from the parcels CSV; counted first, so that a day above the ceiling
+        // is refused before any per-stop work.
+        var table: (path: String, table: CSVTable)?
         if let csvName = top.text("stopsFile") {
             let csvPath = TextFile.sibling(csvName, of: path)
             do {
-                let table = try CSVTable.parse(try TextFile.read(csvPath))
-                readStops(table, path: csvPath, day: day, log: log, into: &loaded)
+                table = (csvPath, try CSVTable.parse(try TextFile.read(csvPath)))
             } catch let error as ScenarioFileError {
                 log.error(path, top.lineOf("stopsFile"), "stopsFile", error.description)
             } catch let error as CSVTable.SyntaxError {
@@ -103,8 +93,38 @@ public enum ScenarioReader {
                 log.error(csvPath, 0, "csv", "\(error)")
             }
         }
+        var inlineCount = 0
+        if case .array(let elements)? = root.value["stops"]?.value { inlineCount = elements.count }
+        let stopCount = inlineCount + (table?.table.rows.count ?? 0)
+        if stopCount > Scenario.maximumStops {
+            log.error(path, root.value["stops"]?.line ?? top.lineOf("stopsFile"), "stops", Scenario.tooManyStopsMessage(count: stopCount))
+            loaded.diagnostics = log.items
+            return loaded
+        }
+        forEachRecord(root, "stops", noun: "stop", path: path, log: log) { record in
+            if let stop = readStop(record, day: day) {
+                loaded.scenario.stops.append(stop)
+                loaded.stopSources.append(record.source)
+            }
+        }
+        if let table { readStops(table.table, path: table.path, day: day, log: log, into: &loaded) }
         if root.value["stops"] == nil, top.text("stopsFile") == nil {
             log.error(path, root.line, "stops", "scenario: neither \"stops\" nor \"stopsFile\" is given")
+        }
+
+        // Travel last: a matrix file is read only for the places the scenario has.
+        if let travel = root.value["travel"] {
+            if let record = FieldRecord(file: path, node: travel, subject: "travel", log: log) {
+                // Ids as written, also of stops that failed to read, so that their rows are not "unknown".
+                var places = [loaded.scenario.outlet.id]
+                if case .array(let elements)? = root.value["stops"]?.value {
+                    for element in elements { if case .string(let id)? = element.value["id"]?.value { places.append(id.trimmed) } }
+                }
+                if let table, let column = table.table.header.firstIndex(of: "id") {
+                    places += table.table.rows.map { $0.cells[column].trimmed }
+                }
+                loaded.scenario.travel = readTravel(record, path: path, places: places, log: log)
+            }
         }
         loaded.diagnostics = log.items
         let all = loaded.diagnostics + ScenarioValidator.validate(loaded)
@@ -129,13 +149,13 @@ public enum ScenarioReader {
     }
 
     static func readStops(_ table: CSVTable, path: String, day: TimeWindow, log: DiagnosticLog, into loaded: inout LoadedScenario) {
-        let known = Set(stopKeys)
+        let known = Set(stopKeys + ["x", "y"])
         for column in table.header where !known.contains(column) {
             log.warning(path, 1, column, "unknown column, ignored")
         }
         for row in table.rows {
             let fields = zip(table.header, row.cells).map { (key: $0.0, value: JSONValue.string($0.1), line: row.line) }
-            let record = FieldRecord(file: path, line: row.line, subject: "stop", fields: fields, log: log)
+            let record = FieldRecord(file: path, line: row.line, subject: "stop", fields: fields, log: log, fromCSV: true)
             if let stop = readStop(record, day: day, warnUnknown: false) {
                 loaded.scenario.stops.append(stop)
                 loaded.stopSources.append(record.source)
@@ -153,7 +173,7 @@ public enum ScenarioReader {
         let speed = r.number("speedKmh", minimum: 0, exclusive: true) ?? 15
         let courier = Courier(id: id ?? "", name: r.text("name") ?? id ?? "", capacityKg: capacityKg ?? 0,
                               capacityLitres: capacityLitres, shift: shift, speedKmh: speed, skills: r.list("skills"),
-                              start: r.nestedPoint("start"), end: r.nestedPoint("end"),
+                              start: r.nestedLocation("start"), end: r.nestedLocation("end"),
                               territory: r.list("territory"), customers: r.list("customers"))
         return r.failed || id == nil ? nil : courier
     }
@@ -161,13 +181,13 @@ public enum ScenarioReader {
     static func readStop(_ r: FieldRecord, day: TimeWindow, warnUnknown: Bool = true) -> Stop? {
         let id = r.text("id", required: true)
         if let id { r.subject = "stop \(id)" }
-        if warnUnknown { r.warnUnknown(allowed: Set(stopKeys)) }
+        if warnUnknown { r.warnUnknown(allowed: Set(stopKeys + ["x", "y"])) }
         let kind = r.choice("kind", default: StopKind.delivery)
-        let location = r.point(lat: "lat", lon: "lon", required: true)
+        let location = r.location(required: true)
         let window = r.phrase("window", day: day)
         let promise = r.raw("promise") == nil ? nil : r.singleWindow("promise", day: day, required: false)
         let stop = Stop(
-            id: id ?? "", kind: kind, shipment: r.text("shipment"), location: location ?? GeoPoint(lat: 0, lon: 0),
+            id: id ?? "", kind: kind, shipment: r.text("shipment"), location: location ?? .geographic(lat: 0, lon: 0),
             weightKg: r.number("weightKg", minimum: 0) ?? 0, volumeLitres: r.number("volumeLitres", minimum: 0) ?? 0,
             windows: window?.windows ?? [day], windowPhrase: window?.text,
             serviceMinutes: r.number("serviceMinutes", minimum: 0) ?? 2, requiredSkills: r.list("skills"),
@@ -178,7 +198,7 @@ public enum ScenarioReader {
         return r.failed || id == nil || location == nil ? nil : stop
     }
 
-    static func readTravel(_ r: FieldRecord, path: String, log: DiagnosticLog) -> TravelModel {
+    static func readTravel(_ r: FieldRecord, path: String, places: [String], log: DiagnosticLog) -> TravelModel {
         r.warnUnknown(allowed: travelKeys)
         switch r.text("model") ?? "haversine" {
         case "haversine":
@@ -191,7 +211,7 @@ public enum ScenarioReader {
             let matrixPath = TextFile.sibling(name, of: path)
             do {
                 let table = try CSVTable.parse(try TextFile.read(matrixPath))
-                if let matrix = TravelMatrixReader.read(table, path: matrixPath, log: log) { return .matrix(matrix) }
+                if let matrix = TravelMatrixReader.read(table, path: matrixPath, places: places, log: log) { return .matrix(matrix) }
             } catch let error as ScenarioFileError {
                 r.error("matrixFile", error.description)
             } catch let error as CSVTable.SyntaxError {

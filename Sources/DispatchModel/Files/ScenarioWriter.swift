@@ -19,7 +19,8 @@ public enum ScenarioWriter {
             "travel": travel,
             "outlet": .object([
                 "id": .string(outlet.id), "name": .string(outlet.name),
-                "lat": .number(outlet.location.lat), "lon": .number(outlet.location.lon),
+            "lat": outlet.location.latitude, "lon": outlet.location.longitude,
+            "x": outlet.location.x, "y": outlet.location.y,
                 "zoneRadiusKm": outlet.zoneRadiusKm.map(JSONValue.number),
                 "day": .string(outlet.day.description),
                 "reloadMinutes": outlet.reloadMinutes.map(JSONValue.number),
@@ -55,11 +56,16 @@ public enum ScenarioWriter {
             "capacityLitres": c.capacityLitres.map(JSONValue.number), "shift": .string(c.shift.description),
             "speedKmh": .number(c.speedKmh),
             "skills": c.skills.isEmpty ? nil : .array(c.skills.map(JSONValue.string)),
-            "start": c.start.map { .object(["lat": .number($0.lat), "lon": .number($0.lon)]) },
-            "end": c.end.map { .object(["lat": .number($0.lat), "lon": .number($0.lon)]) },
+            "start": c.start.map(locationJSON),
+            "end": c.end.map(locationJSON),
             "territory": c.territory.isEmpty ? nil : .array(c.territory.map(JSONValue.string)),
             "customers": c.customers.isEmpty ? nil : .array(c.customers.map(JSONValue.string)),
         ])
+    }
+
+    /// `{"lat": …, "lon": …}` or `{"x": …, "y": …}`.
+    static func locationJSON(_ location: Location) -> JSONValue {
+        .object(["lat": location.latitude, "lon": location.longitude, "x": location.x, "y": location.y])
     }
 
     static func stopFields(_ s: Stop) -> [(key: String, node: JSONNode)] {
@@ -72,7 +78,7 @@ public enum ScenarioWriter {
             "id": .string(s.id),
             "kind": .string(s.kind.rawValue),
             "shipment": s.shipment.map(JSONValue.string),
-            "lat": .number(s.location.lat), "lon": .number(s.location.lon),
+            "lat": s.location.latitude, "lon": s.location.longitude, "x": s.location.x, "y": s.location.y,
             "weightKg": .number(s.weightKg), "volumeLitres": .number(s.volumeLitres),
             "window": s.windowPhrase.map(JSONValue.string),
             "serviceMinutes": .number(s.serviceMinutes),
@@ -88,4 +94,12 @@ public enum ScenarioWriter {
             "availableFrom": s.availableFrom.map { .string(Clock.format($0)) },
         ])
     }
+}
+
+/// The coordinate fields a writer puts down: lat/lon for a geographic location, x/y for a planar one.
+extension Location {
+    var latitude: JSONValue? { if case .geographic(let p) = self { return .number(p.lat) }; return nil }
+    var longitude: JSONValue? { if case .geographic(let p) = self { return .number(p.lon) }; return nil }
+    var x: JSONValue? { if case .planar(let p) = self { return .number(p.x) }; return nil }
+    var y: JSONValue? { if case .planar(let p) = self { return .number(p.y) }; return nil }
 }

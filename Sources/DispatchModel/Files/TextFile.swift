@@ -1,31 +1,131 @@
 import Foundation
 
-/// Reading and atomically writing whole text files.
+/// Reading and atomically writing whole text files; every file `desk` writes goes through
+/// ``writeAtomically(_:to:)``.
 public enum TextFile {
     /// The UTF-8 text of `path`.
+    /// - Throws: ``ScenarioFileError/missing(path:)`` when there is no such file,
+    ///   ``ScenarioFileError/badEncoding(path:line:)`` when it is not UTF-8.
     public static func read(_ path: String) throws(ScenarioFileError) -> String {
         guard FileManager.default.fileExists(atPath: path) else { throw .missing(path: path) }
+        // A FIFO or a device (a "stopsFile" naming /dev/zero) would block or never end.
+        var info = stat()
+        if stat(path, &info) == 0, let kind = kindName(info.st_mode) {
+            throw .unreadable(path: path, reason: "it is \(kind), not a regular file")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .unreadable(path: path, reason: "permission denied or not a regular file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw .unreadable(path: path, reason: "not UTF-8 text")
+            throw .badEncoding(path: path, line: firstBadLine(data))
         }
         return text
     }
 
-    /// Writes `text` to a temporary file beside `path`, then renames it over `path`, so a
-    /// reader never sees half a file.
-    public static func writeAtomically(_ text: String, to path: String) throws {
-        let slash = path.lastIndex(of: "/")
-        let folder = slash.map { String(path[..<$0]) } ?? "."
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).\(ProcessInfo.processInfo.processIdentifier).tmp"
-        try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
-        guard rename(temporary, path) == 0 else {
-            let code = errno
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, "errno": code])
+    /// The 1-based line of the first byte that is not UTF-8.
+    static func firstBadLine(_ data: Data) -> Int {
+        var iterator = data.makeIterator()
+        var decoder = UTF8()
+        var line = 1
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): if scalar == "\n" { line += 1 }
+            case .emptyInput, .error: return line
+            }
+        }
+    }
+
+    /// Writes `text` to `path` so that a reader never sees half a file and nothing else is harmed.
+    ///
+    /// A symlink is followed and its final target replaced (the link stays); a directory, device,
+    /// FIFO or socket is refused, never replaced. The text goes to a temporary file in the target's
+    /// folder, which is renamed over the target; on any failure, and on SIGINT/SIGTERM when the CLI's
+    /// handler is installed, the temporary file is removed.
+    public static func writeAtomically(_ text: String, to path: String) throws(OutputFileError) {
+        let target = try resolve(path)
+        var existing = stat()
+        var mode: mode_t = 0o666
+        let replacing = lstat(target, &existing) == 0
+        if replacing {
+            if let kind = kindName(existing.st_mode) { throw .notRegularFile(path: path, kind: kind) }
+            mode = existing.st_mode & 0o7777
+        }
+        let slash = target.lastIndex(of: "/")
+        let folder = slash.map { String(target[..<$0]) } ?? "."
+        let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
+        let temporary = (slash == nil ? "" : folder + "/") + ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        PendingTemporaryFile.set(temporary)
+        defer { PendingTemporaryFile.clear() }
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: reason(errno, folder: folder.isEmpty ? "/" : folder)) }
+        var failure: Int32 = 0
+        // A replaced file keeps its permissions; a new one gets 0666 less the umask, as `open` made it.
+        if replacing, fchmod(descriptor, mode) != 0 { failure = errno }
+        let bytes = Array(text.utf8)
+        var written = 0
+        while failure == 0, written < bytes.count {
+            let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress.map { $0 + written }, bytes.count - written) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+            } else {
+                written += count
+            }
+        }
+        if failure == 0, fsync(descriptor) != 0 { failure = errno }
+        if close(descriptor) != 0, failure == 0 { failure = errno }
+        if failure == 0, rename(temporary, target) != 0 { failure = errno }
+        if failure != 0 {
+            unlink(temporary)
+            throw .cannotWrite(path: path, reason: reason(failure, folder: folder))
+        }
+    }
+
+    /// The file a write to `path` lands in: `path` itself, or the end of its chain of symlinks.
+    static func resolve(_ path: String) throws(OutputFileError) -> String {
+        var current = path
+        for _ in 0..<40 {
+            var info = stat()
+            guard lstat(current, &info) == 0 else {
+                if errno == ENOENT { return current } // a new file (also the target of a dangling link)
+                throw .cannotWrite(path: path, reason: reason(errno, folder: current))
+            }
+            guard info.st_mode & S_IFMT == S_IFLNK else { return current }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let length = readlink(current, &buffer, buffer.count - 1)
+            guard length >= 0 else { throw .cannotWrite(path: path, reason: reason(errno, folder: current)) }
+            let link = String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if link.hasPrefix("/") {
+                current = link
+            } else {
+                current = current.lastIndex(of: "/").map { String(current[...$0]) + link } ?? link
+            }
+        }
+        throw .cannotWrite(path: path, reason: "it is a chain of more than 40 symbolic links (a loop?)")
+    }
+
+    /// "a directory", "a FIFO (named pipe)", …; `nil` for a regular file.
+    static func kindName(_ mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "a directory"
+        case S_IFIFO: return "a FIFO (named pipe)"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        case S_IFSOCK: return "a socket"
+        default: return "a special file"
+        }
+    }
+
+    /// A plain sentence for an `errno`.
+    static func reason(_ code: Int32, folder: String) -> String {
+        switch code {
+        case ENOENT, ENOTDIR: return "the folder \(folder) does not exist"
+        case EACCES, EPERM: return "permission denied"
+        case EROFS: return "the file system is read-only"
+        case ENOSPC, EDQUOT: return "the disk is full"
+        case EISDIR: return "it is a directory"
+        default: return String(cString: strerror(code)).lowercased()
         }
     }
 

@@ -60,7 +60,7 @@ public struct OutletDayGenerator: Sendable {
     public func scenario() -> Scenario {
         var rng = SplitMix64(seed: seed)
         let outletPoint = GeoPoint(lat: 30.2791, lon: 120.1312)
-        let outlet = Outlet(id: "hz-xihu-03", name: "西湖区文三路网点", location: outletPoint, zoneRadiusKm: 3,
+        let outlet = Outlet(id: "hz-xihu-03", name: "西湖区文三路网点", location: .geographic(outletPoint), zoneRadiusKm: 3,
                             day: TimeWindow(start: 7 * 60, end: 21 * 60))
 
         // Buildings: many parcels share one.
@@ -185,7 +185,7 @@ public struct OutletDayGenerator: Sendable {
     }
 
     private func makeStop(id: String, building: Building, location: GeoPoint, kind: StopKind, rng: inout SplitMix64) -> Stop {
-        var stop = Stop(id: id, kind: kind, location: location, building: building.id)
+        var stop = Stop(id: id, kind: kind, location: .geographic(location), building: building.id)
         stop.address = building.label
         // Weight: mostly light parcels, a long tail of heavy ones.
         let w = rng.unit()

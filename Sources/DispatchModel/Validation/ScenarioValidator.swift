@@ -50,8 +50,16 @@ public enum ScenarioValidator {
         for (i, stop) in scenario.stops.enumerated() {
             let src = stopSource(i)
             let who = "stop \(stop.id)"
+            // Degrees are checked only where the numbers are degrees; planar x/y need only be finite.
             if !stop.location.isValid {
-                log.error(src.file, src.line(of: "lat"), "lat", "\(who): coordinates (\(stop.location.lat), \(stop.location.lon)) are out of range")
+                let field = stop.location.isGeographic ? "lat" : "x"
+                let range = stop.location.isGeographic ? "out of range (latitude -90…90, longitude -180…180)" : "out of range (±1e9)"
+                log.error(src.file, src.line(of: field), field, "\(who): coordinates \(stop.location.coordinateText) are \(range)")
+            }
+            if stop.location.isGeographic != scenario.outlet.location.isGeographic {
+                let field = stop.location.isGeographic ? "lat" : "x"
+                log.error(src.file, src.line(of: field), field,
+                          "\(who): \(stop.location.isGeographic ? "lat/lon" : "x/y") coordinates, but the outlet has \(stop.location.isGeographic ? "x/y" : "lat/lon"); one scenario uses one kind")
             }
             if !couriers.isEmpty {
                 let reachable = stop.windows.contains { window in
@@ -103,6 +111,9 @@ public enum ScenarioValidator {
                       "shipment \"\(shipment)\" has \(halves.pickups.count) pickup(s) and \(halves.deliveries.count) delivery(ies); it needs exactly one of each")
         }
 
+        if case .haversine = scenario.travel, !scenario.outlet.location.isGeographic {
+            log.error(mainFile, 0, "travel", "planar x/y coordinates have no great-circle distance: use the \"euclidean\" or \"matrix\" travel model")
+        }
         if case .matrix(let matrix) = scenario.travel {
             let known = Set(matrix.ids)
             let missing = ([scenario.outlet.id] + scenario.stops.map(\.id)).filter { !known.contains($0) }

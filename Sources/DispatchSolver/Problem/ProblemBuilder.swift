@@ -102,10 +102,10 @@ public struct ProblemBuilder: Sendable {
         keep = keep.filter { kept.contains($0) }
 
         // Places: stops, then each distinct courier start/end point.
-        var places: [GeoPoint] = keep.map { stops[$0].location }
+        var places: [Location] = keep.map { stops[$0].location }
         var placeIDs: [String] = keep.map { stops[$0].id }
-        var depotNode: [GeoPoint: Int] = [:]
-        func node(for point: GeoPoint, id: String) -> Int {
+        var depotNode: [Location: Int] = [:]
+        func node(for point: Location, id: String) -> Int {
             if let n = depotNode[point] { return n }
             places.append(point)
             placeIDs.append(id)
