@@ -94,7 +94,7 @@ import DispatchCheck
 
     @Test func arrivingEarlyAtADoorPromiseCostsAndAtALockerItDoesNot() throws {
         // One parcel 1 km away promised for 10:30-11:30, courier on shift from 08:00.
-        let outlet = Outlet(id: "o", name: "o", location: GeoPoint(lat: 30.2791, lon: 120.1312), day: TimeWindow(start: 8 * 60, end: 20 * 60))
+        let outlet = Outlet(id: "o", name: "o", location: .geographic(lat: 30.2791, lon: 120.1312), day: TimeWindow(start: 8 * 60, end: 20 * 60))
         let courier = Courier(id: "c", name: "c", capacityKg: 100, shift: TimeWindow(start: 8 * 60, end: 20 * 60))
         let stop = Stop(id: "p", location: outlet.location.offset(kilometres: 1, bearing: 1), weightKg: 1, windows: [outlet.day],
                         handover: .door, promise: TimeWindow(start: 10 * 60 + 30, end: 11 * 60 + 30))

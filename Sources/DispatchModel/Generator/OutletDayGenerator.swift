@@ -164,7 +164,7 @@ public struct OutletDayGenerator: Sendable {
         let speed = (rain ? 12.0 : 15.0) * (rain ? 0.85 : 1)
         for i in stopList.indices {
             guard let promise = stopList[i].promise else { continue }
-            let ride = outletPoint.kilometres(to: stopList[i].location) * 1.3 / speed * 60
+            let ride = outlet.location.kilometres(to: stopList[i].location) * 1.3 / speed * 60
             let earliest = Int(((Double(firstShift) + ride) / 30).rounded(.up)) * 30
             if promise.start < earliest {
                 let length = promise.end - promise.start
