@@ -77,7 +77,15 @@ public struct RiskModel: Sendable, Equatable {
     /// speed factor), more spread from day to day and ride to ride, longer handovers.
     public static let rainy = RiskModel(
         rideLogMean: 0.15, daySD: 0.12, courierSD: 0.07, rideSD: 0.3, serviceLogMean: 0.1, serviceSD: 0.35,
-        tails: dry.tails.map { ServiceTail(probability: min(1, $0.probability * 1.5), meanMinutes: $0.meanMinutes * 1.25) })
+        tails: Handover.allCases.map { handover in
+            switch handover {
+            case .door: return ServiceTail(probability: 0.075, meanMinutes: 10)
+            case .locker: return ServiceTail(probability: 0.015, meanMinutes: 5)
+            case .guardRoom: return ServiceTail(probability: 0.045, meanMinutes: 6.25)
+            case .faceToFace: return ServiceTail(probability: 0.12, meanMinutes: 12.5)
+            case .noLocker: return ServiceTail(probability: 0.09, meanMinutes: 10)
+            }
+        })
 
     /// No noise at all: every ride and handover as planned (for tests and what-ifs).
     public static let deterministic = RiskModel(
