@@ -29,7 +29,7 @@ enum ReportLabel {
     var english: String {
         switch self {
         case .title: return "At-risk report"
-        case .atRisk: return "promises at risk"
+        case .atRisk: return "stops at risk"
         case .courier: return "Courier"
         case .stop: return "Stop"
         case .customer: return "Customer"
@@ -78,7 +78,7 @@ enum ReportLabel {
     var chinese: String {
         switch self {
         case .title: return "时效风险报告"
-        case .atRisk: return "个承诺有延误风险"
+        case .atRisk: return "个站点有延误风险"
         case .courier: return "快递员"
         case .stop: return "站点"
         case .customer: return "客户"

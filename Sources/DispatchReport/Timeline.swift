@@ -29,14 +29,19 @@ enum Timeline {
             for trip in route.trips {
                 svg += "<line x1=\"\(HTMLText.n(x(trip.departure)))\" y1=\"\(HTMLText.n(y + 17))\" x2=\"\(HTMLText.n(x(trip.returnTime)))\" y2=\"\(HTMLText.n(y + 17))\" stroke=\"\(colour)\" stroke-width=\"2\"/>\n"
             }
+            // Each distinct window and promised slot once per courier, so shading does not pile up.
+            var windows: Set<TimeWindow> = [], slots: [TimeWindow: Bool] = [:]
             for row in rowsByRoute[r] ?? [] {
-                for w in row.visit.windows where w.end - w.start < 12 * 60 {
-                    svg += "<rect x=\"\(HTMLText.n(x(Double(w.start))))\" y=\"\(HTMLText.n(y + 6))\" width=\"\(HTMLText.n(max(1, x(Double(w.end)) - x(Double(w.start)))))\" height=\"22\" fill=\"#1e88e5\" fill-opacity=\"0.06\"/>"
-                }
-                if let p = row.stop.promise {
-                    svg += "<rect class=\"promise\" x=\"\(HTMLText.n(x(Double(p.start))))\" y=\"\(HTMLText.n(y + 8))\" width=\"\(HTMLText.n(max(1, x(Double(p.end)) - x(Double(p.start)))))\" height=\"18\" fill=\"#ffb300\" fill-opacity=\"\(row.atRisk ? "0.35" : "0.08")\"/>"
-                }
+                for w in row.visit.windows where w.end - w.start < 12 * 60 { windows.insert(w) }
+                if let p = row.stop.promise { slots[p] = (slots[p] ?? false) || row.atRisk }
             }
+            for w in windows.sorted(by: { ($0.start, $0.end) < ($1.start, $1.end) }) {
+                svg += "<rect class=\"window\" x=\"\(HTMLText.n(x(Double(w.start))))\" y=\"\(HTMLText.n(y + 6))\" width=\"\(HTMLText.n(max(1, x(Double(w.end)) - x(Double(w.start)))))\" height=\"22\" fill=\"#1e88e5\" fill-opacity=\"0.07\"/>"
+            }
+            for (p, risky) in slots.sorted(by: { ($0.key.start, $0.key.end) < ($1.key.start, $1.key.end) }) {
+                svg += "<rect class=\"promise\" x=\"\(HTMLText.n(x(Double(p.start))))\" y=\"\(HTMLText.n(y + 8))\" width=\"\(HTMLText.n(max(1, x(Double(p.end)) - x(Double(p.start)))))\" height=\"18\" fill=\"#ffb300\" fill-opacity=\"\(risky ? "0.3" : "0.1")\"/>"
+            }
+            svg += "\n"
             for row in rowsByRoute[r] ?? [] {
                 let x0 = x(row.visit.start), x1 = max(x0 + 2, x(row.visit.departure))
                 svg += "<rect x=\"\(HTMLText.n(x0))\" y=\"\(HTMLText.n(y + 10))\" width=\"\(HTMLText.n(x1 - x0))\" height=\"14\" fill=\"\(HTMLText.riskColour(row.pLate, threshold: report.threshold))\"><title>\(HTMLText.escape(row.stop.id)) \(Clock.format(row.visit.start)) · \(HTMLText.escape(row.windowText)) · \(l(.pLate)) \(RiskReport.percent(row.pLate))</title></rect>"
