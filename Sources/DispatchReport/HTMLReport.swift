@@ -11,7 +11,7 @@ public enum HTMLReport {
         var page = "<!DOCTYPE html>\n<html lang=\"\(report.language == .zh ? "zh-CN" : "en")\">\n<head>\n<meta charset=\"utf-8\">\n"
         page += "<title>\(e(l(.title))) — \(e(report.name))</title>\n<style>\n\(css)</style>\n</head>\n<body>\n"
         page += "<header class=\"screen\"><h1>\(e(l(.title))) — \(e(report.name))</h1>\n"
-        page += "<p class=\"summary\"><strong>\(report.atRisk.count)</strong> \(e(l(.atRisk))) · \(report.rows.count) \(e(l(.stops))) · \(e(l(.generated))) \(RiskReport.percent(report.threshold)) · \(report.draws) draws</p>\n"
+        page += "<p class=\"summary\"><strong>\(report.atRisk.count)</strong> \(e(l(.atRisk))) · \(report.rows.count) \(e(l(.stops))) · \(e(l(.generated))) \(RiskReport.percent(report.threshold)) · \(report.draws) \(l(.draws))</p>\n"
         page += "<p class=\"legend\">\(e(l(.lateRisk))): <span class=\"dot\" style=\"background:#2e7d32\"></span>\(e(l(.legendLow))) <span class=\"dot\" style=\"background:#f9a825\"></span>\(e(l(.legendMid))) <span class=\"dot\" style=\"background:#c62828\"></span>\(e(l(.legendHigh))) · <span class=\"swatch\" style=\"background:rgba(255,179,0,.35)\"></span>\(e(l(.promisedSlot))) <span class=\"swatch\" style=\"background:rgba(30,136,229,.15)\"></span>\(e(l(.windowShade)))</p></header>\n"
         page += "<section class=\"screen\"><h2>\(e(l(.map)))</h2>\n\(ZoneMap.svg(report))</section>\n"
         page += "<section class=\"screen\"><h2>\(e(l(.timeline)))</h2>\n\(Timeline.svg(report))</section>\n"

@@ -24,7 +24,7 @@ enum ReportLabel {
     case title, atRisk, courier, stop, customer, window, promise, eta, slack, pLate, contact, handover, notes
     case map, timeline, callList, routeSheets, call, sms, callFirst, noLocker, faceToFace, coldChain, order, address
     case outlet, zone, noneAtRisk, message, trip, stops, leave, back, lateRisk, legendLow, legendMid, legendHigh, anyTime
-    case promisedSlot, windowShade, plannedService, generated, riskModel, minutes
+    case promisedSlot, windowShade, plannedService, generated, riskModel, minutes, draws
 
     var english: String {
         switch self {
@@ -72,6 +72,7 @@ enum ReportLabel {
         case .generated: return "threshold"
         case .riskModel: return "risk model"
         case .minutes: return "min"
+        case .draws: return "draws"
         }
     }
 
@@ -121,6 +122,7 @@ enum ReportLabel {
         case .generated: return "阈值"
         case .riskModel: return "风险模型"
         case .minutes: return "分钟"
+        case .draws: return "次模拟"
         }
     }
 }

@@ -14,7 +14,7 @@ public enum TextReport {
         let atRisk = report.atRisk
         var out = "\(l(.title)) — \(report.name)\n"
         let promised = report.rows.filter { $0.stop.promise != nil }
-        out += "\(atRisk.count) \(l(.atRisk)), \(l(.promise)) \(promised.filter(\.atRisk).count)/\(promised.count) (\(l(.generated)) \(RiskReport.percent(report.threshold)), \(report.rows.count) \(l(.stops)), \(report.draws) draws)\n"
+        out += "\(atRisk.count) \(l(.atRisk)), \(l(.promise)) \(promised.filter(\.atRisk).count)/\(promised.count) (\(l(.generated)) \(RiskReport.percent(report.threshold)), \(report.rows.count) \(l(.stops)), \(report.draws) \(l(.draws)))\n"
         if atRisk.isEmpty {
             out += l(.noneAtRisk) + "\n"
         } else {

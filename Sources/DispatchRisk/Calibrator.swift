@@ -62,8 +62,11 @@ public enum Calibrator {
         let rawRideVar = residualCount > groups ? residualSquares / Double(residualCount - groups) : defaults.rideSD * defaults.rideSD
         let inverseN = courierMeans.isEmpty ? 0 : courierMeans.reduce(0) { $0 + 1 / Double($1.n) } / Double(courierMeans.count)
         let courierSpread = courierMeans.count > 1 ? courierMeans.reduce(0) { $0 + $1.mean * $1.mean } / Double(courierMeans.count - 1) : 0
-        let rawCourierVar = max(0, courierSpread - rawRideVar * inverseN)
         let couriersPerDay = dayCount > 0 ? Double(courierMeans.count) / Double(dayCount) : 1
+        // A courier-day mean is measured against a day mean that contains it: with C couriers
+        // a day the spread shrinks by (C − 1)/C.
+        let sameDayCorrection = couriersPerDay > 1.5 ? couriersPerDay / (couriersPerDay - 1) : 1
+        let rawCourierVar = max(0, courierSpread - rawRideVar * inverseN) * sameDayCorrection
         let ridesPerDay = dayCount > 0 ? Double(rides.count) / Double(dayCount) : 1
         let filledDayMeans = dayMeans.enumerated().filter { !byDay[$0.offset].isEmpty }.map(\.element)
         let rawDayVar = filledDayMeans.count > 1

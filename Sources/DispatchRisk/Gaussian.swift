@@ -3,14 +3,18 @@ import Foundation
 
 /// Normal and exponential variates from a ``SplitMix64``, and the normal distribution function.
 public enum Gaussian {
-    /// Two independent standard normal variates (Box–Muller).
+    /// Two independent standard normal variates (Marsaglia's polar method: no sine or cosine,
+    /// 1.27 tries on average).
     @inline(__always)
     public static func pair(_ random: inout SplitMix64) -> (Double, Double) {
-        let u1 = 1 - random.unit() // (0, 1]: log is finite
-        let u2 = random.unit()
-        let radius = (-2 * log(u1)).squareRoot()
-        let angle = 2 * Double.pi * u2
-        return (radius * cos(angle), radius * sin(angle))
+        while true {
+            let u = 2 * random.unit() - 1, v = 2 * random.unit() - 1
+            let s = u * u + v * v
+            if s < 1 && s > 0 {
+                let factor = (-2 * log(s) / s).squareRoot()
+                return (u * factor, v * factor)
+            }
+        }
     }
 
     /// One standard normal variate.

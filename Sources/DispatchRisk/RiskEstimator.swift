@@ -49,6 +49,9 @@ public struct RiskEstimator: Sendable {
         let serviceMean = model.serviceLogMean, serviceSD = model.serviceSD
         let reload = day.reloadMinutes
         let routes = day.routeFirstTrip.count
+        day.windowOffsets.withUnsafeBufferPointer { windowOffsets in
+        day.windowStarts.withUnsafeBufferPointer { windowStarts in
+        day.windowEnds.withUnsafeBufferPointer { windowEnds in
         day.rideIn.withUnsafeBufferPointer { rideIn in
         day.service.withUnsafeBufferPointer { service in
         day.deadline.withUnsafeBufferPointer { deadline in
@@ -74,7 +77,14 @@ public struct RiskEstimator: Sendable {
                             var random = SplitMix64(seed: RiskHashing.stream(seed: seed, key: stopKey[s], draw: draw))
                             let (zRide, zService) = Gaussian.pair(&random)
                             let arrival = time + rideIn[s] * exp(shift + rideSD * zRide)
-                            let start = day.serviceStart(s, arrival: arrival)
+                            // Waiting rule of PlannedDay.serviceStart, on the raw buffers.
+                            var start = arrival
+                            var w = windowOffsets[s]
+                            let lastWindow = windowOffsets[s + 1]
+                            while w < lastWindow {
+                                if arrival <= windowEnds[w] { start = arrival > windowStarts[w] ? arrival : windowStarts[w]; break }
+                                w += 1
+                            }
                             var handoverTime = service[s] * exp(serviceMean + serviceSD * zService)
                             let h = handover[s]
                             if random.unit() < tailP[h] { handoverTime += Gaussian.exponential(mean: tailMean[h], &random) }
@@ -88,7 +98,7 @@ public struct RiskEstimator: Sendable {
                     }
                 }
             }
-        }}}}}}}}}}}
+        }}}}}}}}}}}}}}
         let scale = 1 / Double(draws)
         return Estimate(late: lateCount.map { Double($0) * scale }, early: earlyCount.map { Double($0) * scale },
                         meanStart: startSum.map { $0 * scale }, draws: draws)

@@ -4,13 +4,14 @@ import DispatchModel
 @testable import DispatchRisk
 
 @Suite struct CalibratorTests {
-    @Test func recoversTheParametersOfTheModelThatMadeTheLogs() throws {
+    @Test(arguments: [42, 7, 1_000] as [UInt64])
+    func recoversTheParametersOfTheModelThatMadeTheLogs(seed: UInt64) throws {
         let (_, _, day) = try TestPlans.day()
         var truth = RiskModel.dry
         truth.rideLogMean = 0.12; truth.daySD = 0.15; truth.courierSD = 0.1; truth.rideSD = 0.2
         truth.serviceLogMean = 0.05; truth.serviceSD = 0.2
         truth.setTail(RiskModel.ServiceTail(probability: 0.1, meanMinutes: 12), for: .door)
-        let entries = TestPlans.logs(day, model: truth, days: 60, seed: 42)
+        let entries = TestPlans.logs(day, model: truth, days: 60, seed: seed)
         let observations = try Observations(entries: entries, day: day)
         let (fitted, summary) = Calibrator.fit(observations, defaults: .dry)
         #expect(summary.days == 60)
