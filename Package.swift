@@ -2,6 +2,8 @@
 // DispatchDesk: plans the day of a courier outlet (快递网点).
 // Modules in pipeline order; none imports a later one:
 //   DispatchModel → DispatchPlan → DispatchCheck → GLPK (over CGLPK) → DispatchSolver → DispatchReport → DispatchCLI → desk
+// The risk stage (DispatchRisk: Monte Carlo risk, scan logs, calibration, day simulator) reads the model and the plan,
+// never the solver; the report reads the model, the plan and the risk.
 // The plan (DispatchPlan) is data every later stage reads; the checker imports the model and the plan, never the solver.
 import PackageDescription
 
@@ -9,7 +11,7 @@ let package = Package(
     name: "DispatchDesk",
     platforms: [.macOS(.v13)],
     products: [
-        .library(name: "DispatchDesk", targets: ["DispatchModel", "DispatchPlan", "DispatchCheck", "DispatchSolver", "DispatchReport"]),
+        .library(name: "DispatchDesk", targets: ["DispatchModel", "DispatchPlan", "DispatchCheck", "DispatchSolver", "DispatchRisk", "DispatchReport"]),
         .executable(name: "desk", targets: ["desk"]),
     ],
     dependencies: [
@@ -22,11 +24,12 @@ let package = Package(
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         .target(name: "GLPK", dependencies: ["CGLPK"]),
         .target(name: "DispatchSolver", dependencies: ["DispatchModel", "DispatchPlan", "GLPK"]),
-        .target(name: "DispatchReport", dependencies: ["DispatchModel", "DispatchPlan"]),
+        .target(name: "DispatchRisk", dependencies: ["DispatchModel", "DispatchPlan"]),
+        .target(name: "DispatchReport", dependencies: ["DispatchModel", "DispatchPlan", "DispatchRisk"]),
         .target(
             name: "DispatchCLI",
             dependencies: [
-                "DispatchModel", "DispatchPlan", "DispatchCheck", "DispatchSolver", "DispatchReport",
+                "DispatchModel", "DispatchPlan", "DispatchCheck", "DispatchSolver", "DispatchRisk", "DispatchReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -36,7 +39,8 @@ let package = Package(
         .testTarget(name: "DispatchPlanTests", dependencies: ["DispatchModel", "DispatchPlan"]),
         .testTarget(name: "DispatchCheckTests", dependencies: ["DispatchModel", "DispatchPlan", "DispatchCheck"]),
         .testTarget(name: "DispatchSolverTests", dependencies: ["DispatchModel", "DispatchPlan", "DispatchCheck", "DispatchSolver", "GLPK"]),
-        .testTarget(name: "DispatchReportTests", dependencies: ["DispatchModel", "DispatchPlan", "DispatchCheck", "DispatchSolver", "DispatchReport"]),
+        .testTarget(name: "DispatchRiskTests", dependencies: ["DispatchModel", "DispatchPlan", "DispatchSolver", "DispatchRisk"]),
+        .testTarget(name: "DispatchReportTests", dependencies: ["DispatchModel", "DispatchPlan", "DispatchCheck", "DispatchSolver", "DispatchRisk", "DispatchReport"]),
         // Fixtures are read from disk by path (see Fixture.swift), not bundled.
         .testTarget(name: "DispatchCLITests", dependencies: ["DispatchCLI", "DispatchModel"], exclude: ["Fixtures"]),
     ],

@@ -19,6 +19,15 @@ let package = Package(
             path: "Benchmarks/RouteBuilder",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "RiskEstimator",
+            dependencies: [
+                .product(name: "DispatchDesk", package: "DispatchDesk"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/RiskEstimator",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

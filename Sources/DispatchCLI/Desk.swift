@@ -6,7 +6,9 @@ public struct Desk: ParsableCommand {
         commandName: "desk",
         abstract: "DispatchDesk: plan the day of a courier outlet (快递网点).",
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, GenerateCommand.self, PlanCommand.self, BenchCommand.self])
+        subcommands: [ValidateCommand.self, GenerateCommand.self, PlanCommand.self, BenchCommand.self,
+                      // The at-risk report and its risk model (issue 7).
+                      ReportCommand.self, SimulateCommand.self, CalibrateCommand.self, ReliabilityCommand.self])
 
     public init() {}
 }

@@ -23,6 +23,7 @@ public struct PlanCommand: ParsableCommand {
     @Option(help: "Input format: auto, scenario, solomon or lilim.") var format: String = "auto"
     @Option(help: "Write the plan JSON here (atomically).") var out: String?
     @Option(help: "Write every courier's morning route sheet to this text file (atomically).") var sheets: String?
+    @Option(help: "Also write the at-risk report here: html when the name ends in .html, else text.") var report: String?
     @Flag(help: "Skip the set-partitioning step over the route pool (GLPK).") var noSetPartitioning = false
     @Flag(help: "Skip the local search that polishes the first and the final plan.") var noLocalSearch = false
 
@@ -41,13 +42,13 @@ public struct PlanCommand: ParsableCommand {
     public func run() throws {
         emit(Self.execute(path: scenario, seconds: seconds, iterations: iterations, seed: seed, workers: workers,
                           objective: objective, format: ScenarioFormat(rawValue: format) ?? .auto, out: out, sheets: sheets,
-                          setPartitioning: !noSetPartitioning, localSearch: !noLocalSearch))
+                          setPartitioning: !noSetPartitioning, localSearch: !noLocalSearch, report: report))
     }
 
     /// Runs the command without touching the process (for tests).
     public static func execute(path: String, seconds: Double, iterations: Int?, seed: UInt64, workers: Int = 2,
                                objective: String? = nil, format: ScenarioFormat = .auto, out: String? = nil, sheets: String? = nil,
-                               setPartitioning: Bool = true, localSearch: Bool = true) -> CommandResult {
+                               setPartitioning: Bool = true, localSearch: Bool = true, report: String? = nil) -> CommandResult {
         let loaded: LoadedScenario
         do {
             loaded = try ScenarioInput.load(path, format: format)
@@ -90,6 +91,12 @@ public struct PlanCommand: ParsableCommand {
         text += "search: \(Int(plan.statistics["iterations"] ?? 0)) iterations, \(format2(plan.statistics["seconds"] ?? 0)) s (first plan after \(format2(plan.statistics["firstSolutionSeconds"] ?? 0)) s)\n"
         if let spSeconds = plan.statistics["setPartitioningSeconds"] {
             text += "set partitioning: \(Int(plan.statistics["poolSize"] ?? 0)) routes in the pool, \(format2(spSeconds)) s, improved the cost by \(format2(plan.statistics["setPartitioningGain"] ?? 0))\n"
+        }
+        if let report {
+            switch PlanRiskReport.write(plan: plan, scenario: loaded.scenario, scenarioPath: path, to: report) {
+            case .success(let line): text += line
+            case .failure(let failure): return CommandResult(output: text, errors: failure.result.errors, status: failure.result.status)
+            }
         }
         if let sheets {
             let text = plan.routes.map { RouteSheet.text(for: $0, scenario: loaded.scenario) }.joined(separator: "\n")

@@ -1,0 +1,70 @@
+import DispatchModel
+import DispatchPlan
+import DispatchRisk
+import Foundation
+
+/// A plan loaded for the risk commands: the plan, its scenario (checked against the plan's
+/// SHA-256), the flattened day, and the risk profile (`--risk` file, else the scenario's
+/// `"risk"` block, else the defaults for its weather).
+struct RiskInput {
+    var plan: Plan
+    var scenario: Scenario
+    var scenarioPath: String
+    var day: PlannedDay
+    var profile: RiskProfile
+
+    /// A failure already turned into the command's result.
+    struct Failure: Error { var result: CommandResult }
+
+    static func load(planPath: String, riskPath: String? = nil, rain: Bool = false) throws(Failure) -> RiskInput {
+        let plan: Plan
+        let scenarioPath: String
+        do {
+            plan = try PlanReader.load(path: planPath)
+            scenarioPath = try PlanReader.scenarioPath(of: plan, planPath: planPath)
+        } catch {
+            if case .missing = error { throw Failure(result: CommandResult(errors: "desk: \(error.description)\n", status: .noInput)) }
+            throw Failure(result: CommandResult(errors: "desk: \(error.description)\n", status: .dataError))
+        }
+        let loaded: LoadedScenario
+        do { loaded = try ScenarioInput.load(scenarioPath) } catch {
+            throw Failure(result: CommandResult(errors: "desk: \(error.description)\n", status: .noInput))
+        }
+        guard loaded.errors.isEmpty else {
+            let text = loaded.errors.map(\.description).joined(separator: "\n")
+            throw Failure(result: CommandResult(errors: text + "\n", status: .dataError))
+        }
+        let defaults = rain ? RiskModel.rainy : RiskModel.defaults(weather: loaded.scenario.weather)
+        do {
+            let day = try PlannedDay(plan: plan, scenario: loaded.scenario, planPath: planPath)
+            let profile: RiskProfile
+            if let riskPath {
+                profile = try RiskProfileFile.load(path: riskPath, defaults: defaults)
+            } else {
+                profile = try RiskProfileFile.scenarioRisk(path: scenarioPath, defaults: defaults) ?? RiskProfile(model: defaults)
+            }
+            return RiskInput(plan: plan, scenario: loaded.scenario, scenarioPath: scenarioPath, day: day, profile: profile)
+        } catch {
+            throw Failure(result: CommandResult(errors: "desk: \(error.description)\n", status: error.isMissing ? .noInput : .dataError))
+        }
+    }
+}
+
+extension RiskDataError {
+    var isMissing: Bool { if case .missing = self { return true } else { return false } }
+}
+
+/// Writes `text` to `path` atomically, or returns the failure as a result.
+func writeOutput(_ text: String, to path: String, output: String = "") -> CommandResult? {
+    do {
+        try TextFile.writeAtomically(text, to: path)
+        return nil
+    } catch {
+        return CommandResult(output: output, errors: "desk: cannot write \(path): \(error)\n", status: .cannotCreate)
+    }
+}
+
+/// Seconds since an arbitrary start, for timing.
+func monotonicSeconds() -> Double {
+    Double(DispatchTime.now().uptimeNanoseconds) / 1e9
+}

@@ -1,0 +1,128 @@
+/// The report's language: Chinese labels for an outlet whose name is Chinese, English otherwise.
+public enum ReportLanguage: String, Sendable, CaseIterable {
+    /// 中文.
+    case zh
+    /// English.
+    case en
+
+    /// Chinese when `outletName` contains a CJK ideograph, else English.
+    public static func preferred(forOutletName outletName: String) -> ReportLanguage {
+        outletName.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) } ? .zh : .en
+    }
+
+    /// The label `key` in this language.
+    func callAsFunction(_ key: ReportLabel) -> String {
+        switch self {
+        case .en: return key.english
+        case .zh: return key.chinese
+        }
+    }
+}
+
+/// Every fixed text of the report, in both languages.
+enum ReportLabel {
+    case title, atRisk, courier, stop, customer, window, promise, eta, slack, pLate, contact, handover, notes
+    case map, timeline, callList, routeSheets, call, sms, callFirst, noLocker, faceToFace, coldChain, order, address
+    case outlet, zone, noneAtRisk, message, trip, stops, leave, back, lateRisk, legendLow, legendMid, legendHigh, anyTime
+    case promisedSlot, windowShade, plannedService, generated, riskModel, minutes, draws
+
+    var english: String {
+        switch self {
+        case .title: return "At-risk report"
+        case .atRisk: return "stops at risk"
+        case .courier: return "Courier"
+        case .stop: return "Stop"
+        case .customer: return "Customer"
+        case .window: return "Window"
+        case .promise: return "Promise"
+        case .eta: return "ETA"
+        case .slack: return "Slack"
+        case .pLate: return "P(late)"
+        case .contact: return "Contact"
+        case .handover: return "Handover"
+        case .notes: return "Notes"
+        case .map: return "Map of the zone"
+        case .timeline: return "Timeline"
+        case .callList: return "Call list"
+        case .routeSheets: return "Route sheets"
+        case .call: return "call"
+        case .sms: return "SMS"
+        case .callFirst: return "call first"
+        case .noLocker: return "no locker"
+        case .faceToFace: return "face to face"
+        case .coldChain: return "cold chain"
+        case .order: return "#"
+        case .address: return "Address"
+        case .outlet: return "outlet"
+        case .zone: return "zone"
+        case .noneAtRisk: return "No promise above the threshold."
+        case .message: return "Suggested message"
+        case .trip: return "trip"
+        case .stops: return "stops"
+        case .leave: return "leave"
+        case .back: return "back"
+        case .lateRisk: return "late risk"
+        case .legendLow: return "low"
+        case .legendMid: return "medium"
+        case .legendHigh: return "high"
+        case .anyTime: return "any time"
+        case .promisedSlot: return "promised slot"
+        case .windowShade: return "window"
+        case .plannedService: return "planned stop"
+        case .generated: return "threshold"
+        case .riskModel: return "risk model"
+        case .minutes: return "min"
+        case .draws: return "draws"
+        }
+    }
+
+    var chinese: String {
+        switch self {
+        case .title: return "时效风险报告"
+        case .atRisk: return "个站点有延误风险"
+        case .courier: return "快递员"
+        case .stop: return "站点"
+        case .customer: return "客户"
+        case .window: return "时间窗"
+        case .promise: return "承诺时段"
+        case .eta: return "预计到达"
+        case .slack: return "余量"
+        case .pLate: return "延误概率"
+        case .contact: return "联系方式"
+        case .handover: return "交付方式"
+        case .notes: return "备注"
+        case .map: return "片区地图"
+        case .timeline: return "时间轴"
+        case .callList: return "待联系客户"
+        case .routeSheets: return "路单"
+        case .call: return "电话"
+        case .sms: return "短信"
+        case .callFirst: return "先打电话"
+        case .noLocker: return "不放快递柜"
+        case .faceToFace: return "当面签收"
+        case .coldChain: return "冷链"
+        case .order: return "序"
+        case .address: return "地址"
+        case .outlet: return "网点"
+        case .zone: return "片区"
+        case .noneAtRisk: return "没有超过阈值的承诺。"
+        case .message: return "建议话术"
+        case .trip: return "趟"
+        case .stops: return "站"
+        case .leave: return "出发"
+        case .back: return "返回"
+        case .lateRisk: return "延误风险"
+        case .legendLow: return "低"
+        case .legendMid: return "中"
+        case .legendHigh: return "高"
+        case .anyTime: return "全天"
+        case .promisedSlot: return "承诺时段"
+        case .windowShade: return "时间窗"
+        case .plannedService: return "计划服务"
+        case .generated: return "阈值"
+        case .riskModel: return "风险模型"
+        case .minutes: return "分钟"
+        case .draws: return "次模拟"
+        }
+    }
+}

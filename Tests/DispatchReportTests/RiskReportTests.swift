@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+import DispatchModel
+import DispatchPlan
+import DispatchRisk
+import DispatchSolver
+@testable import DispatchReport
+
+@Suite struct RiskReportTests {
+    static func report(language: ReportLanguage = .en) throws -> RiskReport {
+        var scenario = OutletDayGenerator(stops: 50, couriers: 3, seed: 5).scenario()
+        scenario.stops[0].contact = .call
+        scenario.stops[1].requiredSkills = ["cold"]
+        let plan = RoutePlanner.plan(scenario, objective: .outlet, options: SearchOptions(iterations: 40, seconds: 600, seed: 1, workers: 1))
+        let day = try PlannedDay(plan: plan, scenario: scenario)
+        let estimate = RiskEstimator(model: .rainy, draws: 300, seed: 1).estimate(day)
+        return RiskReport(plan: plan, scenario: scenario, day: day, estimate: estimate, profile: RiskProfile(model: .rainy),
+                          threshold: 0.05, language: language)
+    }
+
+    @Test func csvHasAHeaderAndARowPerRoutedStop() throws {
+        let report = try Self.report()
+        let table = try CSVTable.parse(TableReport.csv(report))
+        let routed = report.plan.routes.reduce(0) { $0 + $1.stops.count }
+        #expect(table.header == TableReport.columns)
+        #expect(table.rows.count == routed)
+        let p = try #require(table.header.firstIndex(of: "pLate"))
+        #expect(table.rows.allSatisfy { Double($0.cells[p]).map { (0...1).contains($0) } ?? false })
+    }
+
+    @Test func jsonParsesWithEveryStop() throws {
+        let report = try Self.report()
+        let root = try JSONParser.parse(TableReport.json(report))
+        guard case .array(let stops)? = root.value["stops"]?.value else { Issue.record("no stops array"); return }
+        #expect(stops.count == report.rows.count)
+        #expect(root.value["format"]?.value == .string("dispatchdesk.report/1"))
+    }
+
+    @Test func textListsTheStopsAtRiskMostLikelyFirstAndALinePerCourier() throws {
+        let report = try Self.report()
+        let text = TextReport.render(report)
+        #expect(!text.contains("\u{1B}["))
+        let atRisk = report.atRisk
+        #expect(zip(atRisk, atRisk.dropFirst()).allSatisfy { $0.pLate >= $1.pLate })
+        for row in atRisk { #expect(text.contains(row.stop.id)) }
+        for route in report.plan.routes { #expect(text.contains("\n\(route.courier) ")) }
+        #expect(TextReport.render(report, colour: true).contains("\u{1B}[") )
+    }
+
+    @Test func htmlIsSelfContainedWithMapTimelineCallsAndSheets() throws {
+        let report = try Self.report()
+        let html = HTMLReport.render(report)
+        for forbidden in ["http://", "https://", "src=", "<script", "@import", "url("] {
+            #expect(!html.contains(forbidden), "found \(forbidden)")
+        }
+        #expect(html.contains("<svg class=\"map\""))
+        #expect(html.contains("<svg class=\"timeline\""))
+        #expect(html.components(separatedBy: "<section class=\"sheet\">").count - 1 == report.plan.routes.count)
+        #expect(html.contains("page-break-before: always"))
+        #expect(html.components(separatedBy: "<polyline").count - 1 == report.plan.tripCount)
+        #expect(html.contains("call first"))
+        #expect(html.contains("cold chain"))
+    }
+
+    @Test func chineseLabelsForAChineseOutlet() throws {
+        #expect(ReportLanguage.preferred(forOutletName: "西湖区文三路网点") == .zh)
+        #expect(ReportLanguage.preferred(forOutletName: "Depot 3") == .en)
+        let html = HTMLReport.render(try Self.report(language: .zh))
+        #expect(html.contains("片区地图") && html.contains("路单") && html.contains("lang=\"zh-CN\""))
+    }
+
+    /// Renders the page in headless Chromium and checks the screenshot is not blank: a blank
+    /// page's PNG compresses to almost nothing, the report's is many times larger.
+    @Test func chromiumRendersThePage() throws {
+        guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            print("skipped: chromium is not installed (apt-get install -y chromium)")
+            return
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("risk-report-\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("report.html"), blank = folder.appendingPathComponent("blank.html")
+        try TextFile.writeAtomically(HTMLReport.render(try Self.report()), to: page.path)
+        try TextFile.writeAtomically("<!DOCTYPE html><html><body></body></html>\n", to: blank.path)
+        func shoot(_ file: URL, _ name: String) throws -> Int {
+            let png = folder.appendingPathComponent(name)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: chromium)
+            process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=" + folder.appendingPathComponent("profile").path,
+                                 "--screenshot=" + png.path, "--window-size=1200,900", file.absoluteString]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            let data = try Data(contentsOf: png)
+            #expect(data.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(name) is not a PNG")
+            return data.count
+        }
+        let blankSize = try shoot(blank, "blank.png")
+        let reportSize = try shoot(page, "report.png")
+        #expect(reportSize > 5 * blankSize, "report screenshot \(reportSize) bytes, blank page \(blankSize) bytes")
+    }
+}
