@@ -9,17 +9,19 @@ enum ZoneMap {
     static func svg(_ report: RiskReport) -> String {
         let l = report.language
         let origin = report.outlet.location
-        let planar = report.outlet.zoneRadiusKm == nil
-        let cosLat = cos(origin.lat * Double.pi / 180)
-        func km(_ p: GeoPoint) -> (x: Double, y: Double) {
-            planar ? (p.lon - origin.lon, -(p.lat - origin.lat))
-                   : ((p.lon - origin.lon) * 111.195 * cosLat, -(p.lat - origin.lat) * 111.195)
+        let o = origin.planarCoordinates
+        let geographic = origin.isGeographic
+        let cosLat = cos(o.y * Double.pi / 180)
+        // Kilometres east and south of the outlet (planar instances: their own unit).
+        func km(_ location: Location) -> (x: Double, y: Double) {
+            let p = location.planarCoordinates
+            return geographic ? ((p.x - o.x) * 111.195 * cosLat, -(p.y - o.y) * 111.195) : (p.x - o.x, -(p.y - o.y))
         }
         var extent = report.outlet.zoneRadiusKm ?? 0
         for row in report.rows { let q = km(row.stop.location); extent = max(extent, abs(q.x), abs(q.y)) }
         extent = max(extent, 0.1) * 1.08
         let scale = size / 2 / extent
-        func point(_ p: GeoPoint) -> String {
+        func point(_ p: Location) -> String {
             let q = km(p)
             return HTMLText.n(size / 2 + q.x * scale) + "," + HTMLText.n(size / 2 + q.y * scale)
         }
@@ -44,9 +46,9 @@ enum ZoneMap {
             let risky = row.atRisk
             svg += "<circle cx=\"\(HTMLText.n(size / 2 + q.x * scale))\" cy=\"\(HTMLText.n(size / 2 + q.y * scale))\" r=\"\(risky ? 5 : 3)\" fill=\"\(HTMLText.riskColour(row.pLate, threshold: report.threshold))\" stroke=\"#fff\" stroke-width=\"0.8\"><title>\(HTMLText.escape(row.stop.id)) · \(HTMLText.escape(row.courier)) · \(Clock.format(row.visit.start)) · \(l(.pLate)) \(RiskReport.percent(row.pLate))</title></circle>\n"
         }
-        let o = point(origin).split(separator: ",")
-        svg += "<rect x=\"\(Double(o[0])! - 8)\" y=\"\(Double(o[1])! - 8)\" width=\"16\" height=\"16\" fill=\"#1a237e\"><title>\(HTMLText.escape(l(.outlet))) \(HTMLText.escape(report.outlet.name))</title></rect>\n"
-        svg += "<text x=\"\(Double(o[0])! + 12)\" y=\"\(Double(o[1])! - 10)\" font-size=\"14\" fill=\"#1a237e\">\(HTMLText.escape(report.outlet.name))</text>\n"
+        let centre = size / 2
+        svg += "<rect x=\"\(HTMLText.n(centre - 8))\" y=\"\(HTMLText.n(centre - 8))\" width=\"16\" height=\"16\" fill=\"#1a237e\"><title>\(HTMLText.escape(l(.outlet))) \(HTMLText.escape(report.outlet.name))</title></rect>\n"
+        svg += "<text x=\"\(HTMLText.n(centre + 12))\" y=\"\(HTMLText.n(centre - 10))\" font-size=\"14\" fill=\"#1a237e\">\(HTMLText.escape(report.outlet.name))</text>\n"
         svg += "</svg>\n"
         return svg
     }

@@ -35,11 +35,13 @@ public enum RiskProfileFile {
         return try profile(root, path: path, defaults: defaults, field: "risk")
     }
 
+    /// The text of a risk or scan-log file, with the model's file errors turned into risk-data errors.
     static func readText(_ path: String) throws(RiskDataError) -> String {
         do { return try TextFile.read(path) } catch {
             switch error {
             case .missing: throw .missing(path: path)
             case .unreadable(_, let reason): throw .invalid(path: path, line: 1, field: "file", message: reason)
+            case .badEncoding(_, let line): throw .invalid(path: path, line: line, field: "file", message: "not UTF-8 text")
             }
         }
     }

@@ -8,15 +8,7 @@ public enum ScanLogReader {
 
     /// Reads the log at `path`.
     public static func load(path: String, knownStops: Set<String>? = nil) throws(RiskDataError) -> [ScanLogEntry] {
-        let text: String
-        do {
-            text = try TextFile.read(path)
-        } catch {
-            switch error {
-            case .missing: throw .missing(path: path)
-            case .unreadable(_, let reason): throw .invalid(path: path, line: 1, field: "file", message: reason)
-            }
-        }
+        let text = try RiskProfileFile.readText(path)
         return try read(text: text, path: path, knownStops: knownStops)
     }
 

@@ -6,11 +6,11 @@ import DispatchPlan
 
 /// Hand-computable cases: one courier, one stop.
 @Suite struct RiskEstimatorTests {
-    static let outlet = Outlet(id: "o", name: "outlet", location: GeoPoint(lat: 30, lon: 120))
+    static let outlet = Outlet(id: "o", name: "outlet", location: .geographic(lat: 30, lon: 120))
 
     /// A plan with one stop reached after a `ride`-minute ride from an 08:00 departure, served 5 minutes.
     static func oneStop(ride: Double, window: TimeWindow, promise: TimeWindow? = nil, handover: Handover = .locker) -> (Plan, Scenario) {
-        let stop = Stop(id: "s1", location: GeoPoint(lat: 30.01, lon: 120), windows: [window], serviceMinutes: 5,
+        let stop = Stop(id: "s1", location: .geographic(lat: 30.01, lon: 120), windows: [window], serviceMinutes: 5,
                         handover: handover, promise: promise)
         let courier = Courier(id: "c1", name: "c1", capacityKg: 100, shift: TimeWindow(start: 480, end: 1200))
         let scenario = Scenario(name: "one", outlet: outlet, couriers: [courier], stops: [stop])
@@ -102,8 +102,8 @@ import DispatchPlan
     @Test func laterTripsLeaveAfterTheReloadWhenTheCourierIsBackLate() throws {
         // Two trips; the first comes back at 09:00 in the plan, the second leaves at 09:10.
         let courier = Courier(id: "c1", name: "c1", capacityKg: 100, shift: TimeWindow(start: 480, end: 1200))
-        let stops = [Stop(id: "a", location: GeoPoint(lat: 30.01, lon: 120), handover: .locker),
-                     Stop(id: "b", location: GeoPoint(lat: 30.01, lon: 120), windows: [TimeWindow(start: 480, end: 575)], handover: .locker)]
+        let stops = [Stop(id: "a", location: .geographic(lat: 30.01, lon: 120), handover: .locker),
+                     Stop(id: "b", location: .geographic(lat: 30.01, lon: 120), windows: [TimeWindow(start: 480, end: 575)], handover: .locker)]
         var scenario = Scenario(name: "two", outlet: Self.outlet, couriers: [courier], stops: stops)
         scenario.outlet.reloadMinutes = 10
         let trip1 = Plan.Trip(departure: 480, returnTime: 540, stops: [Plan.Visit(id: "a", arrival: 510, start: 510, departure: 512)])

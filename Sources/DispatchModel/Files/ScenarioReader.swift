@@ -3,7 +3,7 @@
 /// The schema is documented in the README. Every problem becomes a ``Diagnostic`` naming the
 /// file, line and field; reading goes on after an error so that one run lists them all.
 public enum ScenarioReader {
-    static let scenarioKeys: Set<String> = ["format", "name", "outlet", "couriers", "stops", "stopsFile", "travel", "weather", "objective"]
+    static let scenarioKeys: Set<String> = ["format", "name", "outlet", "couriers", "stops", "stopsFile", "travel", "weather", "objective", "risk"]
     static let outletKeys: Set<String> = ["id", "name", "lat", "lon", "x", "y", "zoneRadiusKm", "day", "reloadMinutes"]
     static let courierKeys: Set<String> = ["id", "name", "capacityKg", "capacityLitres", "shift", "speedKmh", "skills",
                                            "start", "end", "territory", "customers"]
