@@ -16,15 +16,20 @@ extension RoutingProblem {
         while improved, passes < maxPasses {
             improved = false
             passes += 1
+            // Whole days and trips first (few, cheap to try), then stop by stop.
+            while swapCouriers(&state, evaluator: &evaluator) { improved = true }
+            while relocateTrip(&state, evaluator: &evaluator) {
+                improved = true
+                if let deadline, clock.now >= deadline { return }
+            }
+            for r in state.routes.indices {
+                while improveTrips(&state, route: r, evaluator: &evaluator) { improved = true }
+            }
             order.shuffle(using: &rng)
             for u in order where state.routeOf[u] >= 0 {
                 if let deadline, clock.now >= deadline { return }
                 if tryMoves(u, &state, &evaluator) { improved = true }
             }
-            for r in state.routes.indices {
-                while improveTrips(&state, route: r, evaluator: &evaluator) { improved = true }
-            }
-            while swapCouriers(&state, evaluator: &evaluator) { improved = true }
         }
     }
 

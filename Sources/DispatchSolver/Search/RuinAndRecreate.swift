@@ -43,6 +43,11 @@ struct SearchResult: Sendable {
     var pool: [PooledRoute]
 }
 
+extension RoutingProblem {
+    /// Ruin-and-recreate steps between two rounds of trip-level moves.
+    static let tripMovePeriod = 250
+}
+
 /// A route worth remembering for set partitioning.
 struct PooledRoute: Sendable, Hashable {
     let vehicleClass: Int
@@ -152,8 +157,19 @@ extension RoutingProblem {
             }
         }
 
+        var tripEvaluator = SequenceEvaluator(self)
         while !outOfBudget() {
             iteration += 1
+            if allowsReloads, iteration % Self.tripMovePeriod == 0 {
+                // Whole trips change courier, and whole days change hands, now and then: moves
+                // that ruin-and-recreate's few stops at a time cannot make.
+                var moved = 0
+                while moved < 5, relocateTrip(&current, evaluator: &tripEvaluator) || swapCouriers(&current, evaluator: &tripEvaluator) { moved += 1 }
+                if moved > 0 {
+                    currentCost = current.cost(self)
+                    if currentCost < bestCost - 1e-9 { best = current; bestCost = currentCost; pool.add(best, self) }
+                }
+            }
             let candidate = ruinAndRecreate(current, rng: &rng)
             let cost = candidate.cost(self)
             let done = min(progress(), 1)
