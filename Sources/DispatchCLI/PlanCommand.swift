@@ -14,8 +14,9 @@ public struct PlanCommand: ParsableCommand {
         discussion: "Every plan is checked by an independent checker before it is written; a plan that fails the check is a bug and exits 70.")
 
     @Argument(help: "The scenario JSON or a Solomon instance.") var scenario: String
-    @Option(help: "Time limit in seconds.") var seconds: Double = 10
-    @Option(help: "Iteration limit; with --seed it makes the plan reproducible.") var iterations: Int?
+    @Option(help: "Time limit for the whole command in seconds (default 10; none with --iterations alone). With --iterations, whichever comes first binds.")
+    var seconds: Double?
+    @Option(help: "Iteration limit; with --seed (and no --seconds) it makes the plan reproducible.") var iterations: Int?
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @Option(help: "Parallel searches (the best is kept).") var workers: Int = 2
     @Option(help: "Objective: outlet (default for scenarios: every parcel, promises, short fair days, own couriers, km), fewest-couriers, hierarchical (default for Solomon: vehicles, then distance), distance.")
@@ -30,7 +31,7 @@ public struct PlanCommand: ParsableCommand {
     public init() {}
 
     public func validate() throws {
-        guard seconds > 0, seconds <= 3600 else { throw ValidationError("--seconds must be in (0, 3600]") }
+        if let seconds { guard seconds > 0, seconds <= 3600 else { throw ValidationError("--seconds must be in (0, 3600]") } }
         if let iterations, iterations < 0 { throw ValidationError("--iterations must not be negative") }
         guard (1...16).contains(workers) else { throw ValidationError("--workers must be 1…16") }
         if let objective, Objective.named(objective) == nil {
@@ -40,7 +41,7 @@ public struct PlanCommand: ParsableCommand {
     }
 
     public func run() throws {
-        emit(Self.execute(path: scenario, seconds: seconds, iterations: iterations, seed: seed, workers: workers,
+        emit(Self.execute(path: scenario, seconds: seconds ?? (iterations == nil ? 10 : 3600), iterations: iterations, seed: seed, workers: workers,
                           objective: objective, format: ScenarioFormat(rawValue: format) ?? .auto, out: out, sheets: sheets,
                           setPartitioning: !noSetPartitioning, localSearch: !noLocalSearch, report: report))
     }
@@ -49,6 +50,7 @@ public struct PlanCommand: ParsableCommand {
     public static func execute(path: String, seconds: Double, iterations: Int?, seed: UInt64, workers: Int = 2,
                                objective: String? = nil, format: ScenarioFormat = .auto, out: String? = nil, sheets: String? = nil,
                                setPartitioning: Bool = true, localSearch: Bool = true, report: String? = nil) -> CommandResult {
+        let started = ContinuousClock.now
         let loaded: LoadedScenario
         do {
             loaded = try ScenarioInput.load(path, format: format)
@@ -66,8 +68,9 @@ public struct PlanCommand: ParsableCommand {
             return CommandResult(errors: "\(path): objective: unknown weight(s) \(unknownWeights.joined(separator: ", ")); known: \(Objective.weightNames.joined(separator: ", "))\n",
                                  status: .dataError)
         }
-        let options = SearchOptions(iterations: iterations, seconds: iterations == nil ? seconds : max(seconds, 3600),
-                                    seed: seed, workers: workers, localSearch: localSearch)
+        // The clock runs from the start of the command: reading and building count too.
+        let options = SearchOptions(iterations: iterations, seconds: seconds, seed: seed, workers: workers,
+                                    localSearch: localSearch, startedAt: started)
         var plan = RoutePlanner.plan(loaded.scenario, objective: chosen, options: options, setPartitioning: setPartitioning)
         plan.objective = objective ?? (isSolomon ? "hierarchical" : "outlet")
         if let out, let bytes = FileManager.default.contents(atPath: path) {

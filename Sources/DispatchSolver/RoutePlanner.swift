@@ -14,10 +14,12 @@ public enum RoutePlanner {
     public static func plan(_ scenario: Scenario, objective: Objective = .outlet, options: SearchOptions = SearchOptions(),
                             setPartitioning: Bool = true) -> Plan {
         let clock = ContinuousClock()
-        let began = clock.now
+        let began = options.startedAt ?? clock.now
+        let end = began.advanced(by: .milliseconds(Int(options.seconds * 1000)))
         let builder = ProblemBuilder(scenario: scenario, objective: objective)
         let problem = builder.problem
-        let deadline = began.advanced(by: .milliseconds(Int(options.seconds * 1000 * (setPartitioning ? 0.9 : 1))))
+        // The search stops early enough for set partitioning, the plan and its check to fit the budget.
+        let deadline = began.advanced(by: .milliseconds(Int(options.seconds * 1000 * (setPartitioning ? 0.87 : 0.97))))
         let workers = max(1, options.workers)
         let results = ResultSlots(count: workers)
         DispatchQueue.concurrentPerform(iterations: workers) { w in
@@ -41,12 +43,12 @@ public enum RoutePlanner {
             }
             let covered = (0..<problem.stopCount).filter { best.state.routeOf[$0] >= 0 }
             let coveredSet = Set(covered)
-            let columns = pool.filter { $0.stops.allSatisfy { coveredSet.contains($0) } }
+            let columns = pool.filter { $0.stops.allSatisfy { problem.isReload($0) || coveredSet.contains($0) } }
             let spStart = clock.now
             // A reproducible run adopts only a proven optimum: an incumbent cut off by the clock
             // would depend on the machine's speed.
             if let (chosen, _, optimal) = SetPartitioning.solve(columns: columns, stops: covered, classSizes: problem.vehicleClassSizes,
-                                                                timeLimitSeconds: max(0.2, min(options.seconds * 0.1, 2))),
+                                                                timeLimitSeconds: max(0.05, min(options.seconds * 0.1, 2, clock.now.duration(to: end).inSeconds - options.seconds * 0.03))),
                optimal || !options.isReproducible {
                 var state = SearchState(problem)
                 var nextVehicle = Array(repeating: 0, count: problem.vehicleClassCount)

@@ -43,6 +43,15 @@ import Testing
         #expect(result.output.contains("unassigned: 0"))
     }
 
+    @Test func bothLimitsBindWhicheverComesFirst() {
+        // Ten million iterations cannot run in half a second: the time limit stops the search.
+        let result = PlanCommand.execute(path: Fixture.scenarios + "/small-day.json", seconds: 0.5, iterations: 10_000_000, seed: 1)
+        #expect(result.status == .ok, "\(result.errors)")
+        let iterations = result.output.split(separator: "\n").first { $0.hasPrefix("search: ") }
+            .flatMap { Int($0.dropFirst("search: ".count).prefix { $0.isNumber }) }
+        #expect(iterations.map { $0 < 10_000_000 } == true, "\(result.output)")
+    }
+
     @Test func brokenScenarioIsRefusedWith65() {
         let result = PlanCommand.execute(path: Fixture.path("broken-day.json"), seconds: 1, iterations: 10, seed: 1)
         #expect(result.status == .dataError)

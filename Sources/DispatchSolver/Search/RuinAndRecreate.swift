@@ -16,16 +16,20 @@ public struct SearchOptions: Sendable {
     public var routeEliminationShare: Double?
     /// Whether granular local search polishes the first and the final solution.
     public var localSearch: Bool
+    /// When the clock started (the command's start, so reading and building count); `nil`: when
+    /// planning starts.
+    public var startedAt: ContinuousClock.Instant?
 
     /// Options; by default 10 s, seed 1, two workers.
     public init(iterations: Int? = nil, seconds: Double = 10, seed: UInt64 = 1, workers: Int = 2,
-                routeEliminationShare: Double? = nil, localSearch: Bool = true) {
+                routeEliminationShare: Double? = nil, localSearch: Bool = true, startedAt: ContinuousClock.Instant? = nil) {
         self.iterations = iterations
         self.seconds = seconds
         self.seed = seed
         self.workers = workers
         self.routeEliminationShare = routeEliminationShare
         self.localSearch = localSearch
+        self.startedAt = startedAt
     }
 
     /// Whether the result is fixed by the seed (an iteration limit is set).
@@ -93,9 +97,13 @@ extension RoutingProblem {
             return began.duration(to: clock.now).inSeconds / max(options.seconds, 1e-3)
         }
 
-        // Temperature scale from the average arc length of the first solution (SISR: 100 → 1 on Solomon).
+        // Temperature scale from the average cost of an arc of the first solution, couriers sent out
+        // left aside (SISR: 100 → 1 on Solomon, where that cost is the arc's length); on an outlet
+        // day the working-day terms count too, or the search could not climb out of a fair-day
+        // local optimum.
         let arcs = max(state.routes.reduce(0) { $0 + ($1.isEmpty ? 0 : $1.stops.count + 1) }, 1)
-        let averageArc = max(state.routes.reduce(0.0) { $0 + $1.distance } / Double(arcs), 1e-6) * objective.perDistance
+        let routeCosts = state.routes.reduce(0.0) { $0 + ($1.isEmpty ? 0 : $1.cost(self) - objective.perCourier - objective.latenessPerMinute * $1.lateness) }
+        let averageArc = max(routeCosts / Double(arcs), 1e-6)
         let t0 = 10 * averageArc, tf = 0.1 * averageArc
 
         var current = state
