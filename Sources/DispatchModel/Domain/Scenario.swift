@@ -26,7 +26,7 @@ public struct Scenario: Sendable, Hashable, Codable {
     /// "rain", "snow", … when it matters for travel times.
     public var weather: String?
     /// Objective weights that override the planner's defaults for this day, by name (see the
-    /// README's objective table), e.g. `["latePerMinute": 2000]`.
+    /// objective weights in docs/formats.md), e.g. `["latePerMinute": 2000]`.
     public var objectiveWeights: [String: Double] = [:]
 
     /// A scenario from its parts.

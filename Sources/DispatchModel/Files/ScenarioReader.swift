@@ -1,6 +1,6 @@
 /// Reads the DispatchDesk scenario JSON (and the parcels CSV and travel-matrix CSV it names).
 ///
-/// The schema is documented in the README. Every problem becomes a ``Diagnostic`` naming the
+/// The schema is documented in docs/formats.md. Every problem becomes a ``Diagnostic`` naming the
 /// file, line and field; reading goes on after an error so that one run lists them all.
 public enum ScenarioReader {
     static let scenarioKeys: Set<String> = ["format", "name", "outlet", "couriers", "stops", "stopsFile", "travel", "weather", "objective", "risk"]

@@ -59,7 +59,7 @@ public struct Objective: Sendable, Hashable {
         }
     }
 
-    /// The weights' names as a scenario's `"objective"` block and `desk plan --weight` use them.
+    /// The weights' names as a scenario's `"objective"` block uses them.
     public static let weightNames = ["unassigned", "latePerMinute", "perCourier", "perKm", "perMinute", "perSquaredWorkingMinute", "offTerritory"]
 
     /// This objective with the named weights replaced; unknown names are returned, not applied.
