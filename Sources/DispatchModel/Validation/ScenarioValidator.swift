@@ -91,6 +91,18 @@ public enum ScenarioValidator {
                 log.warning(src.file, src.line(of: "promise"), "promise",
                             "\(who): the promised slot \(promise) lies outside the customer's window")
             }
+            // Promises and windows that no courier can reach in time: the earliest shift start plus
+            // the ride from the outlet (or, for a parcel on a later truck, its arrival plus the ride).
+            if stop.location.isValid, scenario.isInZone(stop), let earliest = earliestArrival(at: stop, in: scenario) {
+                if let promise = stop.promise, Double(promise.end) < earliest - 1e-9 {
+                    log.warning(src.file, src.line(of: "promise"), "promise",
+                                "\(who): the promised slot \(promise) ends before any courier can get there (\(Clock.format(earliest)) at the earliest)")
+                }
+                if let last = stop.windows.map(\.end).max(), Double(last) < earliest - 1e-9 {
+                    log.warning(src.file, src.line(of: "window"), "window",
+                                "\(who): every window ends before any courier can get there (\(Clock.format(earliest)) at the earliest)")
+                }
+            }
             switch stop.kind {
             case .shipmentPickup, .shipmentDelivery:
                 guard let shipment = stop.shipment else {
@@ -122,6 +134,27 @@ public enum ScenarioValidator {
             }
         }
         return log.items
+    }
+
+    /// The earliest minute any courier can arrive at `stop`: a shift start (or, for a delivery on
+    /// a later truck, its `availableFrom`) plus the ride from the outlet; `nil` for a measured
+    /// matrix or no couriers.
+    static func earliestArrival(at stop: Stop, in scenario: Scenario) -> Double? {
+        var earliest: Double?
+        for courier in scenario.couriers {
+            let minutes: Double
+            switch scenario.travel {
+            case let .haversine(detour, speedFactor):
+                minutes = scenario.outlet.location.kilometres(to: stop.location) * detour / (courier.speedKmh * speedFactor) * 60
+            case .euclidean(let unitsPerMinute):
+                minutes = scenario.outlet.location.planarDistance(to: stop.location) / unitsPerMinute
+            case .matrix:
+                return nil
+            }
+            let leave = max(Double(courier.shift.start), stop.kind == .delivery ? Double(stop.availableFrom ?? 0) : 0)
+            earliest = min(earliest ?? .infinity, leave + minutes)
+        }
+        return earliest
     }
 
     static func format1(_ x: Double) -> String {
