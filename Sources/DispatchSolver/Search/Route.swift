@@ -43,7 +43,6 @@ struct Route: Sendable {
     /// Minutes from the shift start to the last return.
     var dayLength = 0.0
     var offTerritory = 0
-    var trips = 0
     /// Windows, shift end, capacity, and no shipment delivered before its pickup.
     var feasible = true
     /// Every shipment picked up is delivered on the same trip (a prefix of a route may not be).
@@ -120,7 +119,6 @@ struct Route: Sendable {
         distance = 0
         lateness = 0
         offTerritory = 0
-        trips = n == 0 ? 0 : 1
 
         // Trips: their releases and the loads they leave with (arc k belongs to the trip that
         // contains position k−1's departure; a reload at position j ends one trip at arc j and
@@ -138,7 +136,6 @@ struct Route: Sendable {
                 closeTrip(at: k)
                 tripStartArc = k + 1
                 release = -.infinity; kg = 0; litres = 0
-                trips += 1
                 continue
             }
             release = max(release, p.release[s])

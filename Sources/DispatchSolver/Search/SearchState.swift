@@ -47,9 +47,6 @@ struct SearchState: Sendable {
 
     var usedRoutes: Int { routes.filter { !$0.isEmpty }.count }
 
-    /// Stops (not reloads) on route `r`.
-    func stopCount(of r: Int, _ p: RoutingProblem) -> Int { routes[r].stops.count - max(routes[r].trips - 1, 0) }
-
     /// Removes `stops` from their routes (partners of shipment halves come along) and returns
     /// every stop removed.
     @discardableResult
