@@ -69,6 +69,11 @@ public final class RoutingProblem: Sendable {
     }
     /// Whether couriers may return to the outlet to reload.
     public var allowsReloads: Bool { reloadMinutes != nil }
+    /// Whether some parcel reaches the outlet after the day starts (`availableFrom`).
+    public let hasReleases: Bool
+    /// Whether routes must keep their per-trip caches (loads picked up, departures, releases,
+    /// slack): not on a single-trip day without releases, such as every literature instance.
+    var tracksTrips: Bool { allowsReloads || hasReleases }
 
     /// Tolerance (minutes) for windows and shift ends: single-precision matrices round legs by
     /// about 10⁻⁶ minutes; the checker allows 10⁻³.
@@ -126,6 +131,7 @@ public final class RoutingProblem: Sendable {
         self.isShipmentPickup = stops.isShipmentPickup
         self.promiseEnd = stops.promiseEnd
         self.release = stops.release
+        self.hasReleases = stops.release.contains { $0.isFinite }
         self.preferredVehicle = stops.preferredVehicle
         self.priority = stops.priority
         self.requiredSkills = stops.requiredSkills

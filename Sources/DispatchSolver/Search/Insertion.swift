@@ -29,8 +29,11 @@ extension RoutingProblem {
         let (b, latest) = route.next(at: k, self)
         let addKg = deliveryKg[u] + max(0, pickupKg[u]), addLitres = deliveryLitres[u] + max(0, pickupLitres[u])
         // The trip's departure slips when u's parcel reaches the outlet after it leaves.
-        let slip = max(0, release[u] - route.tripDeparture[k])
-        let slipFits = slip <= route.tripSlack[k] + tol
+        var slip = 0.0, slipFits = true
+        if hasReleases {
+            slip = max(0, release[u] - route.tripDeparture[k])
+            slipFits = slip <= route.tripSlack[k] + tol
+        }
         var fits: Bool
         if deliveryKg[u] > 0 || deliveryLitres[u] > 0 {
             fits = route.prefixMaxKg[k] + deliveryKg[u] <= veh.capacityKg + 1e-9

@@ -110,10 +110,14 @@ struct Route: Sendable {
         let reload = p.reloadMinutes ?? 0
         Self.reset(&arrival, n); Self.reset(&start, n); Self.reset(&departure, n); Self.reset(&latestArrival, n)
         Self.reset(&loadKg, n + 1); Self.reset(&loadLitres, n + 1)
-        Self.reset(&pickedKg, n + 1); Self.reset(&pickedLitres, n + 1)
-        Self.reset(&tripDeparture, n + 1); Self.reset(&tripRelease, n + 1, -.infinity); Self.reset(&tripSlack, n + 1)
-        openShipments.removeAll(keepingCapacity: true)
-        openShipments.append(contentsOf: repeatElement(0, count: n + 1))
+        // The per-trip caches only where there are trips or releases (a literature instance has neither).
+        let tracksTrips = p.tracksTrips
+        if tracksTrips {
+            Self.reset(&pickedKg, n + 1); Self.reset(&pickedLitres, n + 1)
+            Self.reset(&tripDeparture, n + 1); Self.reset(&tripRelease, n + 1, -.infinity); Self.reset(&tripSlack, n + 1)
+            openShipments.removeAll(keepingCapacity: true)
+            openShipments.append(contentsOf: repeatElement(0, count: n + 1))
+        }
         feasible = true
         complete = true
         distance = 0
@@ -127,7 +131,7 @@ struct Route: Sendable {
         var release = -Double.infinity
         var kg = 0.0, litres = 0.0
         func closeTrip(at lastArc: Int) {
-            for a in tripStartArc...lastArc { tripRelease[a] = release }
+            if tracksTrips { for a in tripStartArc...lastArc { tripRelease[a] = release } }
             loadKg[tripStartArc] = kg
             loadLitres[tripStartArc] = litres
         }
@@ -147,10 +151,10 @@ struct Route: Sendable {
 
         // Forward: times, loads and shipment order.
         var node = v.startNode
-        var time = max(v.shiftStart, tripRelease[0])
+        var time = max(v.shiftStart, tracksTrips ? tripRelease[0] : -.infinity)
         firstDeparture = time
         var tripDepartureTime = time
-        tripDeparture[0] = time
+        if tracksTrips { tripDeparture[0] = time }
         // Shipment pickups on board in the current trip (their deliveries must follow in it).
         var onBoard: [Int] = []
         for (k, s) in stops.enumerated() {
@@ -176,9 +180,11 @@ struct Route: Sendable {
                 departure[k] = time
                 loadKg[k + 1] = loadKg[k] + p.pickupKg[s] - p.deliveryKg[s]
                 loadLitres[k + 1] = loadLitres[k] + p.pickupLitres[s] - p.deliveryLitres[s]
-                // Net of shipments: a trip is only split where none is on board.
-                pickedKg[k + 1] = pickedKg[k] + p.pickupKg[s]
-                pickedLitres[k + 1] = pickedLitres[k] + p.pickupLitres[s]
+                if tracksTrips {
+                    // Net of shipments: a trip is only split where none is on board.
+                    pickedKg[k + 1] = pickedKg[k] + p.pickupKg[s]
+                    pickedLitres[k + 1] = pickedLitres[k] + p.pickupLitres[s]
+                }
                 if p.partner[s] >= 0 {
                     if p.isShipmentPickup[s] {
                         onBoard.append(s)
@@ -189,8 +195,10 @@ struct Route: Sendable {
                     }
                 }
             }
-            tripDeparture[k + 1] = tripDepartureTime
-            openShipments[k + 1] = onBoard.count
+            if tracksTrips {
+                tripDeparture[k + 1] = tripDepartureTime
+                openShipments[k + 1] = onBoard.count
+            }
             node = s
         }
         if !onBoard.isEmpty { complete = false }
@@ -229,12 +237,14 @@ struct Route: Sendable {
             after = s
             k -= 1
         }
-        tripSlack[0] = n == 0 ? v.shiftEnd - firstDeparture : latest - p.travel(v.startNode, after, vehicle) - firstDeparture
-        // Spread each trip's slack over its arcs (the value at its first arc).
-        var slack = tripSlack[0]
-        for a in 0...n {
-            if a > 0, p.isReload(stops[a - 1]) { slack = tripSlack[a] }
-            tripSlack[a] = slack
+        if tracksTrips {
+            tripSlack[0] = n == 0 ? v.shiftEnd - firstDeparture : latest - p.travel(v.startNode, after, vehicle) - firstDeparture
+            // Spread each trip's slack over its arcs (the value at its first arc).
+            var slack = tripSlack[0]
+            for a in 0...n {
+                if a > 0, p.isReload(stops[a - 1]) { slack = tripSlack[a] }
+                tripSlack[a] = slack
+            }
         }
 
         // Trip-local running maxima of the load.
