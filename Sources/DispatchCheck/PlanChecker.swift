@@ -81,7 +81,7 @@ public enum PlanChecker {
                     if !courier.canServe(skills: stop.requiredSkills) {
                         problems.append("stop \(stop.id) needs \(stop.requiredSkills.joined(separator: ", ")); courier \(courier.id) lacks it")
                     }
-                    let leg = travel(from: place, fromID: placeID, to: stop.location, toID: stop.id, courier: courier, scenario: scenario)
+                    let leg = scenario.ride(from: place, fromID: placeID, to: stop.location, toID: stop.id, courier: courier)
                     distance += leg.distance
                     let arrival = time + leg.minutes
                     if abs(arrival - visit.arrival) > eps {
@@ -125,8 +125,8 @@ public enum PlanChecker {
                     problems.append("\(label): shipments picked up but not delivered on the trip: \(onBoard.sorted().joined(separator: ", "))")
                 }
                 let last = t == route.trips.count - 1
-                let back = travel(from: place, fromID: placeID, to: last ? destination : scenario.outlet.location,
-                                  toID: scenario.outlet.id, courier: courier, scenario: scenario)
+                let back = scenario.ride(from: place, fromID: placeID, to: last ? destination : scenario.outlet.location,
+                                         toID: scenario.outlet.id, courier: courier)
                 distance += back.distance
                 let returnTime = time + back.minutes
                 if abs(returnTime - trip.returnTime) > eps {
@@ -160,22 +160,5 @@ public enum PlanChecker {
             }
         }
         return problems
-    }
-
-    /// Travel between two places for `courier`, computed from the scenario's travel model.
-    static func travel(from a: Location, fromID: String, to b: Location, toID: String, courier: Courier,
-                       scenario: Scenario) -> (minutes: Double, distance: Double) {
-        switch scenario.travel {
-        case let .haversine(detour, speedFactor):
-            let km = a.kilometres(to: b) * detour
-            return (km / (courier.speedKmh * speedFactor) * 60, km)
-        case .euclidean(let unitsPerMinute):
-            let d = a.planarDistance(to: b)
-            return (d / unitsPerMinute, d)
-        case .matrix(let matrix):
-            guard let i = matrix.ids.firstIndex(of: fromID), let j = matrix.ids.firstIndex(of: toID) else { return (.infinity, .infinity) }
-            let n = matrix.ids.count
-            return (matrix.minutes[i * n + j], matrix.kilometres[i * n + j])
-        }
     }
 }

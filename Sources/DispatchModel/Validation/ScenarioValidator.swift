@@ -140,17 +140,11 @@ public enum ScenarioValidator {
     /// a later truck, its `availableFrom`) plus the ride from the outlet; `nil` for a measured
     /// matrix or no couriers.
     static func earliestArrival(at stop: Stop, in scenario: Scenario) -> Double? {
+        if case .matrix = scenario.travel { return nil }
         var earliest: Double?
         for courier in scenario.couriers {
-            let minutes: Double
-            switch scenario.travel {
-            case let .haversine(detour, speedFactor):
-                minutes = scenario.outlet.location.kilometres(to: stop.location) * detour / (courier.speedKmh * speedFactor) * 60
-            case .euclidean(let unitsPerMinute):
-                minutes = scenario.outlet.location.planarDistance(to: stop.location) / unitsPerMinute
-            case .matrix:
-                return nil
-            }
+            let minutes = scenario.ride(from: scenario.outlet.location, fromID: scenario.outlet.id, to: stop.location,
+                                        toID: stop.id, courier: courier).minutes
             let leave = max(Double(courier.shift.start), stop.kind == .delivery ? Double(stop.availableFrom ?? 0) : 0)
             earliest = min(earliest ?? .infinity, leave + minutes)
         }
