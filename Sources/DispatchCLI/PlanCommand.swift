@@ -21,6 +21,8 @@ public struct PlanCommand: ParsableCommand {
     @Option(help: "Parallel searches (the best is kept).") var workers: Int = 2
     @Option(help: "Objective: outlet (default for scenarios: every parcel, promises, short fair days, own couriers, km), fewest-couriers, hierarchical (default for Solomon: vehicles, then distance), distance.")
     var objective: String?
+    @Option(name: .customLong("weight"), help: ArgumentHelp("Override one objective weight, after the scenario's own \"objective\" block (repeatable), e.g. --weight offTerritory=100.", valueName: "name=value"))
+    var weights: [String] = []
     @Option(help: "Input format: auto, scenario, solomon or lilim.") var format: String = "auto"
     @Option(help: "Write the plan JSON here (atomically).") var out: String?
     @Option(help: "Write every courier's morning route sheet to this text file (atomically).") var sheets: String?
@@ -38,17 +40,36 @@ public struct PlanCommand: ParsableCommand {
             throw ValidationError("--objective must be one of " + Objective.names.joined(separator: ", "))
         }
         guard ScenarioFormat(rawValue: format) != nil else { throw ValidationError("--format must be one of \(ScenarioFormat.choices)") }
+        _ = try Self.parseWeights(weights)
+    }
+
+    /// `name=value` pairs from `--weight`: known names, finite values ≥ 0.
+    static func parseWeights(_ pairs: [String]) throws -> [String: Double] {
+        var weights: [String: Double] = [:]
+        for pair in pairs {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, Objective.weightNames.contains(parts[0]) else {
+                throw ValidationError("--weight \(pair): expected name=value with name one of \(Objective.weightNames.joined(separator: ", "))")
+            }
+            guard let value = Double(parts[1]), value.isFinite, value >= 0 else {
+                throw ValidationError("--weight \(pair): the value must be a number ≥ 0")
+            }
+            weights[parts[0]] = value
+        }
+        return weights
     }
 
     public func run() throws {
         emit(Self.execute(path: scenario, seconds: seconds ?? (iterations == nil ? 10 : 3600), iterations: iterations, seed: seed, workers: workers,
-                          objective: objective, format: ScenarioFormat(rawValue: format) ?? .auto, out: out, sheets: sheets,
+                          objective: objective, weights: (try? Self.parseWeights(weights)) ?? [:],
+                          format: ScenarioFormat(rawValue: format) ?? .auto, out: out, sheets: sheets,
                           setPartitioning: !noSetPartitioning, localSearch: !noLocalSearch, report: report))
     }
 
     /// Runs the command without touching the process (for tests).
     public static func execute(path: String, seconds: Double, iterations: Int?, seed: UInt64, workers: Int = 2,
-                               objective: String? = nil, format: ScenarioFormat = .auto, out: String? = nil, sheets: String? = nil,
+                               objective: String? = nil, weights: [String: Double] = [:], format: ScenarioFormat = .auto,
+                               out: String? = nil, sheets: String? = nil,
                                setPartitioning: Bool = true, localSearch: Bool = true, report: String? = nil) -> CommandResult {
         let started = ContinuousClock.now
         let loaded: LoadedScenario
@@ -68,10 +89,12 @@ public struct PlanCommand: ParsableCommand {
             return CommandResult(errors: "\(path): objective: unknown weight(s) \(unknownWeights.joined(separator: ", ")); known: \(Objective.weightNames.joined(separator: ", "))\n",
                                  status: .dataError)
         }
+        // --weight comes last: the command line beats the file (names were checked in validate()).
+        let weighted = chosen.overriding(weights).objective
         // The clock runs from the start of the command: reading and building count too.
         let options = SearchOptions(iterations: iterations, seconds: seconds, seed: seed, workers: workers,
                                     localSearch: localSearch, startedAt: started)
-        var plan = RoutePlanner.plan(loaded.scenario, objective: chosen, options: options, setPartitioning: setPartitioning)
+        var plan = RoutePlanner.plan(loaded.scenario, objective: weighted, options: options, setPartitioning: setPartitioning)
         plan.objective = objective ?? (isSolomon ? "hierarchical" : "outlet")
         if let out, let bytes = FileManager.default.contents(atPath: path) {
             plan.scenario = Plan.ScenarioReference(path: RelativePath.of(path, fromFolderOf: out), sha256: SHA256.hex(bytes))

@@ -52,6 +52,24 @@ import Testing
         #expect(iterations.map { $0 < 10_000_000 } == true, "\(result.output)")
     }
 
+    @Test func weightFromTheCommandLineChangesThePlan() throws {
+        // A km costing a million dwarfs every other term: the plan's distance cannot grow, and
+        // the cost printed moves with the weight.
+        let plain = PlanCommand.execute(path: Fixture.scenarios + "/small-day.json", seconds: 600, iterations: 200, seed: 3)
+        let heavy = PlanCommand.execute(path: Fixture.scenarios + "/small-day.json", seconds: 600, iterations: 200, seed: 3,
+                                        weights: ["perKm": 1_000_000])
+        #expect(plain.status == .ok && heavy.status == .ok, "\(plain.errors)\(heavy.errors)")
+        func km(_ output: String) -> Double? {
+            output.split(separator: "\n").first { $0.hasPrefix("distance: ") }
+                .flatMap { Double($0.dropFirst("distance: ".count).prefix { $0.isNumber || $0 == "." }) }
+        }
+        let plainKm = try #require(km(plain.output)), heavyKm = try #require(km(heavy.output))
+        #expect(heavyKm <= plainKm + 1e-9, "km \(heavyKm) with perKm=1e6 against \(plainKm)")
+        #expect(throws: (any Error).self) { try PlanCommand.parseWeights(["offTerritory=-1"]) }
+        #expect(throws: (any Error).self) { try PlanCommand.parseWeights(["speed=3"]) }
+        #expect(try PlanCommand.parseWeights(["offTerritory=100", "perKm=2"]) == ["offTerritory": 100, "perKm": 2])
+    }
+
     @Test func brokenScenarioIsRefusedWith65() {
         let result = PlanCommand.execute(path: Fixture.path("broken-day.json"), seconds: 1, iterations: 10, seed: 1)
         #expect(result.status == .dataError)

@@ -125,4 +125,39 @@ import DispatchCheck
         #expect(PlanChecker.violations(plan, scenario: scenario) == [])
         #expect(plan.routes.reduce(0) { $0 + $1.stops.count } + plan.unassigned.count == scenario.stops.count)
     }
+
+    /// Two interchangeable couriers and two clusters of buildings: each cluster is the territory of
+    /// the courier named for the other side, so only the territory term tells the planner which is
+    /// whose. Above 150 stops construction goes territory first (the large-day path).
+    @Test(arguments: [40, 200])
+    func stopsStayWithTheirTerritoryCourier(_ count: Int) throws {
+        let outlet = Outlet(id: "o", name: "o", location: .geographic(lat: 30.2791, lon: 120.1312), zoneRadiusKm: 3,
+                            day: TimeWindow(start: 8 * 60, end: 20 * 60))
+        var rng = SplitMix64(seed: 7)
+        var stops: [Stop] = []
+        for i in 0..<count {
+            let west = i % 2 == 0
+            let building = "\(west ? "w" : "e")\(i % 10)"
+            let centre = outlet.location.offset(kilometres: 1.5, bearing: west ? 4.71 : 1.57)
+            stops.append(Stop(id: "p\(i)", location: centre.offset(kilometres: 0.4 * rng.unit(), bearing: rng.unit() * 6.283),
+                              weightKg: 1, windows: [outlet.day], serviceMinutes: 2, building: building))
+        }
+        let buildings = Set(stops.compactMap(\.building))
+        let couriers = [
+            Courier(id: "west-rider", name: "B", capacityKg: 1_000, shift: outlet.day, territory: buildings.filter { $0.hasPrefix("e") }.sorted()),
+            Courier(id: "east-rider", name: "A", capacityKg: 1_000, shift: outlet.day, territory: buildings.filter { $0.hasPrefix("w") }.sorted()),
+        ]
+        let scenario = Scenario(name: "territories", outlet: outlet, couriers: couriers, stops: stops)
+        let plan = RoutePlanner.plan(scenario, objective: .outlet, options: SearchOptions(iterations: 300, seconds: 3600, seed: 3, workers: 1))
+        #expect(PlanChecker.violations(plan, scenario: scenario) == [])
+        #expect(plan.unassigned.isEmpty)
+        for route in plan.routes {
+            // Even stops are in the west, the east rider's territory.
+            let wrong = route.stops.filter { stop in
+                guard let index = Int(stop.id.dropFirst()) else { return true }
+                return (index % 2 == 0) != (route.courier == "east-rider")
+            }
+            #expect(wrong.count == 0, "\(route.courier) serves \(wrong.count) stops of the other territory")
+        }
+    }
 }

@@ -5,9 +5,12 @@ extension RoutingProblem {
     static let granularity = 30
 
     /// Inserts `stops` one by one at their cheapest feasible place (SISR's recreate with blinks,
-    /// Christiaens & Vanden Berghe 2020). Stops that fit nowhere stay unassigned.
+    /// Christiaens & Vanden Berghe 2020). Stops that fit nowhere stay unassigned. With
+    /// `ownCourierOnly`, a stop that has its own courier (territory or customer list) is only tried
+    /// in that courier's route, and stops without one are skipped: the territory-first pass of
+    /// construction.
     func recreate(_ stops: [Int], into state: inout SearchState, rng: inout SplitMixRandom, blinkRate: Double,
-                  allowGranular: Bool = true) {
+                  allowGranular: Bool = true, ownCourierOnly: Bool = false) {
         let emptyClassSeen = UnsafeMutableBufferPointer<Bool>.allocate(capacity: vehicleClassCount)
         defer { emptyClassSeen.deallocate() }
         for u in stops where state.routeOf[u] < 0 {
@@ -15,6 +18,8 @@ extension RoutingProblem {
             let largeDay = allowGranular && stopCount > Self.granularThreshold
             let granular = largeDay && w < 0
             if w >= 0, !isShipmentPickup[u] { continue } // the pickup half inserts both
+            let own = preferredVehicle[u]
+            if ownCourierOnly, own < 0 || w >= 0 { continue }
             emptyClassSeen.initialize(repeating: false)
             var bestRoute = -1, bestK1 = 0, bestK2 = -1
             var bestReload = ReloadPlacement.none
@@ -30,6 +35,12 @@ extension RoutingProblem {
                         bestCost = insertion.cost; bestRoute = r; bestK1 = k; bestReload = insertion.reload
                     }
                 }
+            }
+            if ownCourierOnly {
+                // Routes are indexed by vehicle.
+                if !state.closed[own], canServe(own, u) { scan(own, 0...state.routes[own].stops.count, blink: false) }
+                if bestRoute >= 0 { state.insert(u, route: bestRoute, at: bestK1, reload: bestReload, self) }
+                continue
             }
             for r in state.routes.indices where !state.closed[r] {
                 let route = state.routes[r]
@@ -65,6 +76,11 @@ extension RoutingProblem {
                     let r = state.routeOf[c]
                     guard r >= 0, !state.closed[r], canServe(state.routes[r].vehicle, u) else { continue }
                     scan(r, state.position[c]...(state.position[c] + 1), blink: true)
+                }
+                // The stop's own courier always bids, whether or not a neighbour rides with it:
+                // otherwise a stop could never come back to its territory once its building left.
+                if own >= 0, !state.closed[own], !state.routes[own].isEmpty, canServe(own, u) {
+                    scan(own, 0...state.routes[own].stops.count, blink: true)
                 }
                 if bestRoute < 0 {
                     // Nothing near its neighbours: look everywhere before giving up.

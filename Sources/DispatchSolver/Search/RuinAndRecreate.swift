@@ -75,6 +75,10 @@ extension RoutingProblem {
                 let a = windowEnd[windowOffset[$0 + 1] - 1], b = windowEnd[windowOffset[$1 + 1] - 1]
                 return a != b ? a < b : $0 < $1
             }
+            if objective.offTerritory > 0 {
+                // Territory first: each stop tries its own courier, the rest then go anywhere.
+                recreate(order, into: &state, rng: &rng, blinkRate: 0, allowGranular: false, ownCourierOnly: true)
+            }
             recreate(order, into: &state, rng: &rng, blinkRate: 0, allowGranular: false)
         }
         let firstSolution = began.duration(to: clock.now)
