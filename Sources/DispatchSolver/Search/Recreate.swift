@@ -43,17 +43,18 @@ extension RoutingProblem {
                 continue
             }
             for r in state.routes.indices where !state.closed[r] {
-                let route = state.routes[r]
-                guard canServe(route.vehicle, u), w < 0 || canServe(route.vehicle, w) else { continue }
-                if route.isEmpty {
-                    let c = vehicleClass[route.vehicle]
+                // Fields read in place: a copy of the route would retain each of its cached arrays.
+                let vehicle = state.routes[r].vehicle, routeIsEmpty = state.routes[r].isEmpty
+                guard canServe(vehicle, u), w < 0 || canServe(vehicle, w) else { continue }
+                if routeIsEmpty {
+                    let c = vehicleClass[vehicle]
                     if emptyClassSeen[c] { continue }
                     emptyClassSeen[c] = true
                 }
                 if w >= 0 {
                     // Large days: the pickup goes next to one of its nearest neighbours in this route.
                     var positions: Set<Int>?
-                    if largeDay, !route.isEmpty {
+                    if largeDay, !routeIsEmpty {
                         var near = Set<Int>()
                         for c32 in neighbours[u].prefix(Self.granularity) where state.routeOf[Int(c32)] == r {
                             near.insert(state.position[Int(c32)]); near.insert(state.position[Int(c32)] + 1)
@@ -61,11 +62,11 @@ extension RoutingProblem {
                         if near.isEmpty { continue }
                         positions = near
                     }
-                    if let (k1, k2, cost) = pairInsertion(u, w, into: route, pickupPositions: positions), cost < bestCost {
+                    if let (k1, k2, cost) = pairInsertion(u, w, into: state.routes[r], pickupPositions: positions), cost < bestCost {
                         bestCost = cost; bestRoute = r; bestK1 = k1; bestK2 = k2; bestReload = .none
                     }
-                } else if !granular || route.isEmpty {
-                    scan(r, 0...route.stops.count, blink: true)
+                } else if !granular || routeIsEmpty {
+                    scan(r, 0...state.routes[r].stops.count, blink: true)
                 }
             }
             if granular {
