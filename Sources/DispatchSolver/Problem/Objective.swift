@@ -7,6 +7,9 @@ public struct Objective: Sendable, Hashable {
     public var unassigned: Double
     /// Cost of each minute a promised slot is missed.
     public var latenessPerMinute: Double
+    /// Cost of each promise broken at all (service more than a second past the slot): the manager
+    /// counts broken promises, so two seconds late must not pass as a rounding error.
+    public var perBrokenPromise: Double
     /// Cost of each courier (vehicle) sent out.
     public var perCourier: Double
     /// Cost per unit of distance (km, or the instance's unit).
@@ -22,9 +25,10 @@ public struct Objective: Sendable, Hashable {
 
     /// An objective from its weights.
     public init(unassigned: Double, latenessPerMinute: Double, perCourier: Double, perDistance: Double, perMinute: Double,
-                perSquaredWorkingMinute: Double = 0, offTerritory: Double = 0) {
+                perSquaredWorkingMinute: Double = 0, offTerritory: Double = 0, perBrokenPromise: Double = 0) {
         self.unassigned = unassigned
         self.latenessPerMinute = latenessPerMinute
+        self.perBrokenPromise = perBrokenPromise
         self.perCourier = perCourier
         self.perDistance = perDistance
         self.perMinute = perMinute
@@ -34,14 +38,15 @@ public struct Objective: Sendable, Hashable {
 
     /// The outlet manager's order, for couriers who are paid for the shift anyway: every parcel
     /// out (by tier) ≫ promises kept ≫ a short and fair day > customers kept with their courier >
-    /// kilometres. A minute added to a 300-minute day costs 12, a stop off its own courier 40 (about
+    /// kilometres. Each promise broken costs 5,000 on top of its minutes. A minute added to a 300-minute day costs 12, a stop off its own courier 40 (about
     /// three such minutes: on the shipped outlet day about 92 % of stops stay with their courier,
     /// for some 20 % more km than at 20; more would make the small day's shares unfair), a km 1.
     public static let outlet = Objective(unassigned: 100_000, latenessPerMinute: 500, perCourier: 0, perDistance: 1, perMinute: 0.05,
-                                         perSquaredWorkingMinute: 0.02, offTerritory: 40)
+                                         perSquaredWorkingMinute: 0.02, offTerritory: 40, perBrokenPromise: 5_000)
     /// Fewest couriers first (the old outlet order): for a day when the manager can send people
     /// home. Unassigned ≫ lateness ≫ couriers sent out ≫ kilometres.
-    public static let fewestCouriers = Objective(unassigned: 100_000, latenessPerMinute: 500, perCourier: 200, perDistance: 1, perMinute: 0.05)
+    public static let fewestCouriers = Objective(unassigned: 100_000, latenessPerMinute: 500, perCourier: 200, perDistance: 1, perMinute: 0.05,
+                                                 perBrokenPromise: 5_000)
     /// Solomon's hierarchical objective: vehicles first, then distance.
     public static let hierarchical = Objective(unassigned: 10_000_000, latenessPerMinute: 0, perCourier: 100_000, perDistance: 1, perMinute: 0)
     /// Distance only (vehicles free up to the fleet size).
@@ -62,7 +67,7 @@ public struct Objective: Sendable, Hashable {
     }
 
     /// The weights' names as a scenario's `"objective"` block uses them.
-    public static let weightNames = ["unassigned", "latePerMinute", "perCourier", "perKm", "perMinute", "perSquaredWorkingMinute", "offTerritory"]
+    public static let weightNames = ["unassigned", "latePerMinute", "perBrokenPromise", "perCourier", "perKm", "perMinute", "perSquaredWorkingMinute", "offTerritory"]
 
     /// This objective with the named weights replaced; unknown names are returned, not applied.
     public func overriding(_ weights: [String: Double]) -> (objective: Objective, unknown: [String]) {
@@ -72,6 +77,7 @@ public struct Objective: Sendable, Hashable {
             switch name {
             case "unassigned": o.unassigned = value
             case "latePerMinute": o.latenessPerMinute = value
+            case "perBrokenPromise": o.perBrokenPromise = value
             case "perCourier": o.perCourier = value
             case "perKm": o.perDistance = value
             case "perMinute": o.perMinute = value

@@ -78,6 +78,21 @@ public final class RoutingProblem: Sendable {
     /// Tolerance (minutes) for windows and shift ends: single-precision matrices round legs by
     /// about 10⁻⁶ minutes; the checker allows 10⁻³.
     static let timeTolerance = 1e-4
+    /// A promise counts as broken when service starts more than a second past its slot (the
+    /// plan file's rule).
+    static let promiseTolerance = 1.0 / 60
+
+    /// What missing stop `s`'s promise costs when its service starts at `start`: the minutes late
+    /// and, once more than a second late, the broken promise itself.
+    @inline(__always)
+    func promiseCost(_ s: Int, start: Double) -> Double {
+        let late = start - promiseEnd[s]
+        guard late > 0 else { return 0 }
+        return objective.latenessPerMinute * late + (late > Self.promiseTolerance ? objective.perBrokenPromise : 0)
+    }
+
+    /// Whether the objective prices promises at all.
+    var pricesPromises: Bool { objective.latenessPerMinute > 0 || objective.perBrokenPromise > 0 }
 
     /// A courier as the solver sees it.
     public struct Vehicle: Sendable {

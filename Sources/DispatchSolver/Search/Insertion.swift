@@ -97,10 +97,10 @@ extension RoutingProblem {
     func insertionCost(_ u: Int, _ route: Route, _ k: Int, start: Double, arrivalNext: Double, addedDistance: Double) -> Double {
         let o = objective
         var cost = o.perDistance * addedDistance
-        if start > promiseEnd[u] { cost += o.latenessPerMinute * (start - promiseEnd[u]) }
+        cost += promiseCost(u, start: start)
         cost += workingDayCost(route, delayAt: k, arrival: arrivalNext, firstStop: (u, start))
-        if o.latenessPerMinute > 0, route.promisesFrom[k] > 0 {
-            cost += o.latenessPerMinute * downstreamLateness(route, from: k, arrival: arrivalNext)
+        if pricesPromises, route.promisesFrom[k] > 0 {
+            cost += downstreamPromiseCost(route, from: k, arrival: arrivalNext)
         }
         let preferred = preferredVehicle[u]
         if preferred >= 0, preferred != route.vehicle { cost += o.offTerritory }
@@ -136,10 +136,11 @@ extension RoutingProblem {
         return o.perMinute * delay + o.perSquaredWorkingMinute * (working * working - route.duration * route.duration)
     }
 
-    /// Extra promise lateness at positions ≥ k when the node there is now reached at `arrival`:
-    /// the delay travels down the route, through reloads, until waiting absorbs it.
+    /// What the promises at positions ≥ k cost more (minutes late, promises broken) when the node
+    /// there is now reached at `arrival`: the delay travels down the route, through reloads, until
+    /// waiting absorbs it.
     @inline(__always)
-    func downstreamLateness(_ route: Route, from k: Int, arrival: Double) -> Double {
+    func downstreamPromiseCost(_ route: Route, from k: Int, arrival: Double) -> Double {
         var extra = 0.0
         var arrivalAt = arrival
         var j = k
@@ -155,8 +156,7 @@ extension RoutingProblem {
                 guard let st = serviceStart(s, arrival: arrivalAt) else { break }
                 let old = route.start[j]
                 if st <= old + 1e-9 { break }
-                let promise = promiseEnd[s]
-                if promise.isFinite { extra += max(0, st - promise) - max(0, old - promise) }
+                if promiseEnd[s].isFinite { extra += promiseCost(s, start: st) - promiseCost(s, start: old) }
                 leave = st + service[s]
             }
             if route.promisesFrom[j + 1] == 0 { break }
@@ -206,11 +206,10 @@ extension RoutingProblem {
                             added = dist(a, u) + dist(u, firstNext) - dist(a, firstNext) + dist(previous, w) + dist(w, b) - dist(previous, b)
                         }
                         var cost = o.perDistance * added + o.offTerritory * offTerritory
-                        if stU > promiseEnd[u] { cost += o.latenessPerMinute * (stU - promiseEnd[u]) }
-                        if stW > promiseEnd[w] { cost += o.latenessPerMinute * (stW - promiseEnd[w]) }
+                        cost += promiseCost(u, start: stU) + promiseCost(w, start: stW)
                         cost += workingDayCost(route, delayAt: k2, arrival: arrivalNext, firstStop: (u, stU))
-                        if o.latenessPerMinute > 0, route.promisesFrom[k2] > 0 {
-                            cost += o.latenessPerMinute * downstreamLateness(route, from: k2, arrival: arrivalNext)
+                        if pricesPromises, route.promisesFrom[k2] > 0 {
+                            cost += downstreamPromiseCost(route, from: k2, arrival: arrivalNext)
                         }
                         if route.stops.isEmpty { cost += o.perCourier }
                         var feasible = true

@@ -35,6 +35,8 @@ struct Route: Sendable {
     /// Totals.
     var distance = 0.0
     var lateness = 0.0
+    /// Promises served more than ``RoutingProblem/promiseTolerance`` past their slot.
+    var brokenPromises = 0
     var endTime = 0.0
     /// Working minutes: away on trips plus reloads. A trip leaves just in time for its first
     /// stop (no wait at a door the courier could have spent at the outlet), and time at the
@@ -59,6 +61,7 @@ struct Route: Sendable {
         let o = p.objective
         return o.perCourier + o.perDistance * distance + o.latenessPerMinute * lateness + o.perMinute * dayLength
             + o.perSquaredWorkingMinute * duration * duration + o.offTerritory * Double(offTerritory)
+            + o.perBrokenPromise * Double(brokenPromises)
     }
 
     /// The latest a trip can leave `origin` and still start its first stop at `firstStart`:
@@ -122,6 +125,7 @@ struct Route: Sendable {
         complete = true
         distance = 0
         lateness = 0
+        brokenPromises = 0
         offTerritory = 0
 
         // Trips: their releases and the loads they leave with (arc k belongs to the trip that
@@ -171,7 +175,10 @@ struct Route: Sendable {
             } else {
                 if let st = p.serviceStart(s, arrival: arrive) {
                     start[k] = st
-                    if st > p.promiseEnd[s] { lateness += st - p.promiseEnd[s] }
+                    if st > p.promiseEnd[s] {
+                        lateness += st - p.promiseEnd[s]
+                        if st > p.promiseEnd[s] + RoutingProblem.promiseTolerance { brokenPromises += 1 }
+                    }
                 } else {
                     feasible = false
                     start[k] = arrive

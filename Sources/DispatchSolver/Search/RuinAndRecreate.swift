@@ -106,7 +106,7 @@ extension RoutingProblem {
         // day the working-day terms count too, or the search could not climb out of a fair-day
         // local optimum.
         let arcs = max(state.routes.reduce(0) { $0 + ($1.isEmpty ? 0 : $1.stops.count + 1) }, 1)
-        let routeCosts = state.routes.reduce(0.0) { $0 + ($1.isEmpty ? 0 : $1.cost(self) - objective.perCourier - objective.latenessPerMinute * $1.lateness) }
+        let routeCosts = state.routes.reduce(0.0) { $0 + ($1.isEmpty ? 0 : $1.cost(self) - objective.perCourier - objective.latenessPerMinute * $1.lateness - objective.perBrokenPromise * Double($1.brokenPromises)) }
         let averageArc = max(routeCosts / Double(arcs), 1e-6)
         let t0 = 10 * averageArc, tf = 0.1 * averageArc
 
