@@ -8,9 +8,11 @@ extension RoutingProblem {
     /// Christiaens & Vanden Berghe 2020). Stops that fit nowhere stay unassigned. With
     /// `ownCourierOnly`, a stop that has its own courier (territory or customer list) is only tried
     /// in that courier's route, and stops without one are skipped: the territory-first pass of
-    /// construction.
+    /// construction. Without `lookEverywhere`, a large day's stop that finds no place next to its
+    /// neighbours (or with its own courier) stays out instead of trying every position of every
+    /// route.
     func recreate(_ stops: [Int], into state: inout SearchState, rng: inout SplitMixRandom, blinkRate: Double,
-                  allowGranular: Bool = true, ownCourierOnly: Bool = false) {
+                  allowGranular: Bool = true, ownCourierOnly: Bool = false, lookEverywhere: Bool = true) {
         let emptyClassSeen = UnsafeMutableBufferPointer<Bool>.allocate(capacity: vehicleClassCount)
         defer { emptyClassSeen.deallocate() }
         for u in stops where state.routeOf[u] < 0 {
@@ -83,7 +85,7 @@ extension RoutingProblem {
                 if own >= 0, !state.closed[own], !state.routes[own].isEmpty, canServe(own, u) {
                     scan(own, 0...state.routes[own].stops.count, blink: true)
                 }
-                if bestRoute < 0 {
+                if bestRoute < 0, lookEverywhere {
                     // Nothing near its neighbours: look everywhere before giving up.
                     for r in state.routes.indices where !state.closed[r] && !state.routes[r].isEmpty
                         && canServe(state.routes[r].vehicle, u) {
@@ -91,7 +93,7 @@ extension RoutingProblem {
                     }
                 }
             }
-            if bestRoute < 0, largeDay, w >= 0 {
+            if bestRoute < 0, largeDay, w >= 0, lookEverywhere {
                 // No place near its neighbours: try every position of every route.
                 for r in state.routes.indices where !state.closed[r] && !state.routes[r].isEmpty
                     && canServe(state.routes[r].vehicle, u) && canServe(state.routes[r].vehicle, w) {

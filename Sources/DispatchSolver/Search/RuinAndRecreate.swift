@@ -224,7 +224,17 @@ extension RoutingProblem {
             ruinStrings(&candidate, rng: &rng)
         }
         let ruined = candidate.unassigned
-        recreate(recreateOrder(ruined, rng: &rng), into: &candidate, rng: &rng, blinkRate: 0.01, allowGranular: !balance)
+        if stopCount > Self.granularThreshold, ruined.contains(where: { state.routeOf[$0] < 0 }) {
+            // Stops left out before this step choose first, next to their neighbours; they try
+            // every route only one step in ten: a full scan for each of a few dozen, every step,
+            // is what stalled a peak day (70 steps in 10 s).
+            let leftOut = ruined.filter { state.routeOf[$0] < 0 }
+            recreate(recreateOrder(leftOut, rng: &rng), into: &candidate, rng: &rng, blinkRate: 0.01, lookEverywhere: rng.chance(0.1))
+            let cut = ruined.filter { state.routeOf[$0] >= 0 }
+            recreate(recreateOrder(cut, rng: &rng), into: &candidate, rng: &rng, blinkRate: 0.01, allowGranular: !balance)
+        } else {
+            recreate(recreateOrder(ruined, rng: &rng), into: &candidate, rng: &rng, blinkRate: 0.01, allowGranular: !balance)
+        }
         if allowsReloads {
             // A reload where a courier would wait at a door moves the wait to the outlet, on the
             // routes the ruin cut (also on those the recreate filled costs twice the time per step
