@@ -8,7 +8,10 @@ import DispatchPlan
 /// reload time and the parcels' arrival at the outlet (`availableFrom`); arrivals, waiting,
 /// windows and the promised slot where the customer must be present; early and late minutes;
 /// returns and the shift end; weight and volume on board per trip; skills; shipment order; and
-/// that every stop is in exactly one route or in the unassigned list with a reason. It imports
+/// that every stop is in exactly one route or in the unassigned list with a reason. A replanned
+/// day's history is taken as recorded: done and failed visits keep the handheld's times (only
+/// their order is checked), and a trip's `resume` point (where the courier was seen) restarts the
+/// timing of the rest of the trip. It imports
 /// the model and the plan, never the solver. The CLI runs it on every plan before writing it.
 public enum PlanChecker {
     /// Tolerance for comparing recomputed times with the plan's (minutes; plans store four
@@ -73,9 +76,20 @@ public enum PlanChecker {
                 }
                 var peakKg = kg, peakLitres = litres
                 var onBoard = Set<String>()
-                for visit in trip.stops {
+                // A replan's resume point: the courier was seen here, and the rest of the trip runs from it.
+                func resume(before index: Int) {
+                    guard let point = trip.resume, point.afterStops == index else { return }
+                    if point.time + eps < time {
+                        problems.append("\(label): seen at \(Clock.format(point.time)), before leaving the previous place at \(Clock.format(time))")
+                    }
+                    distance += scenario.ride(from: place, fromID: placeID, to: point.location, toID: "", courier: courier).distance
+                    time = max(time, point.time)
+                    place = point.location; placeID = ""
+                }
+                for (index, visit) in trip.stops.enumerated() {
                     seen[visit.id, default: 0] += 1
                     guard let si = stopByID[visit.id] else { continue }
+                    resume(before: index)
                     let stop = scenario.stops[si]
                     if !scenario.isInZone(stop) { problems.append("stop \(stop.id) is outside the zone but routed") }
                     if !courier.canServe(skills: stop.requiredSkills) {
@@ -83,18 +97,25 @@ public enum PlanChecker {
                     }
                     let leg = scenario.ride(from: place, fromID: placeID, to: stop.location, toID: stop.id, courier: courier)
                     distance += leg.distance
-                    let arrival = time + leg.minutes
-                    if abs(arrival - visit.arrival) > eps {
+                    var arrival = time + leg.minutes
+                    if visit.isRecorded {
+                        // Done or failed: the times are the handheld's scans, facts rather than a
+                        // schedule; they must only be in order, and not before the courier left the previous place.
+                        if visit.arrival + eps < time || visit.start + eps < visit.arrival || visit.departure + eps < visit.start {
+                            problems.append("stop \(stop.id): recorded times out of order (arrival \(visit.arrival), start \(visit.start), departure \(visit.departure), after \(time))")
+                        }
+                        arrival = visit.arrival
+                    } else if abs(arrival - visit.arrival) > eps {
                         problems.append("stop \(stop.id): arrival recomputed \(arrival), plan says \(visit.arrival)")
                     }
                     let windows = stop.serviceWindows
-                    guard let window = windows.first(where: { arrival <= Double($0.end) + eps }) else {
+                    guard let window = visit.isRecorded ? TimeWindow(start: 0, end: 24 * 60) : windows.first(where: { arrival <= Double($0.end) + eps }) else {
                         problems.append("stop \(stop.id): arrives \(Clock.format(arrival)) after every window (\(windows.map(\.description).joined(separator: ", ")))")
                         time = arrival + stop.serviceMinutes
                         place = stop.location; placeID = stop.id
                         continue
                     }
-                    let start = max(arrival, Double(window.start))
+                    let start = visit.isRecorded ? visit.start : max(arrival, Double(window.start))
                     if abs(start - visit.start) > eps { problems.append("stop \(stop.id): start recomputed \(start), plan says \(visit.start)") }
                     let late = stop.promise.map { max(0, start - Double($0.end)) } ?? 0
                     let early = stop.needsCustomerPresent ? (stop.promise.map { max(0, Double($0.start) - start) } ?? 0) : 0
@@ -117,10 +138,11 @@ public enum PlanChecker {
                         kg -= pickup?.weightKg ?? 0; litres -= pickup?.volumeLitres ?? 0
                     }
                     peakKg = max(peakKg, kg); peakLitres = max(peakLitres, litres)
-                    time = start + stop.serviceMinutes
+                    time = visit.isRecorded ? visit.departure : start + stop.serviceMinutes
                     if abs(time - visit.departure) > eps { problems.append("stop \(stop.id): departure recomputed \(time), plan says \(visit.departure)") }
                     place = stop.location; placeID = stop.id
                 }
+                resume(before: trip.stops.count)
                 if !onBoard.isEmpty {
                     problems.append("\(label): shipments picked up but not delivered on the trip: \(onBoard.sorted().joined(separator: ", "))")
                 }
