@@ -49,6 +49,7 @@ public enum PlanChecker {
             }
             var distance = 0.0
             var previousReturn: Double?
+            var lastScan = -Double.infinity
             for (t, trip) in route.trips.enumerated() {
                 let label = "courier \(courier.id), trip \(t + 1)"
                 let stops = trip.stops.compactMap { visit -> Stop? in
@@ -100,10 +101,11 @@ public enum PlanChecker {
                     var arrival = time + leg.minutes
                     if visit.isRecorded {
                         // Done or failed: the times are the handheld's scans, facts rather than a
-                        // schedule; they must only be in order, and not before the courier left the previous place.
-                        if visit.arrival + eps < time || visit.start + eps < visit.arrival || visit.departure + eps < visit.start {
-                            problems.append("stop \(stop.id): recorded times out of order (arrival \(visit.arrival), start \(visit.start), departure \(visit.departure), after \(time))")
+                        // schedule; they must only be in order, each after the courier's previous scan.
+                        if visit.arrival + eps < lastScan || visit.start + eps < visit.arrival || visit.departure + eps < visit.start {
+                            problems.append("stop \(stop.id): recorded times out of order (arrival \(visit.arrival), start \(visit.start), departure \(visit.departure), previous scan \(lastScan))")
                         }
+                        lastScan = visit.departure
                         arrival = visit.arrival
                     } else if abs(arrival - visit.arrival) > eps {
                         problems.append("stop \(stop.id): arrival recomputed \(arrival), plan says \(visit.arrival)")
