@@ -44,8 +44,7 @@ let package = Package(
         .testTarget(name: "DispatchSolverTests", dependencies: ["DispatchModel", "DispatchPlan", "DispatchCheck", "DispatchSolver", "GLPK"]),
         .testTarget(name: "DispatchRiskTests", dependencies: ["DispatchModel", "DispatchPlan", "DispatchSolver", "DispatchRisk"]),
         .testTarget(name: "DispatchReportTests", dependencies: ["DispatchModel", "DispatchPlan", "DispatchCheck", "DispatchSolver", "DispatchRisk", "DispatchReport"]),
-        .testTarget(name: "DispatchReplanTests", dependencies: ["DispatchModel", "DispatchPlan", "DispatchCheck", "DispatchSolver", "DispatchReplan"],
-                    exclude: ["Fixtures"]),
+        .testTarget(name: "DispatchReplanTests", dependencies: ["DispatchModel", "DispatchPlan", "DispatchCheck", "DispatchSolver", "DispatchReplan"]),
         // Fixtures are read from disk by path (see Fixture.swift), not bundled.
         .testTarget(name: "DispatchCLITests", dependencies: ["DispatchCLI", "DispatchModel"], exclude: ["Fixtures"]),
     ],

@@ -75,21 +75,34 @@ public struct DayState: Sendable {
             var trips = route.trips
             var lastRecordedTrip = -1
             for t in trips.indices {
-                var previousScan = -Double.infinity
                 for k in trips[t].stops.indices {
                     var visit = trips[t].stops[k]
                     if let event = outcome[visit.id] {
-                        let service = stopByID[visit.id]?.serviceMinutes ?? 0
                         visit.status = event.kind == .done ? .done : .failed
                         visit.departure = event.time
-                        visit.start = min(event.time, max(event.time - service, previousScan))
-                        visit.arrival = visit.start
                         if event.kind == .failed {
                             failures[visit.id] = (event.time, event.reason?.words ?? "reason not given")
                         }
                     }
-                    if visit.isRecorded { lastRecordedTrip = t; previousScan = max(previousScan, visit.departure) }
+                    if visit.isRecorded { lastRecordedTrip = t }
                     trips[t].stops[k] = visit
+                }
+            }
+            // A scan is the departure; service began at most the stop's service minutes before it,
+            // and after the courier's previous scan.
+            var previousScan = -Double.infinity
+            for t in trips.indices {
+                let order = trips[t].stops.indices.filter { trips[t].stops[$0].isRecorded }
+                    .sorted { trips[t].stops[$0].departure < trips[t].stops[$1].departure }
+                for k in order {
+                    var visit = trips[t].stops[k]
+                    if outcome[visit.id] != nil {
+                        let service = stopByID[visit.id]?.serviceMinutes ?? 0
+                        visit.start = min(visit.departure, max(visit.departure - service, previousScan))
+                        visit.arrival = visit.start
+                        trips[t].stops[k] = visit
+                    }
+                    previousScan = max(previousScan, visit.departure)
                 }
             }
             // Kept trips: every trip up to the last one with a scan, then any trip the plan has
@@ -97,7 +110,7 @@ public struct DayState: Sendable {
             let timer = TripTimer(scenario: scenario, stops: stopByID, courier: courier)
             // Which trips are under way: every trip up to the last one with a scan, then any trip
             // the plan has leaving by now (the courier is assumed on plan where nothing was reported).
-            var inputs: [(visits: [Plan.Visit], departure: Double, origin: Location)] = []
+            var inputs: [(visits: [Plan.Visit], departure: Double, origin: Location, resume: Plan.Resume?)] = []
             var kept: [Plan.Trip] = []
             var distances: [Double] = []
             var droppedIDs: [[String]] = []
@@ -111,23 +124,30 @@ public struct DayState: Sendable {
                 var visits = planned.stops.filter(\.isRecorded).sorted { $0.departure < $1.departure }
                 visits += planned.stops.filter { !$0.isRecorded }
                 // A failed delivery to retry leaves the trip: it is tried again later today.
-                let toRetry = retry ? visits.filter { $0.status == .failed && outcome[$0.id] != nil }.map(\.id) : []
-                visits.removeAll { toRetry.contains($0.id) }
+                let toRetry = retry ? visits.filter { $0.status == .failed && outcome[$0.id] != nil } : []
+                visits.removeAll { visit in toRetry.contains { $0.id == visit.id } }
+                // The courier was last at the latest failure, when no scan came after it.
+                var resume: Plan.Resume?
+                let lastScan = visits.filter(\.isRecorded).map(\.departure).max() ?? -Double.infinity
+                if let failure = toRetry.max(by: { $0.departure < $1.departure }), failure.departure > lastScan,
+                   let place = stopByID[failure.id]?.location {
+                    resume = Plan.Resume(afterStops: visits.filter(\.isRecorded).count, time: failure.departure, location: place)
+                }
                 let origin = t == 0 ? courier.start ?? scenario.outlet.location : scenario.outlet.location
                 let (trip, distance, dropped) = timer.time(visits, departure: departure, origin: origin, originID: scenario.outlet.id,
-                                                           destination: scenario.outlet.location, resume: nil, now: now)
-                inputs.append((visits, departure, origin))
+                                                           destination: scenario.outlet.location, resume: resume, now: now)
+                inputs.append((visits, departure, origin, resume))
                 kept.append(trip)
                 distances.append(distance)
                 droppedIDs.append(dropped)
-                retried.append(toRetry)
+                retried.append(toRetry.map(\.id))
                 previousReturn = trip.returnTime
             }
             // The last position report times the rest of the trip under way from where it was made.
             if let seen = lastPosition[courier.id], let place = seen.location, let last = inputs.indices.last {
                 let input = inputs[last]
                 let recorded = input.visits.filter(\.isRecorded)
-                let lastScan = recorded.map(\.departure).max() ?? input.departure
+                let lastScan = max(recorded.map(\.departure).max() ?? input.departure, input.resume?.time ?? input.departure)
                 if seen.time > lastScan, seen.time >= input.departure {
                     let resume = Plan.Resume(afterStops: recorded.count, time: seen.time, location: place)
                     let (trip, distance, dropped) = timer.time(input.visits, departure: input.departure, origin: input.origin,

@@ -47,8 +47,12 @@ public enum EventsReader {
         // Whose route each stop is on, and what the plan already knows about it.
         var courierOf: [String: String] = [:]
         var statusOf: [String: Plan.StopStatus] = [:]
+        var lastScan: [String: Double] = [:]
         for route in plan.routes {
-            for visit in route.stops { courierOf[visit.id] = route.courier; statusOf[visit.id] = visit.status }
+            for visit in route.stops {
+                courierOf[visit.id] = route.courier; statusOf[visit.id] = visit.status
+                if visit.isRecorded { lastScan[route.courier] = max(lastScan[route.courier] ?? 0, visit.departure) }
+            }
         }
         let unassigned = Set(plan.unassigned.map(\.id))
         let couriers = Set(plan.routes.map(\.courier))
@@ -103,6 +107,9 @@ public enum EventsReader {
                     throw fail("stop", "\(stop) is already \(status.rawValue) in the plan")
                 }
                 if let first = reported[stop] { throw fail("stop", "\(stop) is already reported on line \(first)") }
+                if let scan = lastScan[courier], time + 1e-9 < scan {
+                    throw fail("time", "\(timeText) is before \(courier)'s last scan in the plan (\(Clock.format(scan)))")
+                }
                 reported[stop] = row.line
                 events.append(ReplanEvent(time: time, courier: courier, stop: stop, kind: kind, location: location, reason: reason, line: row.line))
             }

@@ -21,11 +21,13 @@ public struct ReplanOptions: Sendable {
     /// The outlet answers a request within this many minutes: a new pickup is not visited earlier,
     /// where its window allows.
     public var answerMinutes: Int
+    /// Whether granular local search polishes the first and the final plan.
+    public var localSearch: Bool
 
     /// Options; by default 2 s, seed 1, two workers, stability 30 minutes, a 60-minute slot, a
     /// 30-minute answer.
     public init(now: Double, seconds: Double = 2, iterations: Int? = nil, seed: UInt64 = 1, workers: Int = 2,
-                stabilityMinutes: Double = 30, slotWidth: Int = 60, answerMinutes: Int = 30) {
+                stabilityMinutes: Double = 30, slotWidth: Int = 60, answerMinutes: Int = 30, localSearch: Bool = true) {
         self.now = now
         self.seconds = seconds
         self.iterations = iterations
@@ -34,6 +36,7 @@ public struct ReplanOptions: Sendable {
         self.stabilityMinutes = stabilityMinutes
         self.slotWidth = slotWidth
         self.answerMinutes = answerMinutes
+        self.localSearch = localSearch
     }
 
     /// The cost of one stop moved to another courier under `objective`.

@@ -59,7 +59,7 @@ public enum Replanner {
         var rest = day
         rest.couriers = zip(scenario.couriers, state.couriers).map { courier, now in
             var courier = courier
-            let free = Int(min(now.availableFrom, Double(courier.shift.end)).rounded(.up) - 0)
+            let free = Int(min(now.availableFrom, Double(courier.shift.end)).rounded(.up))
             courier.shift = TimeWindow(start: min(max(free, courier.shift.start), courier.shift.end), end: courier.shift.end)
             if !now.keptTrips.isEmpty { courier.start = nil }
             return courier
@@ -80,7 +80,7 @@ public enum Replanner {
         var warm: [String: [[String]]] = [:]
         for courier in state.couriers where !courier.plannedTrips.isEmpty { warm[courier.courier] = courier.plannedTrips }
         let search = SearchOptions(iterations: options.iterations, seconds: options.seconds, seed: options.seed, workers: options.workers,
-                                   initialSolution: InitialSolution(trips: warm, keepsCouriers: true))
+                                   localSearch: options.localSearch, initialSolution: InitialSolution(trips: warm, keepsCouriers: true))
         let solved = RoutePlanner.plan(rest, objective: weights, options: search)
 
         // The whole day: kept trips, then the new ones.
