@@ -44,6 +44,8 @@ public struct DayState: Sendable {
     public var pending: [Pending]
     /// Failed visits this replan learnt of: id → (time, reason in words).
     public var failures: [String: (time: Double, reason: String)] = [:]
+    /// Stops that cannot be served any more whatever the plan (a shipment whose pickup failed).
+    public var cancelled: [Plan.Unassigned] = []
 
     /// The day of `plan` at `now`, after `events`.
     public init(plan: Plan, scenario: Scenario, events: [ReplanEvent], now: Double) {
@@ -64,6 +66,7 @@ public struct DayState: Sendable {
         var couriers: [CourierState] = []
         var pending: [Pending] = []
         var failures: [String: (time: Double, reason: String)] = [:]
+        var cancelled: [Plan.Unassigned] = []
         let routeOf = Dictionary(plan.routes.map { ($0.courier, $0) }, uniquingKeysWith: { a, _ in a })
         for courier in scenario.couriers {
             guard let route = routeOf[courier.id] else {
@@ -100,6 +103,10 @@ public struct DayState: Sendable {
                         let service = stopByID[visit.id]?.serviceMinutes ?? 0
                         visit.start = min(visit.departure, max(visit.departure - service, previousScan))
                         visit.arrival = visit.start
+                        if let stop = stopByID[visit.id], let promise = stop.promise {
+                            visit.late = max(0, visit.start - Double(promise.end))
+                            visit.early = stop.needsCustomerPresent ? max(0, Double(promise.start) - visit.start) : 0
+                        }
                         trips[t].stops[k] = visit
                     }
                     previousScan = max(previousScan, visit.departure)
@@ -126,6 +133,24 @@ public struct DayState: Sendable {
                 // A failed delivery to retry leaves the trip: it is tried again later today.
                 let toRetry = retry ? visits.filter { $0.status == .failed && outcome[$0.id] != nil } : []
                 visits.removeAll { visit in toRetry.contains { $0.id == visit.id } }
+                // A shipment delivered on this trip needs its pickup done, or still ahead on it.
+                var picked = Set<String>()
+                var orphans: [(id: String, pickupRetried: Bool)] = []
+                for visit in visits {
+                    guard let stop = stopByID[visit.id], let shipment = stop.shipment else { continue }
+                    if stop.kind == .shipmentPickup, visit.status != .failed { picked.insert(shipment) }
+                    if stop.kind == .shipmentDelivery, !visit.isRecorded, !picked.contains(shipment) {
+                        orphans.append((visit.id, toRetry.contains { stopByID[$0.id]?.shipment == shipment }))
+                    }
+                }
+                visits.removeAll { visit in orphans.contains { $0.id == visit.id } }
+                for orphan in orphans {
+                    if orphan.pickupRetried {
+                        pending.append(Pending(id: orphan.id, previousCourier: courier.id, backAtOutlet: nil, note: "its pickup failed; retried"))
+                    } else {
+                        cancelled.append(Plan.Unassigned(id: orphan.id, reason: "its shipment's pickup failed"))
+                    }
+                }
                 // The courier was last at the latest failure, when no scan came after it.
                 var resume: Plan.Resume?
                 let lastScan = visits.filter(\.isRecorded).map(\.departure).max() ?? -Double.infinity
@@ -190,7 +215,7 @@ public struct DayState: Sendable {
                                          availableFrom: free, position: position, plannedTrips: plannedTrips))
         }
         // Stops of routes whose courier is not in the scenario, and stops unassigned before, are pending too.
-        let known = Set(couriers.flatMap { $0.keptTrips.flatMap { $0.stops.map(\.id) } } + pending.map(\.id))
+        let known = Set(couriers.flatMap { $0.keptTrips.flatMap { $0.stops.map(\.id) } } + pending.map(\.id) + cancelled.map(\.id))
         for route in plan.routes where !scenario.couriers.contains(where: { $0.id == route.courier }) {
             for visit in route.stops where !known.contains(visit.id) { pending.append(Pending(id: visit.id, previousCourier: nil, backAtOutlet: nil, note: nil)) }
         }
@@ -200,5 +225,6 @@ public struct DayState: Sendable {
         self.couriers = couriers
         self.pending = pending
         self.failures = failures
+        self.cancelled = cancelled
     }
 }

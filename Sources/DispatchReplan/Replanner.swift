@@ -106,7 +106,7 @@ public enum Replanner {
                                             reloadMinutes: scenario.outlet.reloadMinutes ?? 0))
         }
         let notes = Dictionary(pending.compactMap { p in p.note.map { (p.id, $0) } }, uniquingKeysWith: { a, _ in a })
-        let unassigned = solved.unassigned.map { u in
+        let unassigned = state.cancelled + solved.unassigned.map { u in
             Plan.Unassigned(id: u.id, reason: notes[u.id].map { "\($0): \(u.reason)" } ?? u.reason)
         }
 

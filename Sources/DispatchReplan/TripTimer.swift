@@ -20,19 +20,29 @@ struct TripTimer {
             let (trip, distance, late) = schedule(kept, departure: departure, origin: origin, originID: originID,
                                                   destination: destination, resume: resume, now: now)
             if let late {
-                dropped.append(kept[late].id)
-                kept.remove(at: late)
+                drop(late, from: &kept, into: &dropped)
                 continue
             }
             // Back after the shift: the last visit not yet made stays at the outlet.
             if trip.returnTime > Double(courier.shift.end) + 1e-4, let last = kept.lastIndex(where: { !$0.isRecorded }),
                resume.map({ last >= $0.afterStops }) ?? true {
-                dropped.append(kept[last].id)
-                kept.remove(at: last)
+                drop(last, from: &kept, into: &dropped)
                 continue
             }
             return (trip, distance, dropped)
         }
+    }
+
+    /// Leaves visit `index` out, with its shipment's other half when that is not made yet: the
+    /// halves stay together for the solver.
+    private func drop(_ index: Int, from visits: inout [Plan.Visit], into dropped: inout [String]) {
+        let id = visits[index].id
+        dropped.append(id)
+        visits.remove(at: index)
+        guard let shipment = stops[id]?.shipment,
+              let other = visits.firstIndex(where: { $0.id != id && !$0.isRecorded && stops[$0.id]?.shipment == shipment }) else { return }
+        dropped.append(visits[other].id)
+        visits.remove(at: other)
     }
 
     /// One pass: the trip, or the index of the first visit that cannot be served in its windows.

@@ -13,6 +13,8 @@ import Testing
         var (day, plan) = ReplanTestDays.small(seed: rule == .retry ? 3 : 4, stops: 30, rule: rule)
         var rng = SplitMix64(seed: 99)
         var allIDs = Set(day.stops.map(\.id))
+        var counts: [ReplanEvent.Kind: Int] = [:]
+        var added = 0
         for step in 0..<50 {
             let now = 8.0 * 60 + Double(step) * 13.2
             let events = ReplanTestDays.events(for: plan, now: now, rng: &rng)
@@ -22,6 +24,8 @@ import Testing
             let violations = PlanChecker.violations(result.plan, scenario: result.scenario)
             #expect(violations == [], "step \(step) at \(Clock.format(now))")
             allIDs.formUnion(requests.map(\.id))
+            for event in events { counts[event.kind, default: 0] += 1 }
+            added += requests.count
             let placement = ReplanTestDays.placement(result.plan)
             #expect(Set(placement.keys) == allIDs, "step \(step)")
             #expect(placement.values.allSatisfy { $0.count == 1 }, "step \(step)")
@@ -40,5 +44,8 @@ import Testing
             plan = result.plan
             day = result.scenario
         }
+        // The chain saw every kind of event and new stops, and the day got done.
+        #expect(counts[.done, default: 0] > 20 && counts[.failed, default: 0] > 0 && counts[.position, default: 0] > 0 && added > 0)
+        #expect(plan.routes.flatMap(\.stops).filter { $0.status == .done }.count > 20)
     }
 }
