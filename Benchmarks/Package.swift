@@ -28,6 +28,15 @@ let package = Package(
             path: "Benchmarks/RiskEstimator",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "Replan",
+            dependencies: [
+                .product(name: "DispatchDesk", package: "DispatchDesk"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/Replan",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
