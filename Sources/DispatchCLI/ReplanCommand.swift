@@ -106,9 +106,13 @@ public struct ReplanCommand: ParsableCommand {
         var text = result.diff.text
         text += "kept their courier: \(result.diff.keptCourier) of \(result.diff.comparable) stops still to visit\n"
         text += "promises: \(newPlan.promisesKept) of \(newPlan.promisesKept + newPlan.promisesBroken) kept; unassigned: \(newPlan.unassigned.count)\n"
-        text += "replan: \(result.plan.statistics["pendingStops"].map { "\(Int($0)) stops re-optimised, " } ?? "")"
+        if result.unchanged {
+            text += "nothing happened since the plan (no events, no new stops): the plan is written again unchanged\n"
+        } else {
+            text += "replan: \(result.plan.statistics["pendingStops"].map { "\(Int($0)) stops re-optimised, " } ?? "")"
             + "\(Int(result.plan.statistics["iterations"] ?? 0)) iterations, first plan after \(milliseconds(result.plan.statistics["firstSolutionSeconds"] ?? 0)) ms, "
             + "\(milliseconds(elapsed.components.seconds, elapsed.components.attoseconds)) ms in all\n"
+        }
         do {
             if let scenarioText { try TextFile.writeAtomically(scenarioText, to: targetScenario) }
             let diffPath = ReplanFiles.diffPath(for: target)

@@ -16,6 +16,8 @@ public struct ReplanResult: Sendable {
     public var diff: ReplanDiff
     /// The day at the moment of the replan.
     public var state: DayState
+    /// Whether nothing happened (no events, no new stops) and the plan is the old one.
+    public var unchanged = false
 }
 
 /// Replans the rest of a day: applies the handhelds' events, keeps the trips under way, and
@@ -34,7 +36,7 @@ public enum Replanner {
         let state = DayState(plan: plan, scenario: scenario, events: events, now: now)
         if events.isEmpty, newStops.isEmpty {
             return ReplanResult(plan: plan, scenario: scenario, scenarioChanged: false,
-                                diff: ReplanDiff(now: now), state: state)
+                                diff: ReplanDiff(now: now), state: state, unchanged: true)
         }
         // New requests: not visited before the outlet's answer reaches the customer, where the window allows.
         let answered = Int((now + Double(options.answerMinutes)).rounded(.up))

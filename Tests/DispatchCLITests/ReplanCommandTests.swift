@@ -25,8 +25,10 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let plan = try PlanReader.load(path: folder + "/plan.json")
         let oldBytes = try TextFile.read(folder + "/plan.json")
-        let first = try #require(plan.routes.first?.stops.first)
-        let courier = try #require(plan.routes.first?.courier)
+        // The first scan of the day: the earliest stop of any courier.
+        let earliest = try #require(plan.routes.compactMap { route in route.stops.first.map { (route.courier, $0) } }
+            .min { $0.1.departure < $1.1.departure })
+        let (courier, first) = earliest
         let time = Clock.format(first.departure.rounded(.up))
         try TextFile.writeAtomically("time,courier,stop,event,lat,lon\n\(time),\(courier),\(first.id),done,,\n", to: folder + "/events.csv")
         try TextFile.writeAtomically("id,kind,lat,lon,weightKg,window\nr1,pickup,30.28,120.125,2,\n", to: folder + "/new.csv")
@@ -80,8 +82,11 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = ReplanCommand.execute(plan: folder + "/plan.json", now: 12 * 60, iterations: 5, workers: 1)
         #expect(result.status == .ok, "\(result.errors)")
-        #expect(try TextFile.read(folder + "/plan.1.json") == TextFile.read(folder + "/plan.json"))
+        // The same routes, times, statuses and scenario (the summary's total km may differ in the
+        // last digit: it is summed from the routes' rounded km when read back).
+        #expect(try PlanReader.load(path: folder + "/plan.1.json") == PlanReader.load(path: folder + "/plan.json"))
         #expect(result.output.contains("0 stops moved between couriers, 0 ETAs changed"))
+        #expect(result.output.contains("written again unchanged"))
     }
 }
 
