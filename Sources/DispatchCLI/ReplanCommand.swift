@@ -52,23 +52,9 @@ public struct ReplanCommand: ParsableCommand {
                                slotWidth: Int = 60, out: String? = nil, report: String? = nil) -> CommandResult {
         let started = ContinuousClock.now
         func failed(_ message: String, _ status: ExitStatus) -> CommandResult { CommandResult(errors: "desk: \(message)\n", status: status) }
-        let plan: Plan
-        let scenarioPath: String
-        do {
-            plan = try PlanReader.load(path: planPath)
-            scenarioPath = try PlanReader.scenarioPath(of: plan, planPath: planPath)
-        } catch {
-            if case .missing = error { return failed(error.description, .noInput) }
-            return failed(error.description, .dataError)
-        }
-        let loaded: LoadedScenario
-        do {
-            loaded = try ScenarioInput.load(scenarioPath, format: .scenario)
-        } catch {
-            return failed(error.description, error.isBadData ? .dataError : .noInput)
-        }
-        if let error = loaded.errors.first { return failed(error.description, .dataError) }
-        let scenario = loaded.scenario
+        let input: PlanInput
+        do { input = try PlanInput.load(planPath: planPath) } catch { return error.result }
+        let (plan, scenario, scenarioPath) = (input.plan, input.scenario, input.scenarioPath)
         let events: [ReplanEvent]
         let requests: [Stop]
         do {

@@ -33,16 +33,11 @@ public enum EventsReader {
         } catch {
             throw .invalid(path: path, line: error.line, field: "csv", message: error.message)
         }
-        guard !table.header.isEmpty else { throw .invalid(path: path, line: 1, field: "header", message: "the file is empty") }
-        for name in table.header where !columns.contains(name) {
-            throw .invalid(path: path, line: 1, field: name, message: "unknown column (expected \(columns.joined(separator: ",")))")
-        }
-        var column: [String: Int] = [:]
-        for name in columns {
-            if let i = table.header.firstIndex(of: name) { column[name] = i; continue }
-            guard name == "reason" else {
-                throw .invalid(path: path, line: 1, field: name, message: "column is missing (expected \(columns.joined(separator: ",")))")
-            }
+        let column: [String: Int]
+        do {
+            column = try table.columnIndices(columns, optional: ["reason"])
+        } catch {
+            throw .invalid(path: path, line: 1, field: error.field, message: error.message)
         }
         // Whose route each stop is on, and what the plan already knows about it.
         var courierOf: [String: String] = [:]
