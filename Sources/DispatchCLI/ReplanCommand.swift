@@ -91,7 +91,10 @@ public struct ReplanCommand: ParsableCommand {
         let elapsed = started.duration(to: ContinuousClock.now)
         var text = result.diff.text
         text += "kept their courier: \(result.diff.keptCourier) of \(result.diff.comparable) stops still to visit\n"
-        text += "promises: \(newPlan.promisesKept) of \(newPlan.promisesKept + newPlan.promisesBroken) kept; unassigned: \(newPlan.unassigned.count)\n"
+        let promised = newPlan.routes.flatMap(\.stops).filter { $0.promise != nil }
+        let done = promised.filter(\.isRecorded), ahead = promised.filter { !$0.isRecorded }
+        text += "promises: \(newPlan.promisesKept) of \(promised.count) kept (visited: \(done.filter { !$0.breaksPromise }.count) of \(done.count); "
+            + "still to visit: \(ahead.filter { !$0.breaksPromise }.count) of \(ahead.count)); unassigned: \(newPlan.unassigned.count)\n"
         if result.unchanged {
             text += "nothing happened since the plan (no events, no new stops): the plan is written again unchanged\n"
         } else {

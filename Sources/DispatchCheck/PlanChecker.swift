@@ -79,6 +79,7 @@ public enum PlanChecker {
                 }
                 var peakKg = kg, peakLitres = litres
                 var onBoard = Set<String>()
+                let deliveredOnTrip = Set(stops.filter { $0.kind == .shipmentDelivery }.compactMap(\.shipment))
                 // A replan's resume point: the courier was seen here, and the rest of the trip runs from it.
                 func resume(before index: Int) {
                     guard let point = trip.resume, point.afterStops == index else { return }
@@ -132,7 +133,8 @@ public enum PlanChecker {
                         kg += stop.weightKg; litres += stop.volumeLitres
                     case .shipmentPickup:
                         kg += stop.weightKg; litres += stop.volumeLitres
-                        onBoard.insert(stop.shipment ?? "")
+                        // A recorded pickup whose delivery could not follow on the trip came back to the outlet.
+                        if !visit.isRecorded || deliveredOnTrip.contains(stop.shipment ?? "") { onBoard.insert(stop.shipment ?? "") }
                     case .shipmentDelivery:
                         guard onBoard.remove(stop.shipment ?? "") != nil else {
                             problems.append("stop \(stop.id): shipment \(stop.shipment ?? "?") delivered before (or without) its pickup on this trip")

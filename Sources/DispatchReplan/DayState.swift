@@ -1,5 +1,6 @@
 import DispatchModel
 import DispatchPlan
+import DispatchSolver
 
 /// The day at the moment of a replan: what each courier has done and is doing, and what is left.
 ///
@@ -47,8 +48,12 @@ public struct DayState: Sendable {
     /// Stops that cannot be served any more whatever the plan (a shipment whose pickup failed).
     public var cancelled: [Plan.Unassigned] = []
 
-    /// The day of `plan` at `now`, after `events`.
-    public init(plan: Plan, scenario: Scenario, events: [ReplanEvent], now: Double) {
+    /// The day of `plan` at `now`, after `events`. With `objective`, the rest of a trip under way
+    /// whose courier reported something on it is re-sequenced from where the courier is
+    /// (`iterations` steps of the search, `seed`); without, it keeps its order.
+    public init(plan: Plan, scenario: Scenario, events: [ReplanEvent], now: Double, objective: Objective? = nil,
+                iterations: Int = 30, seed: UInt64 = 1) {
+        let current = objective.map { CurrentTrip(objective: $0, iterations: iterations, seed: seed) }
         var stopByID: [String: Stop] = [:]
         for stop in scenario.stops where stopByID[stop.id] == nil { stopByID[stop.id] = stop }
         var outcome: [String: ReplanEvent] = [:]
@@ -92,7 +97,9 @@ public struct DayState: Sendable {
                 }
             }
             // A scan is the departure; service began at most the stop's service minutes before it,
-            // and after the courier's previous scan.
+            // after the courier's previous scan, and — where the customer must be home for a
+            // promised slot — not before the slot (the courier waits for it, as the planner and the
+            // scan-log reading assume).
             var previousScan = -Double.infinity
             for t in trips.indices {
                 let order = trips[t].stops.indices.filter { trips[t].stops[$0].isRecorded }
@@ -101,7 +108,11 @@ public struct DayState: Sendable {
                     var visit = trips[t].stops[k]
                     if outcome[visit.id] != nil {
                         let service = stopByID[visit.id]?.serviceMinutes ?? 0
-                        visit.start = min(visit.departure, max(visit.departure - service, previousScan))
+                        var earliest = max(visit.departure - service, previousScan)
+                        if let stop = stopByID[visit.id], stop.needsCustomerPresent, let promise = stop.promise {
+                            earliest = max(earliest, Double(promise.start))
+                        }
+                        visit.start = min(visit.departure, earliest)
                         visit.arrival = visit.start
                         if let stop = stopByID[visit.id], let promise = stop.promise {
                             visit.late = max(0, visit.start - Double(promise.end))
@@ -184,12 +195,40 @@ public struct DayState: Sendable {
                     previousReturn = trip.returnTime
                 }
             }
+            // The rest of the trip under way, re-sequenced from the courier's last known place.
+            if let current, let last = inputs.indices.last {
+                let input = inputs[last]
+                // Every visit not yet made, also those the old order could no longer fit.
+                let recorded = input.visits.filter(\.isRecorded)
+                let open = input.visits.filter { !$0.isRecorded }
+                let point: (Location, Double)? = kept[last].resume.map { ($0.location, $0.time) }
+                    ?? recorded.last.flatMap { visit in stopByID[visit.id].map { ($0.location, visit.departure) } }
+                let onBoard = Set(recorded.filter { stopByID[$0.id]?.kind == .shipmentPickup && $0.status == .done }.compactMap { stopByID[$0.id]?.shipment })
+                if open.count >= 2, let (place, time) = point,
+                   let (order, left) = current.sequence(open, courier: courier, place: place, time: time, onBoard: onBoard,
+                                                        scenario: scenario, stops: stopByID) {
+                    let resume = Plan.Resume(afterStops: recorded.count, time: time, location: place)
+                    let (trip, distance, dropped) = timer.time(recorded + order, departure: input.departure, origin: input.origin,
+                                                               originID: scenario.outlet.id, destination: scenario.outlet.location,
+                                                               resume: resume, now: now)
+                    kept[last] = trip
+                    distances[last] = distance
+                    droppedIDs[last] = left + dropped
+                    previousReturn = trip.returnTime
+                }
+            }
             for t in kept.indices {
                 for id in retried[t] {
                     pending.append(Pending(id: id, previousCourier: courier.id, backAtOutlet: kept[t].returnTime,
                                            note: "failed (\(failures[id]?.reason ?? "")); retried"))
                 }
+                let pickedUp = Set(kept[t].stops.filter { $0.isRecorded && stopByID[$0.id]?.kind == .shipmentPickup }.compactMap { stopByID[$0.id]?.shipment })
                 for id in droppedIDs[t] {
+                    if let stop = stopByID[id], stop.kind == .shipmentDelivery, let shipment = stop.shipment, pickedUp.contains(shipment) {
+                        // Picked up on this trip, and the delivery no longer fits it: the parcel goes back to the outlet.
+                        cancelled.append(Plan.Unassigned(id: id, reason: "picked up, but the delivery cannot be made on the same trip any more; the parcel is back at the outlet"))
+                        continue
+                    }
                     pending.append(Pending(id: id, previousCourier: courier.id, backAtOutlet: kept[t].returnTime,
                                            note: "cannot be reached in time on the trip under way"))
                 }

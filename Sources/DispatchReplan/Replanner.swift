@@ -33,11 +33,13 @@ public enum Replanner {
     public static func replan(plan: Plan, scenario: Scenario, events: [ReplanEvent], newStops: [Stop],
                               objective: Objective, options: ReplanOptions) -> ReplanResult {
         let now = options.now
-        let state = DayState(plan: plan, scenario: scenario, events: events, now: now)
         if events.isEmpty, newStops.isEmpty {
+            let state = DayState(plan: plan, scenario: scenario, events: events, now: now)
             return ReplanResult(plan: plan, scenario: scenario, scenarioChanged: false,
                                 diff: ReplanDiff(now: now), state: state, unchanged: true)
         }
+        let state = DayState(plan: plan, scenario: scenario, events: events, now: now, objective: objective,
+                             iterations: min(options.iterations ?? 30, 30), seed: options.seed)
         // New requests: not visited before the outlet's answer reaches the customer, where the window allows.
         let answered = Int((now + Double(options.answerMinutes)).rounded(.up))
         let requests = newStops.map { stop -> Stop in

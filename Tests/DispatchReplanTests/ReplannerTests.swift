@@ -106,3 +106,41 @@ import Testing
         #expect(result.diff.newStops.count == 4)
     }
 }
+
+@Suite struct CurrentTripTests {
+    /// A planar day: A's one trip b1 (0, 10), b2 (0, 40), b3 (5, 10) with the slot 09:00–09:30.
+    static func day() -> (Scenario, Plan) {
+        let outlet = Outlet(id: "o", name: "planar outlet", location: .planar(x: 0, y: 0), zoneRadiusKm: nil,
+                            day: TimeWindow(start: 0, end: 24 * 60), reloadMinutes: 10)
+        let all = [TimeWindow(start: 0, end: 1440)]
+        let slot = TimeWindow(start: 540, end: 570)
+        let stops = [Stop(id: "b1", location: .planar(x: 0, y: 10), windows: all),
+                     Stop(id: "b2", location: .planar(x: 0, y: 40), windows: all),
+                     Stop(id: "b3", location: .planar(x: 5, y: 10), windows: all, promise: slot)]
+        let day = Scenario(name: "planar", outlet: outlet, couriers: [Courier(id: "A", name: "A", capacityKg: 100, shift: TimeWindow(start: 480, end: 1200))],
+                           stops: stops, travel: .euclidean(unitsPerMinute: 1))
+        let toB3 = Double(925).squareRoot(), home = Double(125).squareRoot()
+        let trip = Plan.Trip(departure: 480, returnTime: 526 + toB3 + home, stops: [
+            Plan.Visit(id: "b1", arrival: 490, start: 490, departure: 492, windows: all),
+            Plan.Visit(id: "b2", arrival: 522, start: 522, departure: 524, windows: all),
+            Plan.Visit(id: "b3", arrival: 524 + toB3, start: 524 + toB3, departure: 526 + toB3, windows: all, promise: slot),
+        ])
+        let plan = Plan(name: "planar", routes: [Plan.CourierRoute(courier: "A", trips: [trip], distance: 40 + toB3 + home, shiftStart: 480, reloadMinutes: 10)],
+                        unassigned: [])
+        return (day, plan)
+    }
+
+    @Test func theRestOfATripUnderWayIsResequencedToKeepAPromise() throws {
+        let (day, plan) = Self.day()
+        #expect(PlanChecker.violations(plan, scenario: day) == [])
+        // b1 done 48 minutes late: b2 first would bring b3 at 10:02, 32 minutes late.
+        let events = [ReplanEvent(time: 540, courier: "A", stop: "b1", kind: .done)]
+        let result = Replanner.replan(plan: plan, scenario: day, events: events, newStops: [], objective: .outlet,
+                                      options: ReplanTestDays.options(now: 545))
+        #expect(PlanChecker.violations(result.plan, scenario: result.scenario) == [])
+        let trip = try #require(result.plan.routes.first?.trips.first)
+        #expect(trip.stops.map(\.id) == ["b1", "b3", "b2"])
+        #expect(trip.stops.allSatisfy { !$0.breaksPromise })
+        #expect(result.diff.promisesBroken.isEmpty)
+    }
+}
