@@ -3,7 +3,8 @@
 // Modules in pipeline order; none imports a later one:
 //   DispatchModel → DispatchPlan → DispatchCheck → GLPK (over CGLPK) → DispatchSolver → DispatchReport → DispatchCLI → desk
 // The risk stage (DispatchRisk: Monte Carlo risk, scan logs, calibration, day simulator) reads the model and the plan,
-// never the solver; the report reads the model, the plan and the risk.
+// never the solver; the report reads the model, the plan and the risk. The replan (DispatchReplan) reads the model, the
+// plan, the risk's scan clock and drives the solver; only the CLI uses it.
 // The plan (DispatchPlan) is data every later stage reads; the checker imports the model and the plan, never the solver.
 import PackageDescription
 
@@ -11,7 +12,7 @@ let package = Package(
     name: "DispatchDesk",
     platforms: [.macOS(.v13)],
     products: [
-        .library(name: "DispatchDesk", targets: ["DispatchModel", "DispatchPlan", "DispatchCheck", "DispatchSolver", "DispatchRisk", "DispatchReport"]),
+        .library(name: "DispatchDesk", targets: ["DispatchModel", "DispatchPlan", "DispatchCheck", "DispatchSolver", "DispatchRisk", "DispatchReport", "DispatchReplan"]),
         .executable(name: "desk", targets: ["desk"]),
     ],
     dependencies: [
@@ -26,10 +27,12 @@ let package = Package(
         .target(name: "DispatchSolver", dependencies: ["DispatchModel", "DispatchPlan", "GLPK"]),
         .target(name: "DispatchRisk", dependencies: ["DispatchModel", "DispatchPlan"]),
         .target(name: "DispatchReport", dependencies: ["DispatchModel", "DispatchPlan", "DispatchRisk"]),
+        // The day as it happens: events from the handhelds, the state at a moment, the replan and its diff.
+        .target(name: "DispatchReplan", dependencies: ["DispatchModel", "DispatchPlan", "DispatchSolver", "DispatchRisk"]),
         .target(
             name: "DispatchCLI",
             dependencies: [
-                "DispatchModel", "DispatchPlan", "DispatchCheck", "DispatchSolver", "DispatchRisk", "DispatchReport",
+                "DispatchModel", "DispatchPlan", "DispatchCheck", "DispatchSolver", "DispatchRisk", "DispatchReport", "DispatchReplan",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +44,7 @@ let package = Package(
         .testTarget(name: "DispatchSolverTests", dependencies: ["DispatchModel", "DispatchPlan", "DispatchCheck", "DispatchSolver", "GLPK"]),
         .testTarget(name: "DispatchRiskTests", dependencies: ["DispatchModel", "DispatchPlan", "DispatchSolver", "DispatchRisk"]),
         .testTarget(name: "DispatchReportTests", dependencies: ["DispatchModel", "DispatchPlan", "DispatchCheck", "DispatchSolver", "DispatchRisk", "DispatchReport"]),
+        .testTarget(name: "DispatchReplanTests", dependencies: ["DispatchModel", "DispatchPlan", "DispatchCheck", "DispatchSolver", "DispatchReplan"]),
         // Fixtures are read from disk by path (see Fixture.swift), not bundled.
         .testTarget(name: "DispatchCLITests", dependencies: ["DispatchCLI", "DispatchModel"], exclude: ["Fixtures"]),
     ],

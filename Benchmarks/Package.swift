@@ -29,6 +29,15 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "Replan",
+            dependencies: [
+                .product(name: "DispatchDesk", package: "DispatchDesk"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/Replan",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "Scaling",
             dependencies: [
                 .product(name: "DispatchDesk", package: "DispatchDesk"),

@@ -8,7 +8,9 @@ public struct Desk: ParsableCommand {
         version: "0.1.0",
         subcommands: [ValidateCommand.self, GenerateCommand.self, PlanCommand.self, BenchCommand.self,
                       // The at-risk report and its risk model (issue 7).
-                      ReportCommand.self, SimulateCommand.self, CalibrateCommand.self, ReliabilityCommand.self])
+                      ReportCommand.self, SimulateCommand.self, CalibrateCommand.self, ReliabilityCommand.self,
+                      // The day as it happens (issue 8).
+                      ReplanCommand.self])
 
     public init() {}
 }

@@ -14,26 +14,11 @@ struct RiskInput {
     var profile: RiskProfile
 
     /// A failure already turned into the command's result.
-    struct Failure: Error { var result: CommandResult }
+    typealias Failure = CommandFailure
 
     static func load(planPath: String, riskPath: String? = nil, rain: Bool = false) throws(Failure) -> RiskInput {
-        let plan: Plan
-        let scenarioPath: String
-        do {
-            plan = try PlanReader.load(path: planPath)
-            scenarioPath = try PlanReader.scenarioPath(of: plan, planPath: planPath)
-        } catch {
-            if case .missing = error { throw Failure(result: CommandResult(errors: "desk: \(error.description)\n", status: .noInput)) }
-            throw Failure(result: CommandResult(errors: "desk: \(error.description)\n", status: .dataError))
-        }
-        let loaded: LoadedScenario
-        do { loaded = try ScenarioInput.load(scenarioPath) } catch {
-            throw Failure(result: CommandResult(errors: "desk: \(error.description)\n", status: .noInput))
-        }
-        guard loaded.errors.isEmpty else {
-            let text = loaded.errors.map(\.description).joined(separator: "\n")
-            throw Failure(result: CommandResult(errors: text + "\n", status: .dataError))
-        }
+        let input = try PlanInput.load(planPath: planPath)
+        let (plan, loaded, scenarioPath) = (input.plan, input, input.scenarioPath)
         let defaults = rain ? RiskModel.rainy : RiskModel.defaults(weather: loaded.scenario.weather)
         do {
             let day = try PlannedDay(plan: plan, scenario: loaded.scenario, planPath: planPath)

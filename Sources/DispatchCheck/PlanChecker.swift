@@ -8,7 +8,10 @@ import DispatchPlan
 /// reload time and the parcels' arrival at the outlet (`availableFrom`); arrivals, waiting,
 /// windows and the promised slot where the customer must be present; early and late minutes;
 /// returns and the shift end; weight and volume on board per trip; skills; shipment order; and
-/// that every stop is in exactly one route or in the unassigned list with a reason. It imports
+/// that every stop is in exactly one route or in the unassigned list with a reason. A replanned
+/// day's history is taken as recorded: done and failed visits keep the handheld's times (only
+/// their order is checked), and a trip's `resume` point (where the courier was seen) restarts the
+/// timing of the rest of the trip. It imports
 /// the model and the plan, never the solver. The CLI runs it on every plan before writing it.
 public enum PlanChecker {
     /// Tolerance for comparing recomputed times with the plan's (minutes; plans store four
@@ -16,6 +19,8 @@ public enum PlanChecker {
     static let minutesTolerance = 1e-3
     /// Relative tolerance for distances.
     static let distanceTolerance = 1e-5
+    /// Plan files write km to thousandths: a re-read plan (a replan's kept trips) is off by up to half of one.
+    static let distanceRounding = 0.0005
 
     /// Every violation found; an empty list means the plan is feasible.
     public static func violations(_ plan: Plan, scenario: Scenario) -> [String] {
@@ -46,6 +51,7 @@ public enum PlanChecker {
             }
             var distance = 0.0
             var previousReturn: Double?
+            var lastScan = -Double.infinity
             for (t, trip) in route.trips.enumerated() {
                 let label = "courier \(courier.id), trip \(t + 1)"
                 let stops = trip.stops.compactMap { visit -> Stop? in
@@ -73,9 +79,21 @@ public enum PlanChecker {
                 }
                 var peakKg = kg, peakLitres = litres
                 var onBoard = Set<String>()
-                for visit in trip.stops {
+                let deliveredOnTrip = Set(stops.filter { $0.kind == .shipmentDelivery }.compactMap(\.shipment))
+                // A replan's resume point: the courier was seen here, and the rest of the trip runs from it.
+                func resume(before index: Int) {
+                    guard let point = trip.resume, point.afterStops == index else { return }
+                    if point.time + eps < time {
+                        problems.append("\(label): seen at \(Clock.format(point.time)), before leaving the previous place at \(Clock.format(time))")
+                    }
+                    distance += scenario.ride(from: place, fromID: placeID, to: point.location, toID: "", courier: courier).distance
+                    time = max(time, point.time)
+                    place = point.location; placeID = ""
+                }
+                for (index, visit) in trip.stops.enumerated() {
                     seen[visit.id, default: 0] += 1
                     guard let si = stopByID[visit.id] else { continue }
+                    resume(before: index)
                     let stop = scenario.stops[si]
                     if !scenario.isInZone(stop) { problems.append("stop \(stop.id) is outside the zone but routed") }
                     if !courier.canServe(skills: stop.requiredSkills) {
@@ -83,18 +101,26 @@ public enum PlanChecker {
                     }
                     let leg = scenario.ride(from: place, fromID: placeID, to: stop.location, toID: stop.id, courier: courier)
                     distance += leg.distance
-                    let arrival = time + leg.minutes
-                    if abs(arrival - visit.arrival) > eps {
+                    var arrival = time + leg.minutes
+                    if visit.isRecorded {
+                        // Done or failed: the times are the handheld's scans, facts rather than a
+                        // schedule; they must only be in order, each after the courier's previous scan.
+                        if visit.arrival + eps < lastScan || visit.start + eps < visit.arrival || visit.departure + eps < visit.start {
+                            problems.append("stop \(stop.id): recorded times out of order (arrival \(visit.arrival), start \(visit.start), departure \(visit.departure), previous scan \(lastScan))")
+                        }
+                        lastScan = visit.departure
+                        arrival = visit.arrival
+                    } else if abs(arrival - visit.arrival) > eps {
                         problems.append("stop \(stop.id): arrival recomputed \(arrival), plan says \(visit.arrival)")
                     }
                     let windows = stop.serviceWindows
-                    guard let window = windows.first(where: { arrival <= Double($0.end) + eps }) else {
+                    guard let window = visit.isRecorded ? TimeWindow(start: 0, end: 24 * 60) : windows.first(where: { arrival <= Double($0.end) + eps }) else {
                         problems.append("stop \(stop.id): arrives \(Clock.format(arrival)) after every window (\(windows.map(\.description).joined(separator: ", ")))")
                         time = arrival + stop.serviceMinutes
                         place = stop.location; placeID = stop.id
                         continue
                     }
-                    let start = max(arrival, Double(window.start))
+                    let start = visit.isRecorded ? visit.start : max(arrival, Double(window.start))
                     if abs(start - visit.start) > eps { problems.append("stop \(stop.id): start recomputed \(start), plan says \(visit.start)") }
                     let late = stop.promise.map { max(0, start - Double($0.end)) } ?? 0
                     let early = stop.needsCustomerPresent ? (stop.promise.map { max(0, Double($0.start) - start) } ?? 0) : 0
@@ -107,7 +133,8 @@ public enum PlanChecker {
                         kg += stop.weightKg; litres += stop.volumeLitres
                     case .shipmentPickup:
                         kg += stop.weightKg; litres += stop.volumeLitres
-                        onBoard.insert(stop.shipment ?? "")
+                        // A recorded pickup whose delivery could not follow on the trip came back to the outlet.
+                        if !visit.isRecorded || deliveredOnTrip.contains(stop.shipment ?? "") { onBoard.insert(stop.shipment ?? "") }
                     case .shipmentDelivery:
                         guard onBoard.remove(stop.shipment ?? "") != nil else {
                             problems.append("stop \(stop.id): shipment \(stop.shipment ?? "?") delivered before (or without) its pickup on this trip")
@@ -117,10 +144,11 @@ public enum PlanChecker {
                         kg -= pickup?.weightKg ?? 0; litres -= pickup?.volumeLitres ?? 0
                     }
                     peakKg = max(peakKg, kg); peakLitres = max(peakLitres, litres)
-                    time = start + stop.serviceMinutes
+                    time = visit.isRecorded ? visit.departure : start + stop.serviceMinutes
                     if abs(time - visit.departure) > eps { problems.append("stop \(stop.id): departure recomputed \(time), plan says \(visit.departure)") }
                     place = stop.location; placeID = stop.id
                 }
+                resume(before: trip.stops.count)
                 if !onBoard.isEmpty {
                     problems.append("\(label): shipments picked up but not delivered on the trip: \(onBoard.sorted().joined(separator: ", "))")
                 }
@@ -143,7 +171,7 @@ public enum PlanChecker {
                 }
                 previousReturn = returnTime
             }
-            if abs(distance - route.distance) > distanceTolerance * max(1, distance) {
+            if abs(distance - route.distance) > distanceTolerance * max(1, distance) + distanceRounding {
                 problems.append("courier \(courier.id): distance recomputed \(distance), plan says \(route.distance)")
             }
         }

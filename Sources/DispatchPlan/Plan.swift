@@ -61,8 +61,28 @@ public struct Plan: Sendable, Equatable {
 
         /// Minutes waited before service could start.
         public var wait: Double { max(0, start - arrival) }
+        /// Whether the visit happened (done or failed): its times are the handheld's, not computed.
+        public var isRecorded: Bool { status == .done || status == .failed }
         /// Whether the visit breaks its promise (early or late by more than a second).
         public var breaksPromise: Bool { promise != nil && (early > 1.0 / 60 || late > 1.0 / 60) }
+    }
+
+    /// Where a courier was seen in the middle of a trip (a handheld's position report at a
+    /// replan): the rest of the trip is timed from here.
+    public struct Resume: Sendable, Equatable {
+        /// How many of the trip's stops come before this point.
+        public var afterStops: Int
+        /// When the courier was here, minutes since midnight.
+        public var time: Double
+        /// Where.
+        public var location: Location
+
+        /// A resume point.
+        public init(afterStops: Int, time: Double, location: Location) {
+            self.afterStops = afterStops
+            self.time = time
+            self.location = location
+        }
     }
 
     /// One trip: out of the outlet, the stops, back to the outlet to unload and reload.
@@ -79,16 +99,19 @@ public struct Plan: Sendable, Equatable {
         public var peakKg: Double
         /// Most volume on board at any moment of the trip, litres.
         public var peakLitres: Double
+        /// Where the courier was seen during the trip, when a replan timed the rest from there.
+        public var resume: Resume?
 
         /// A trip.
         public init(departure: Double, returnTime: Double, stops: [Visit], loadKg: Double = 0, peakKg: Double = 0,
-                    peakLitres: Double = 0) {
+                    peakLitres: Double = 0, resume: Resume? = nil) {
             self.departure = departure
             self.returnTime = returnTime
             self.stops = stops
             self.loadKg = loadKg
             self.peakKg = peakKg
             self.peakLitres = peakLitres
+            self.resume = resume
         }
     }
 

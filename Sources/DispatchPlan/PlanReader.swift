@@ -72,7 +72,8 @@ public enum PlanReader {
                                        returnTime: try file.number(trip, "return", in: tripNode), stops: visits,
                                        loadKg: try file.optionalNumber(trip, "loadKg") ?? 0,
                                        peakKg: try file.optionalNumber(trip, "peakKg") ?? 0,
-                                       peakLitres: try file.optionalNumber(trip, "peakLitres") ?? 0))
+                                       peakLitres: try file.optionalNumber(trip, "peakLitres") ?? 0,
+                                       resume: try resume(trip, stopCount: visits.count, file)))
             }
             let departure = try file.optionalNumber(route, "departure") ?? trips.first?.departure ?? 0
             routes.append(Plan.CourierRoute(courier: try file.string(route, "courier", in: routeNode), trips: trips,
@@ -92,6 +93,24 @@ public enum PlanReader {
         return Plan(name: try file.optionalString(top, "name") ?? "", scenario: reference,
                     objective: try file.optionalString(top, "objective") ?? "outlet", routes: routes,
                     unassigned: try unassigned(top, root, file), cost: cost ?? 0, statistics: statistics)
+    }
+
+    /// A trip's `resume` point: `{"after", "time", "lat", "lon"}` (or `x`, `y`).
+    static func resume(_ trip: [(key: String, node: JSONNode)], stopCount: Int, _ file: PlanFields) throws(PlanFileError) -> Plan.Resume? {
+        guard let node = trip.first(where: { $0.key == "resume" })?.node else { return nil }
+        if case .null = node.value { return nil }
+        let fields = try file.object(node, "resume")
+        let after = try file.number(fields, "after", in: node)
+        guard after >= 0, after <= Double(stopCount), after == after.rounded() else {
+            throw .invalid(path: file.path, line: node.line, field: "resume.after", message: "must be a whole number from 0 to the trip's \(stopCount) stops")
+        }
+        let location: Location
+        if fields.contains(where: { $0.key == "lat" }) {
+            location = .geographic(lat: try file.number(fields, "lat", in: node), lon: try file.number(fields, "lon", in: node))
+        } else {
+            location = .planar(x: try file.number(fields, "x", in: node), y: try file.number(fields, "y", in: node))
+        }
+        return Plan.Resume(afterStops: Int(after), time: try file.number(fields, "time", in: node), location: location)
     }
 
     static func visit(_ node: JSONNode, _ file: PlanFields) throws(PlanFileError) -> Plan.Visit {

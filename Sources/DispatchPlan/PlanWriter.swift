@@ -65,6 +65,15 @@ public enum PlanWriter {
             "loadKg": tenths(trip.loadKg),
             "peakKg": tenths(trip.peakKg),
             "peakLitres": tenths(trip.peakLitres),
+            "resume": trip.resume.map { resume in
+                var fields: [(key: String, node: JSONNode)] = [("after", JSONNode(.number(Double(resume.afterStops)))),
+                                                               ("time", JSONNode(minutes(resume.time)))]
+                switch resume.location {
+                case .geographic(let p): fields += [("lat", JSONNode(.number(p.lat))), ("lon", JSONNode(.number(p.lon)))]
+                case .planar(let p): fields += [("x", JSONNode(.number(p.x))), ("y", JSONNode(.number(p.y)))]
+                }
+                return .object(fields)
+            },
             "stops": .array(trip.stops.map(visit)),
         ])
     }

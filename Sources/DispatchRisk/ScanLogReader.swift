@@ -20,22 +20,13 @@ public enum ScanLogReader {
         } catch {
             throw .invalid(path: path, line: error.line, field: "csv", message: error.message)
         }
-        guard !table.header.isEmpty else { throw .invalid(path: path, line: 1, field: "header", message: "the file is empty") }
-        for name in table.header where !columns.contains(name) {
-            throw .invalid(path: path, line: 1, field: name, message: "unknown column (expected \(columns.joined(separator: ",")))")
-        }
-        var column: [String: Int] = [:]
-        for name in columns {
-            guard let i = table.header.firstIndex(of: name) else {
-                throw .invalid(path: path, line: 1, field: name, message: "column is missing (expected \(columns.joined(separator: ",")))")
-            }
-            column[name] = i
-        }
+        let column: [String: Int]
+        do { column = try table.columnIndices(columns) } catch { throw .invalid(path: path, line: 1, field: error.field, message: error.message) }
         var entries: [ScanLogEntry] = []
         entries.reserveCapacity(table.rows.count)
         var seen: Set<String> = []
         for row in table.rows {
-            func cell(_ name: String) -> String { row.cells[column[name]!] }
+            func cell(_ name: String) -> String { column[name].map { row.cells[$0] } ?? "" }
             guard row.cells.count == table.header.count else {
                 throw .invalid(path: path, line: row.line, field: "row", message: "\(row.cells.count) fields, the header has \(table.header.count)")
             }

@@ -16,15 +16,17 @@ public enum RoutePlanner {
         let clock = ContinuousClock()
         let began = options.startedAt ?? clock.now
         let end = began.advanced(by: .milliseconds(Int(options.seconds * 1000)))
-        let builder = ProblemBuilder(scenario: scenario, objective: objective)
+        let builder = ProblemBuilder(scenario: scenario, objective: objective,
+                                     preferredCourier: options.initialSolution?.preferredCouriers ?? [:])
         let problem = builder.problem
+        let initial = options.initialSolution.map { builder.vehicleSequences($0, scenario: scenario) }
         // The search stops early enough for set partitioning, the plan and its check to fit the budget.
         let deadline = began.advanced(by: .milliseconds(Int(options.seconds * 1000 * (setPartitioning ? 0.87 : 0.97))))
         let workers = max(1, options.workers)
         let results = ResultSlots(count: workers)
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             let seed = options.seed &+ UInt64(w) &* 0x9E37_79B9_7F4A_7C15
-            results.set(w, problem.search(options, seed: seed, deadline: deadline))
+            results.set(w, problem.search(options, seed: seed, deadline: deadline, initial: initial))
         }
         let all = results.values
         guard var best = all.min(by: { $0.cost < $1.cost }) else {

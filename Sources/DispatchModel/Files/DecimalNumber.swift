@@ -3,9 +3,9 @@
 ///
 /// Stricter than `Double(_:)` on purpose: that also takes `nan`, `inf` and hexadecimal `0x1p3`,
 /// which no spreadsheet means as a weight or a minute.
-enum DecimalNumber {
+public enum DecimalNumber {
     /// The finite value of `text`, or `nil` when it is not a decimal number.
-    static func parse<S: StringProtocol>(_ text: S) -> Double? {
+    public static func parse<S: StringProtocol>(_ text: S) -> Double? {
         var bytes = text.utf8.makeIterator()
         var sawDigit = false, sawDot = false, sawExponent = false, exponentDigits = false
         var position = 0, previous: UInt8 = 0

@@ -4,7 +4,7 @@
 /// file, line and field; reading goes on after an error so that one run lists them all.
 public enum ScenarioReader {
     static let scenarioKeys: Set<String> = ["format", "name", "outlet", "couriers", "stops", "stopsFile", "travel", "weather", "objective", "risk"]
-    static let outletKeys: Set<String> = ["id", "name", "lat", "lon", "x", "y", "zoneRadiusKm", "day", "reloadMinutes"]
+    static let outletKeys: Set<String> = ["id", "name", "lat", "lon", "x", "y", "zoneRadiusKm", "day", "reloadMinutes", "failedDelivery"]
     static let courierKeys: Set<String> = ["id", "name", "capacityKg", "capacityLitres", "shift", "speedKmh", "skills",
                                            "start", "end", "territory", "customers"]
     /// Fields of a stop, in the order the writer uses (also the CSV header).
@@ -58,7 +58,8 @@ public enum ScenarioReader {
             let radius = location.isGeographic ? record.number("zoneRadiusKm", minimum: 0, exclusive: true) ?? 3 : nil
             let reload = record.number("reloadMinutes", minimum: 0) ?? 10
             loaded.scenario.outlet = Outlet(id: record.text("id") ?? "outlet", name: record.text("name") ?? "",
-                                            location: location, zoneRadiusKm: radius, day: day, reloadMinutes: reload)
+                                            location: location, zoneRadiusKm: radius, day: day, reloadMinutes: reload,
+                                            failedDelivery: record.choice("failedDelivery", default: FailedDeliveryRule.returnToOutlet))
         } else if root.value["outlet"] == nil {
             log.error(path, root.line, "outlet", "scenario: is missing")
         }
@@ -146,6 +147,28 @@ public enum ScenarioReader {
         for (i, element) in elements.enumerated() {
             if let record = FieldRecord(file: path, node: element, subject: "\(noun) #\(i + 1)", log: log) { body(record) }
         }
+    }
+
+    /// Reads stops alone from a parcels CSV `text` (the rows `desk replan --new` adds to a day):
+    /// open-ended windows end at `day`. Every problem is a diagnostic naming the file, line and field.
+    public static func readParcels(text: String, path: String, day: TimeWindow) -> LoadedScenario {
+        let log = DiagnosticLog()
+        var loaded = LoadedScenario(
+            scenario: Scenario(name: "", outlet: Outlet(id: "outlet", name: "", location: .geographic(lat: 0, lon: 0), day: day),
+                               couriers: [], stops: []),
+            stopSources: [], courierSources: [], diagnostics: [])
+        do {
+            let table = try CSVTable.parse(text)
+            if table.rows.count > Scenario.maximumStops {
+                log.error(path, 1, "stops", Scenario.tooManyStopsMessage(count: table.rows.count))
+            } else {
+                readStops(table, path: path, day: day, log: log, into: &loaded)
+            }
+        } catch {
+            log.error(path, error.line, "csv", error.message)
+        }
+        loaded.diagnostics = log.items
+        return loaded
     }
 
     static func readStops(_ table: CSVTable, path: String, day: TimeWindow, log: DiagnosticLog, into loaded: inout LoadedScenario) {

@@ -24,6 +24,7 @@ public enum ScenarioWriter {
                 "zoneRadiusKm": outlet.zoneRadiusKm.map(JSONValue.number),
                 "day": .string(outlet.day.description),
                 "reloadMinutes": outlet.reloadMinutes.map(JSONValue.number),
+                "failedDelivery": outlet.failedDelivery == .returnToOutlet ? nil : .string(outlet.failedDelivery.rawValue),
             ]),
             "objective": scenario.objectiveWeights.isEmpty ? nil : .object(scenario.objectiveWeights.keys.sorted().map {
                 (key: $0, node: JSONNode(.number(scenario.objectiveWeights[$0] ?? 0)))

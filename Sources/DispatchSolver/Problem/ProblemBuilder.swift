@@ -46,7 +46,9 @@ public struct ProblemBuilder: Sendable {
     public let excluded: [(stop: Int, reason: UnassignedReason)]
 
     /// Builds the problem; `neighbours` is the size of each stop's granular neighbourhood.
-    public init(scenario: Scenario, objective: Objective, neighbours: Int = 40) {
+    /// `preferredCourier` (stop id → courier id) names a stop's own courier where it should
+    /// override the territory and customer lists (a replan keeps each stop with its courier).
+    public init(scenario: Scenario, objective: Objective, neighbours: Int = 40, preferredCourier: [String: String] = [:]) {
         let stops = scenario.stops
         var skillBits: [String: UInt64] = [:]
         for skill in (scenario.couriers.flatMap(\.skills) + stops.flatMap(\.requiredSkills)) where skillBits[skill] == nil {
@@ -177,7 +179,9 @@ public struct ProblemBuilder: Sendable {
             for building in Set(courier.territory) { territoryOwners[building, default: []].append(v) }
             for customer in Set(courier.customers) { customerOwners[customer, default: []].append(v) }
         }
+        let courierIndex = Dictionary(scenario.couriers.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         func owner(_ stop: Stop) -> Int {
+            if let id = preferredCourier[stop.id], let v = courierIndex[id] { return v }
             if let customer = stop.customer, let owners = customerOwners[customer], owners.count == 1 { return owners[0] }
             if let building = stop.building, let owners = territoryOwners[building], owners.count == 1 { return owners[0] }
             return -1

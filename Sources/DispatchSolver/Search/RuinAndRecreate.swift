@@ -19,10 +19,14 @@ public struct SearchOptions: Sendable {
     /// When the clock started (the command's start, so reading and building count); `nil`: when
     /// planning starts.
     public var startedAt: ContinuousClock.Instant?
+    /// Routes to start from (a replan's kept routes): the first plan is these, with every other
+    /// stop inserted into them, instead of a construction from scratch. See ``InitialSolution``.
+    public var initialSolution: InitialSolution?
 
     /// Options; by default 10 s, seed 1, two workers.
     public init(iterations: Int? = nil, seconds: Double = 10, seed: UInt64 = 1, workers: Int = 2,
-                routeEliminationShare: Double? = nil, localSearch: Bool = true, startedAt: ContinuousClock.Instant? = nil) {
+                routeEliminationShare: Double? = nil, localSearch: Bool = true, startedAt: ContinuousClock.Instant? = nil,
+                initialSolution: InitialSolution? = nil) {
         self.iterations = iterations
         self.seconds = seconds
         self.seed = seed
@@ -30,6 +34,7 @@ public struct SearchOptions: Sendable {
         self.routeEliminationShare = routeEliminationShare
         self.localSearch = localSearch
         self.startedAt = startedAt
+        self.initialSolution = initialSolution
     }
 
     /// Whether the result is fixed by the seed (an iteration limit is set).
@@ -62,12 +67,14 @@ struct PooledRoute: Sendable, Hashable {
 extension RoutingProblem {
     /// One ruin-and-recreate search under simulated annealing, with a route-elimination phase
     /// when couriers cost something.
-    func search(_ options: SearchOptions, seed: UInt64, deadline: ContinuousClock.Instant) -> SearchResult {
+    func search(_ options: SearchOptions, seed: UInt64, deadline: ContinuousClock.Instant, initial: [[Int]]? = nil) -> SearchResult {
         var rng = SplitMixRandom(seed: seed)
         let clock = ContinuousClock()
         let began = clock.now
         var state = SearchState(self)
-        if stopCount <= 150 {
+        if let initial {
+            warmStart(initial, into: &state, rng: &rng)
+        } else if stopCount <= 150 {
             regretConstruct(into: &state, rng: &rng)
         } else {
             // Large days: cheapest insertion, tightest windows first (regret is O(n²) per step).

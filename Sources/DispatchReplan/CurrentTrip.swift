@@ -1,0 +1,45 @@
+import DispatchModel
+import DispatchPlan
+import DispatchSolver
+
+/// Re-sequences the rest of a trip under way: the courier continues from where it was last seen
+/// with what it carries (deliveries on board, pickups on the way), in the order that keeps the most
+/// promises, and brings back what no longer fits. A one-courier, one-trip day for the solver,
+/// started from the old order.
+struct CurrentTrip: Sendable {
+    let objective: Objective
+    let iterations: Int
+    let seed: UInt64
+
+    /// The new order of `visits` (not yet made) for `courier`, who is at `place` at `time`, and the
+    /// ids it cannot serve on this trip any more. `nil` when the day cannot be expressed (a measured matrix).
+    func sequence(_ visits: [Plan.Visit], courier: Courier, place: Location, time: Double, onBoard: Set<String>,
+                  scenario: Scenario, stops: [String: Stop]) -> (order: [Plan.Visit], dropped: [String])? {
+        if case .matrix = scenario.travel { return nil }
+        var outlet = scenario.outlet
+        outlet.reloadMinutes = nil
+        var rider = courier
+        rider.start = place
+        rider.end = nil
+        let start = Int(time.rounded(.up))
+        guard start < courier.shift.end else { return nil }
+        rider.shift = TimeWindow(start: start, end: courier.shift.end)
+        let parcels = visits.compactMap { visit -> Stop? in
+            guard var stop = stops[visit.id] else { return nil }
+            // On board already: a parcel to hand over, whatever it was picked up as.
+            if stop.kind == .shipmentDelivery, let shipment = stop.shipment, onBoard.contains(shipment) {
+                stop.kind = .delivery
+                stop.shipment = nil
+            }
+            stop.availableFrom = nil
+            return stop
+        }
+        let day = Scenario(name: scenario.name, outlet: outlet, couriers: [rider], stops: parcels, travel: scenario.travel, weather: scenario.weather)
+        let options = SearchOptions(iterations: iterations, seconds: 60, seed: seed, workers: 1, localSearch: true,
+                                    initialSolution: InitialSolution(trips: [courier.id: [parcels.map(\.id)]]))
+        let plan = RoutePlanner.plan(day, objective: objective, options: options, setPartitioning: false)
+        let byID = Dictionary(visits.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let order = (plan.routes.first?.stops ?? []).compactMap { byID[$0.id] }
+        return (order, plan.unassigned.map(\.id))
+    }
+}

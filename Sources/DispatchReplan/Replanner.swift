@@ -1,0 +1,153 @@
+import DispatchModel
+import DispatchPlan
+import DispatchSolver
+
+/// What a replan made: the whole day's new plan, the day it plans (the old one plus the new stops
+/// and their slots), and what changed.
+public struct ReplanResult: Sendable {
+    /// The new plan: kept trips, then the re-optimised rest; every stop exactly once.
+    public var plan: Plan
+    /// The day the new plan is for: the old scenario with the new stops appended (their windows
+    /// start no earlier than the answer, their slot is their promise).
+    public var scenario: Scenario
+    /// Whether ``scenario`` differs from the old one (then it must be written beside the plan).
+    public var scenarioChanged: Bool
+    /// What changed, for the desk.
+    public var diff: ReplanDiff
+    /// The day at the moment of the replan.
+    public var state: DayState
+    /// Whether nothing happened (no events, no new stops) and the plan is the old one.
+    public var unchanged = false
+}
+
+/// Replans the rest of a day: applies the handhelds' events, keeps the trips under way, and
+/// re-optimises everything else from the old routes (warm start), with each stop preferring its
+/// old courier and every slot told to a customer as a promise.
+///
+/// ```swift
+/// let result = Replanner.replan(plan: old, scenario: day, events: events, newStops: requests,
+///                               objective: .outlet, options: ReplanOptions(now: 11 * 60, iterations: 200))
+/// ```
+public enum Replanner {
+    /// The new plan. With no events and no new stops nothing happened, and the plan is returned as it was.
+    public static func replan(plan: Plan, scenario: Scenario, events: [ReplanEvent], newStops: [Stop],
+                              objective: Objective, options: ReplanOptions) -> ReplanResult {
+        let now = options.now
+        if events.isEmpty, newStops.isEmpty {
+            let state = DayState(plan: plan, scenario: scenario, events: events, now: now)
+            return ReplanResult(plan: plan, scenario: scenario, scenarioChanged: false,
+                                diff: ReplanDiff(now: now), state: state, unchanged: true)
+        }
+        let state = DayState(plan: plan, scenario: scenario, events: events, now: now, objective: objective,
+                             iterations: min(options.iterations ?? 30, 30), seed: options.seed)
+        // New requests: not visited before the outlet's answer reaches the customer, where the window allows.
+        let answered = Int((now + Double(options.answerMinutes)).rounded(.up))
+        let requests = newStops.map { stop -> Stop in
+            var stop = stop
+            let later = stop.windows.compactMap { w -> TimeWindow? in w.end < answered ? nil : TimeWindow(start: max(w.start, answered), end: w.end) }
+            if !later.isEmpty, later != stop.windows {
+                stop.windows = later
+                stop.windowPhrase = later.map(\.description).joined(separator: ", ")
+            }
+            return stop
+        }
+        var day = scenario
+        day.stops += requests
+        var stopByID: [String: Stop] = [:]
+        for stop in day.stops where stopByID[stop.id] == nil { stopByID[stop.id] = stop }
+        var slotOf: [String: TimeWindow] = [:]
+        for route in plan.routes { for visit in route.stops { if let slot = visit.slot { slotOf[visit.id] = slot } } }
+
+        // The rest of the day as a smaller day: couriers from where and when they are free, the
+        // pending stops with the slots told to customers as promises.
+        var rest = day
+        rest.couriers = zip(scenario.couriers, state.couriers).map { courier, now in
+            var courier = courier
+            let free = Int(min(now.availableFrom, Double(courier.shift.end)).rounded(.up))
+            courier.shift = TimeWindow(start: min(max(free, courier.shift.start), courier.shift.end), end: courier.shift.end)
+            if !now.keptTrips.isEmpty { courier.start = nil }
+            return courier
+        }
+        let requestIDs = Set(requests.map(\.id))
+        var pending = state.pending
+        for stop in requests { pending.append(DayState.Pending(id: stop.id, previousCourier: nil, backAtOutlet: nil, note: nil)) }
+        rest.stops = pending.compactMap { entry -> Stop? in
+            guard var stop = stopByID[entry.id] else { return nil }
+            if let slot = slotOf[entry.id] { stop.promise = slot }
+            if let back = entry.backAtOutlet, stop.kind == .delivery {
+                stop.availableFrom = max(stop.availableFrom ?? 0, Int(back.rounded(.up)))
+            }
+            return stop
+        }
+        var weights = objective
+        weights.offTerritory = options.stabilityCost(objective)
+        var warm: [String: [[String]]] = [:]
+        for courier in state.couriers where !courier.plannedTrips.isEmpty { warm[courier.courier] = courier.plannedTrips }
+        let search = SearchOptions(iterations: options.iterations, seconds: options.seconds, seed: options.seed, workers: options.workers,
+                                   localSearch: options.localSearch, initialSolution: InitialSolution(trips: warm, keepsCouriers: true))
+        let solved = RoutePlanner.plan(rest, objective: weights, options: search)
+
+        // The whole day: kept trips, then the new ones.
+        let solvedRoutes = Dictionary(solved.routes.map { ($0.courier, $0) }, uniquingKeysWith: { a, _ in a })
+        var routes: [Plan.CourierRoute] = []
+        var etaOfRequest: [String: Double] = [:]
+        for (courier, now) in zip(scenario.couriers, state.couriers) {
+            var trips = now.keptTrips
+            var distance = now.keptDistance
+            if let route = solvedRoutes[courier.id] {
+                for trip in route.trips {
+                    var trip = trip
+                    for k in trip.stops.indices {
+                        trip.stops[k].slot = slotOf[trip.stops[k].id]
+                        if requestIDs.contains(trip.stops[k].id) { etaOfRequest[trip.stops[k].id] = trip.stops[k].start }
+                    }
+                    trips.append(trip)
+                }
+                distance += route.distance
+            }
+            guard !trips.isEmpty else { continue }
+            routes.append(Plan.CourierRoute(courier: courier.id, trips: trips, distance: distance, shiftStart: Double(courier.shift.start),
+                                            reloadMinutes: scenario.outlet.reloadMinutes ?? 0))
+        }
+        let notes = Dictionary(pending.compactMap { p in p.note.map { (p.id, $0) } }, uniquingKeysWith: { a, _ in a })
+        let unassigned = state.cancelled + solved.unassigned.map { u in
+            Plan.Unassigned(id: u.id, reason: notes[u.id].map { "\($0): \(u.reason)" } ?? u.reason)
+        }
+
+        // Slots for the new requests: their own window when they gave a short one, else around the ETA.
+        for (k, stop) in day.stops.enumerated() where requestIDs.contains(stop.id) {
+            guard let eta = etaOfRequest[stop.id] else { continue }
+            let slot = stop.promise ?? Self.slot(for: stop, eta: eta, width: options.slotWidth)
+            day.stops[k].promise = slot
+            for r in routes.indices {
+                for t in routes[r].trips.indices {
+                    for v in routes[r].trips[t].stops.indices where routes[r].trips[t].stops[v].id == stop.id {
+                        routes[r].trips[t].stops[v].slot = slot
+                        routes[r].trips[t].stops[v].promise = slot
+                        let start = routes[r].trips[t].stops[v].start
+                        routes[r].trips[t].stops[v].late = max(0, start - Double(slot.end))
+                        routes[r].trips[t].stops[v].early = stop.needsCustomerPresent ? max(0, Double(slot.start) - start) : 0
+                    }
+                }
+            }
+        }
+        var statistics = solved.statistics
+        statistics["pendingStops"] = Double(rest.stops.count)
+        let newPlan = Plan(name: plan.name, scenario: plan.scenario, objective: plan.objective, routes: routes,
+                           unassigned: unassigned, cost: solved.cost, statistics: statistics)
+        let diff = ReplanDiff(old: plan, new: newPlan, scenario: day, now: now, failures: state.failures, newStops: requestIDs)
+        return ReplanResult(plan: newPlan, scenario: day, scenarioChanged: !requests.isEmpty, diff: diff, state: state)
+    }
+
+    /// The slot told to a new customer: their own window when it is no longer than two slots,
+    /// else `width` minutes around the ETA, inside the window it is served in.
+    static func slot(for stop: Stop, eta: Double, width: Int) -> TimeWindow {
+        let minute = Int(eta.rounded(.down))
+        let serving = stop.windows.first { Double($0.start) <= eta + 1e-9 && eta <= Double($0.end) + 1e-4 }
+            ?? TimeWindow(start: minute, end: minute)
+        if stop.windowPhrase != nil, stop.windows.count == 1, serving.minutes <= 2 * width { return serving }
+        guard serving.minutes > width else { return serving }
+        let start = min(max(minute - width / 2, serving.start), serving.end - width)
+        return TimeWindow(start: min(start, minute), end: min(start, minute) + width)
+    }
+}

@@ -1,0 +1,111 @@
+import DispatchModel
+import DispatchPlan
+
+/// Times a trip that is already under way the way the checker recomputes it: done and failed
+/// visits keep the handheld's times, a resume point restarts the clock where the courier was seen,
+/// and every other visit follows from the ride before it. Visits whose windows have closed by
+/// the time the courier can get there are left out (they return to the outlet).
+struct TripTimer {
+    let scenario: Scenario
+    let stops: [String: Stop]
+    let courier: Courier
+
+    /// The timed trip, its distance, and the ids left out because the courier cannot serve them
+    /// in time (windows, or back after the shift).
+    func time(_ visits: [Plan.Visit], departure: Double, origin: Location, originID: String, destination: Location,
+              resume: Plan.Resume?, now: Double) -> (trip: Plan.Trip, distance: Double, dropped: [String]) {
+        var kept = visits
+        var dropped: [String] = []
+        while true {
+            let (trip, distance, late) = schedule(kept, departure: departure, origin: origin, originID: originID,
+                                                  destination: destination, resume: resume, now: now)
+            if let late {
+                drop(late, from: &kept, into: &dropped)
+                continue
+            }
+            // Back after the shift: the last visit not yet made stays at the outlet.
+            if trip.returnTime > Double(courier.shift.end) + 1e-4, let last = kept.lastIndex(where: { !$0.isRecorded }),
+               resume.map({ last >= $0.afterStops }) ?? true {
+                drop(last, from: &kept, into: &dropped)
+                continue
+            }
+            return (trip, distance, dropped)
+        }
+    }
+
+    /// Leaves visit `index` out, with its shipment's other half when that is not made yet: the
+    /// halves stay together for the solver.
+    private func drop(_ index: Int, from visits: inout [Plan.Visit], into dropped: inout [String]) {
+        let id = visits[index].id
+        dropped.append(id)
+        visits.remove(at: index)
+        guard let shipment = stops[id]?.shipment,
+              let other = visits.firstIndex(where: { $0.id != id && !$0.isRecorded && stops[$0.id]?.shipment == shipment }) else { return }
+        dropped.append(visits[other].id)
+        visits.remove(at: other)
+    }
+
+    /// One pass: the trip, or the index of the first visit that cannot be served in its windows.
+    private func schedule(_ visits: [Plan.Visit], departure: Double, origin: Location, originID: String, destination: Location,
+                          resume: Plan.Resume?, now: Double) -> (Plan.Trip, Double, Int?) {
+        var time = departure
+        var place = origin, placeID = originID
+        var distance = 0.0
+        var timed: [Plan.Visit] = []
+        var kg = 0.0, litres = 0.0
+        for visit in visits {
+            guard let stop = stops[visit.id], stop.kind == .delivery else { continue }
+            kg += stop.weightKg; litres += stop.volumeLitres
+        }
+        let loadKg = kg
+        var peakKg = kg, peakLitres = litres
+        func applyResume(_ index: Int) {
+            guard let point = resume, point.afterStops == index else { return }
+            distance += scenario.ride(from: place, fromID: placeID, to: point.location, toID: "", courier: courier).distance
+            time = max(time, point.time)
+            place = point.location; placeID = ""
+        }
+        for (index, visit) in visits.enumerated() {
+            guard let stop = stops[visit.id] else { continue }
+            applyResume(index)
+            let leg = scenario.ride(from: place, fromID: placeID, to: stop.location, toID: stop.id, courier: courier)
+            distance += leg.distance
+            var next = visit
+            if visit.isRecorded {
+                time = visit.departure
+            } else {
+                let arrival = time + leg.minutes
+                guard let window = stop.serviceWindows.first(where: { arrival <= Double($0.end) + 1e-4 }) else {
+                    return (Plan.Trip(departure: departure, returnTime: time, stops: []), distance, index)
+                }
+                let start = max(arrival, Double(window.start))
+                next.arrival = arrival
+                next.start = start
+                next.departure = start + stop.serviceMinutes
+                next.late = stop.promise.map { max(0, start - Double($0.end)) } ?? 0
+                next.early = stop.needsCustomerPresent ? (stop.promise.map { max(0, Double($0.start) - start) } ?? 0) : 0
+                next.status = arrival <= now && next.departure > now ? .inProgress : .planned
+                time = next.departure
+            }
+            next.windows = stop.windows
+            next.promise = stop.promise
+            switch stop.kind {
+            case .delivery: kg -= stop.weightKg; litres -= stop.volumeLitres
+            case .pickup, .shipmentPickup: kg += stop.weightKg; litres += stop.volumeLitres
+            case .shipmentDelivery:
+                if let pickup = scenario.stops.first(where: { $0.kind == .shipmentPickup && $0.shipment == stop.shipment }) {
+                    kg -= pickup.weightKg; litres -= pickup.volumeLitres
+                }
+            }
+            peakKg = max(peakKg, kg); peakLitres = max(peakLitres, litres)
+            place = stop.location; placeID = stop.id
+            timed.append(next)
+        }
+        applyResume(visits.count)
+        let back = scenario.ride(from: place, fromID: placeID, to: destination, toID: scenario.outlet.id, courier: courier)
+        distance += back.distance
+        let trip = Plan.Trip(departure: departure, returnTime: time + back.minutes, stops: timed, loadKg: loadKg,
+                             peakKg: peakKg, peakLitres: peakLitres, resume: resume)
+        return (trip, distance, nil)
+    }
+}

@@ -1,0 +1,100 @@
+import DispatchPlan
+import Foundation
+import Testing
+@testable import DispatchCLI
+@testable import DispatchModel
+
+/// `desk replan` end to end: numbered plans beside the old one, a replan of a replan, and the
+/// errors that exit 65 without writing anything.
+@Suite(.serialized) struct ReplanCommandTests {
+    /// A folder with a copy of the small day, planned.
+    static func plannedFolder(_ name: String) throws -> String {
+        let folder = NSTemporaryDirectory() + "desk-replan-\(name)-\(getpid())"
+        try? FileManager.default.removeItem(atPath: folder)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try TextFile.writeAtomically(try TextFile.read(Fixture.scenarios + "/small-day.json"), to: folder + "/day.json")
+        let result = PlanCommand.execute(path: folder + "/day.json", seconds: 600, iterations: 30, seed: 3, workers: 1, out: folder + "/plan.json")
+        #expect(result.status == .ok, "\(result.errors)")
+        return folder
+    }
+
+    static func files(_ folder: String) -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() }
+
+    @Test func replansAreNumberedBesideTheOldPlanWhichNeverChanges() throws {
+        let folder = try Self.plannedFolder("chain")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let plan = try PlanReader.load(path: folder + "/plan.json")
+        let oldBytes = try TextFile.read(folder + "/plan.json")
+        // The first scan of the day: the earliest stop of any courier.
+        let earliest = try #require(plan.routes.compactMap { route in route.stops.first.map { (route.courier, $0) } }
+            .min { $0.1.departure < $1.1.departure })
+        let (courier, first) = earliest
+        let time = Clock.format(first.departure.rounded(.up))
+        try TextFile.writeAtomically("time,courier,stop,event,lat,lon\n\(time),\(courier),\(first.id),done,,\n", to: folder + "/events.csv")
+        try TextFile.writeAtomically("id,kind,lat,lon,weightKg,window\nr1,pickup,30.28,120.125,2,\n", to: folder + "/new.csv")
+        let one = ReplanCommand.execute(plan: folder + "/plan.json", now: 10 * 60, events: folder + "/events.csv", newStops: folder + "/new.csv",
+                                        iterations: 10, workers: 1)
+        #expect(one.status == .ok, "\(one.errors)")
+        #expect(one.output.contains("new r1: c"))
+        #expect(Self.files(folder).contains("plan.1.json") && Self.files(folder).contains("plan.1.scenario.json")
+            && Self.files(folder).contains("plan.1.diff.json"))
+        #expect(try TextFile.read(folder + "/plan.json") == oldBytes)
+        let replanned = try PlanReader.load(path: folder + "/plan.1.json")
+        #expect(replanned.routes.first { $0.courier == courier }?.stops.first { $0.id == first.id }?.status == .done)
+        #expect(replanned.scenario?.path == "plan.1.scenario.json")
+        // A replan of the replan: the next number, with the new stop still there.
+        let two = ReplanCommand.execute(plan: folder + "/plan.1.json", now: 11 * 60, newStops: nil, iterations: 10, workers: 1)
+        #expect(two.status == .ok, "\(two.errors)")
+        let again = try PlanReader.load(path: folder + "/plan.2.json")
+        #expect(again == replanned.withScenario(again.scenario))
+        #expect(again.scenario?.path == "plan.1.scenario.json")
+    }
+
+    @Test func badInputsExit65NamingTheLineAndWriteNothing() throws {
+        let folder = try Self.plannedFolder("bad")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let before = Self.files(folder)
+        try TextFile.writeAtomically("time,courier,stop,event,lat,lon\n09:00,c01,nosuch,done,,\n", to: folder + "/unknown.csv")
+        try TextFile.writeAtomically("time,courier,stop,event,lat,lon\n06:00,c01,p00001,done,,\n", to: folder + "/early.csv")
+        try TextFile.writeAtomically("time,courier,stop,event,lat,lon\n10:30,c01,p00001,done,,\n", to: folder + "/late.csv")
+        try TextFile.writeAtomically("id,kind,lat,lon,weightKg\nr1,pickup,30.28,120.125,2\nr2,pickup,30.28,north,1\n", to: folder + "/new.csv")
+        let written = Self.files(folder)
+        for (events, new, needle) in [("unknown.csv", nil, "unknown.csv:2: stop:"), ("early.csv", nil, "early.csv:2: time:"),
+                                      ("late.csv", nil, "late.csv:2: time:"), (nil, "new.csv", "new.csv:3: lon:")] as [(String?, String?, String)] {
+            let result = ReplanCommand.execute(plan: folder + "/plan.json", now: 10 * 60, events: events.map { folder + "/" + $0 },
+                                               newStops: new.map { folder + "/" + $0 }, iterations: 5, workers: 1)
+            #expect(result.status == .dataError, "\(result.output)")
+            #expect(result.errors.contains(needle), "\(result.errors)")
+            #expect(Self.files(folder) == written)
+        }
+        #expect(ReplanCommand.execute(plan: folder + "/plan.json", now: 600, events: folder + "/missing.csv").status == .noInput)
+        // A scenario that changed since the plan was made.
+        try TextFile.writeAtomically(try TextFile.read(folder + "/day.json") + "\n", to: folder + "/day.json")
+        let changed = ReplanCommand.execute(plan: folder + "/plan.json", now: 600, iterations: 5, workers: 1)
+        #expect(changed.status == .dataError)
+        #expect(changed.errors.contains("changed since this plan was made"))
+        #expect(Self.files(folder) == written)
+        #expect(before.count + 4 == written.count)
+    }
+
+    @Test func aReplanWithNothingNewWritesTheSamePlan() throws {
+        let folder = try Self.plannedFolder("same")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = ReplanCommand.execute(plan: folder + "/plan.json", now: 12 * 60, iterations: 5, workers: 1)
+        #expect(result.status == .ok, "\(result.errors)")
+        // The same routes, times, statuses and scenario (the summary's total km may differ in the
+        // last digit: it is summed from the routes' rounded km when read back).
+        #expect(try PlanReader.load(path: folder + "/plan.1.json") == PlanReader.load(path: folder + "/plan.json"))
+        #expect(result.output.contains("0 stops moved between couriers, 0 ETAs changed"))
+        #expect(result.output.contains("written again unchanged"))
+    }
+}
+
+extension Plan {
+    /// The plan with another scenario reference.
+    func withScenario(_ reference: ScenarioReference?) -> Plan {
+        var plan = self
+        plan.scenario = reference
+        return plan
+    }
+}

@@ -1,0 +1,146 @@
+import DispatchCheck
+import DispatchModel
+import DispatchPlan
+import DispatchSolver
+import Testing
+@testable import DispatchReplan
+
+@Suite struct ReplannerTests {
+    @Test func theHandMadePlanPassesTheChecker() {
+        #expect(PlanChecker.violations(ReplanTestDays.planarPlan(), scenario: ReplanTestDays.planarDay()) == [])
+    }
+
+    @Test func aReplanWithNoEventsAndNoNewStopsChangesNothing() {
+        let (day, plan) = ReplanTestDays.small(seed: 11)
+        let result = Replanner.replan(plan: plan, scenario: day, events: [], newStops: [], objective: .outlet,
+                                      options: ReplanTestDays.options(now: 11 * 60))
+        #expect(result.plan == plan)
+        #expect(!result.scenarioChanged)
+        #expect(result.diff.moved.isEmpty && result.diff.etaChanged.isEmpty && result.diff.promisesBroken.isEmpty)
+    }
+
+    @Test func doneStopsKeepTheirScansAndThePositionTimesTheRestOfTheTrip() throws {
+        let day = ReplanTestDays.planarDay()
+        let plan = ReplanTestDays.planarPlan()
+        // A did a1 at 08:40 (late), and was seen at (0, 10) at 08:50 on the way back.
+        let events = [ReplanEvent(time: 520, courier: "A", stop: "a1", kind: .done),
+                      ReplanEvent(time: 530, courier: "A", kind: .position, location: .planar(x: 0, y: 10))]
+        let result = Replanner.replan(plan: plan, scenario: day, events: events, newStops: [], objective: .outlet,
+                                      options: ReplanTestDays.options(now: 535))
+        #expect(PlanChecker.violations(result.plan, scenario: result.scenario) == [])
+        let routeA = try #require(result.plan.routes.first { $0.courier == "A" })
+        let a1 = try #require(routeA.trips.first?.stops.first)
+        #expect(a1.id == "a1" && a1.status == .done && a1.departure == 520 && a1.start == 518)
+        let first = try #require(routeA.trips.first)
+        // From (0, 10) at 08:50 straight back: 10 minutes.
+        #expect(first.resume == Plan.Resume(afterStops: 1, time: 530, location: .planar(x: 0, y: 10)))
+        #expect(abs(first.returnTime - 540) < 1e-9)
+        #expect(result.state.couriers.first { $0.courier == "A" }?.position == .planar(x: 0, y: 10))
+    }
+
+    @Test func aSlotIsKeptByMovingTheStopWhenItsCourierRunsLate() throws {
+        let day = ReplanTestDays.planarDay(withB: true)
+        // At 09:00 A is still out at (0, 100) with a1 to do: back at 10:42 at the earliest, so x
+        // (slot 10:00–10:30) can only be kept by B, who is free at the outlet.
+        let events = [ReplanEvent(time: 540, courier: "A", kind: .position, location: .planar(x: 0, y: 100))]
+        let result = Replanner.replan(plan: ReplanTestDays.planarPlan(), scenario: day, events: events, newStops: [],
+                                      objective: .outlet, options: ReplanTestDays.options(now: 545))
+        #expect(PlanChecker.violations(result.plan, scenario: result.scenario) == [])
+        let routeB = try #require(result.plan.routes.first { $0.courier == "B" })
+        let x = try #require(routeB.stops.first { $0.id == "x" })
+        #expect(!x.breaksPromise && x.start >= 600 && x.start <= 630)
+        #expect(result.diff.moved == [ReplanDiff.Move(id: "x", from: "A", to: "B")])
+        #expect(result.diff.promisesBroken.isEmpty)
+    }
+
+    @Test func aSlotNoCourierCanKeepIsListedWithTheCustomersChannel() throws {
+        let day = ReplanTestDays.planarDay(withB: false)
+        let events = [ReplanEvent(time: 540, courier: "A", kind: .position, location: .planar(x: 0, y: 100))]
+        let result = Replanner.replan(plan: ReplanTestDays.planarPlan(), scenario: day, events: events, newStops: [],
+                                      objective: .outlet, options: ReplanTestDays.options(now: 545))
+        #expect(PlanChecker.violations(result.plan, scenario: result.scenario) == [])
+        let broken = try #require(result.diff.promisesBroken.first)
+        #expect(broken.id == "x" && broken.contact == .call && broken.customer == "u-elderly")
+        // A is back at 10:42 (a1 at 10:10, 10:12 + 30 min), reloads until 10:52, x at 11:12.
+        #expect(abs((broken.eta ?? 0) - 672) < 1e-6)
+        #expect(result.diff.text.contains("call u-elderly about x"))
+    }
+
+    @Test func aFailedDeliveryGoesBackOrIsRetriedByTheOutletsRule() throws {
+        for rule in FailedDeliveryRule.allCases {
+            var day = ReplanTestDays.planarDay()
+            day.outlet.failedDelivery = rule
+            let events = [ReplanEvent(time: 515, courier: "A", stop: "a1", kind: .failed, reason: .notHome)]
+            let result = Replanner.replan(plan: ReplanTestDays.planarPlan(), scenario: day, events: events, newStops: [],
+                                          objective: .outlet, options: ReplanTestDays.options(now: 520))
+            #expect(PlanChecker.violations(result.plan, scenario: result.scenario) == [])
+            let a1 = result.plan.routes.flatMap(\.stops).filter { $0.id == "a1" }
+            #expect(a1.count == 1)
+            switch rule {
+            case .returnToOutlet: #expect(a1.first?.status == .failed)
+            case .retry:
+                // Tried again on a trip that leaves after A brought the parcel back (08:35 + 30 min).
+                #expect(a1.first?.status == .planned)
+                #expect((a1.first?.start ?? 0) >= 545 + 30)
+            }
+            #expect(result.diff.failures.first?.reason == "not home")
+        }
+    }
+
+    @Test func newPickupsGetASlotAroundTheirETAAfterTheAnswer() throws {
+        let (day, plan) = ReplanTestDays.small(seed: 5)
+        var rng = SplitMix64(seed: 5)
+        let requests = ReplanTestDays.pickups(4, prefix: "n", rng: &rng)
+        let now = 10.0 * 60
+        let result = Replanner.replan(plan: plan, scenario: day, events: [], newStops: requests, objective: .outlet,
+                                      options: ReplanTestDays.options(now: now))
+        #expect(PlanChecker.violations(result.plan, scenario: result.scenario) == [])
+        #expect(result.scenarioChanged)
+        for request in result.diff.newStops {
+            let slot = try #require(request.slot)
+            let eta = try #require(request.eta)
+            #expect(Double(slot.start) <= eta && eta <= Double(slot.end))
+            #expect(Double(slot.start) >= now + 30)
+            #expect(result.scenario.stops.first { $0.id == request.id }?.promise == slot)
+        }
+        #expect(result.diff.newStops.count == 4)
+    }
+}
+
+@Suite struct CurrentTripTests {
+    /// A planar day: A's one trip b1 (0, 10), b2 (0, 40), b3 (5, 10) with the slot 09:00–09:30.
+    static func day() -> (Scenario, Plan) {
+        let outlet = Outlet(id: "o", name: "planar outlet", location: .planar(x: 0, y: 0), zoneRadiusKm: nil,
+                            day: TimeWindow(start: 0, end: 24 * 60), reloadMinutes: 10)
+        let all = [TimeWindow(start: 0, end: 1440)]
+        let slot = TimeWindow(start: 540, end: 570)
+        let stops = [Stop(id: "b1", location: .planar(x: 0, y: 10), windows: all),
+                     Stop(id: "b2", location: .planar(x: 0, y: 40), windows: all),
+                     Stop(id: "b3", location: .planar(x: 5, y: 10), windows: all, promise: slot)]
+        let day = Scenario(name: "planar", outlet: outlet, couriers: [Courier(id: "A", name: "A", capacityKg: 100, shift: TimeWindow(start: 480, end: 1200))],
+                           stops: stops, travel: .euclidean(unitsPerMinute: 1))
+        let toB3 = Double(925).squareRoot(), home = Double(125).squareRoot()
+        let trip = Plan.Trip(departure: 480, returnTime: 526 + toB3 + home, stops: [
+            Plan.Visit(id: "b1", arrival: 490, start: 490, departure: 492, windows: all),
+            Plan.Visit(id: "b2", arrival: 522, start: 522, departure: 524, windows: all),
+            Plan.Visit(id: "b3", arrival: 524 + toB3, start: 524 + toB3, departure: 526 + toB3, windows: all, promise: slot),
+        ])
+        let plan = Plan(name: "planar", routes: [Plan.CourierRoute(courier: "A", trips: [trip], distance: 40 + toB3 + home, shiftStart: 480, reloadMinutes: 10)],
+                        unassigned: [])
+        return (day, plan)
+    }
+
+    @Test func theRestOfATripUnderWayIsResequencedToKeepAPromise() throws {
+        let (day, plan) = Self.day()
+        #expect(PlanChecker.violations(plan, scenario: day) == [])
+        // b1 done 48 minutes late: b2 first would bring b3 at 10:02, 32 minutes late.
+        let events = [ReplanEvent(time: 540, courier: "A", stop: "b1", kind: .done)]
+        let result = Replanner.replan(plan: plan, scenario: day, events: events, newStops: [], objective: .outlet,
+                                      options: ReplanTestDays.options(now: 545))
+        #expect(PlanChecker.violations(result.plan, scenario: result.scenario) == [])
+        let trip = try #require(result.plan.routes.first?.trips.first)
+        #expect(trip.stops.map(\.id) == ["b1", "b3", "b2"])
+        #expect(trip.stops.allSatisfy { !$0.breaksPromise })
+        #expect(result.diff.promisesBroken.isEmpty)
+    }
+}
