@@ -7,9 +7,9 @@ import Foundation
 /// Plans and model-generated scan logs for the calibration tests.
 enum TestPlans {
     /// A generated outlet day, planned with a short seeded search.
-    static func day(stops: Int = 120, couriers: Int = 4, seed: UInt64 = 7) throws -> (Plan, Scenario, PlannedDay) {
+    static func day(stops: Int = 120, couriers: Int = 4, seed: UInt64 = 7, objective: Objective = .outlet) throws -> (Plan, Scenario, PlannedDay) {
         let scenario = OutletDayGenerator(stops: stops, couriers: couriers, seed: seed).scenario()
-        let plan = RoutePlanner.plan(scenario, objective: .outlet, options: SearchOptions(iterations: 60, seconds: 600, seed: 1, workers: 1))
+        let plan = RoutePlanner.plan(scenario, objective: objective, options: SearchOptions(iterations: 60, seconds: 600, seed: 1, workers: 1))
         return (plan, scenario, try PlannedDay(plan: plan, scenario: scenario))
     }
 
