@@ -87,6 +87,21 @@ import Testing
         }
     }
 
+    @Test func theSameInputAndSeedGiveTheSamePlan() {
+        let (day, plan) = ReplanTestDays.small(seed: 8)
+        var rng = SplitMix64(seed: 8)
+        let events = ReplanTestDays.events(for: plan, now: 11 * 60, rng: &rng)
+        let requests = ReplanTestDays.pickups(3, prefix: "n", rng: &rng)
+        let options = ReplanOptions(now: 11 * 60, seconds: 3600, iterations: 40, seed: 3, workers: 2)
+        let first = Replanner.replan(plan: plan, scenario: day, events: events, newStops: requests, objective: .outlet, options: options)
+        let second = Replanner.replan(plan: plan, scenario: day, events: events, newStops: requests, objective: .outlet, options: options)
+        var a = first.plan, b = second.plan
+        a.statistics = [:]; b.statistics = [:] // timings
+        #expect(!events.isEmpty)
+        #expect(a == b)
+        #expect(first.diff == second.diff)
+    }
+
     @Test func newPickupsGetASlotAroundTheirETAAfterTheAnswer() throws {
         let (day, plan) = ReplanTestDays.small(seed: 5)
         var rng = SplitMix64(seed: 5)
