@@ -80,9 +80,11 @@ extension RoutingProblem {
                     guard r >= 0, !state.closed[r], canServe(state.routes[r].vehicle, u) else { continue }
                     scan(r, state.position[c]...(state.position[c] + 1), blink: true)
                 }
-                // The stop's own courier always bids, whether or not a neighbour rides with it:
-                // otherwise a stop could never come back to its territory once its building left.
-                if own >= 0, !state.closed[own], !state.routes[own].isEmpty, canServe(own, u) {
+                // The stop's own courier always bids: when no near neighbour rides with it, at
+                // every position (otherwise a stop could never come back to its territory once its
+                // building left); when one does, the scan above has already tried next to it.
+                if own >= 0, !state.closed[own], !state.routes[own].isEmpty, canServe(own, u),
+                   !neighbours[u].prefix(Self.granularity).contains(where: { state.routeOf[Int($0)] == own }) {
                     scan(own, 0...state.routes[own].stops.count, blink: true)
                 }
                 if bestRoute < 0, lookEverywhere {
