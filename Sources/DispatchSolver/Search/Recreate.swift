@@ -1,3 +1,5 @@
+import DispatchModel
+
 extension RoutingProblem {
     /// Above this many stops, recreate looks only next to each stop's nearest neighbours.
     static let granularThreshold = 400
@@ -6,7 +8,7 @@ extension RoutingProblem {
 
     /// Inserts `stops` one by one at their cheapest feasible place (SISR's recreate with blinks,
     /// Christiaens & Vanden Berghe 2020). Stops that fit nowhere stay unassigned.
-    func recreate(_ stops: [Int], into state: inout SearchState, rng: inout SplitMixRandom, blinkRate: Double,
+    func recreate(_ stops: [Int], into state: inout SearchState, rng: inout SplitMix64, blinkRate: Double,
                   allowGranular: Bool = true) {
         let emptyClassSeen = UnsafeMutableBufferPointer<Bool>.allocate(capacity: vehicleClassCount)
         defer { emptyClassSeen.deallocate() }
@@ -94,7 +96,7 @@ extension RoutingProblem {
 
     /// Regret-2 construction: repeatedly inserts the stop whose best and second-best routes
     /// differ most (Potvin & Rousseau 1993), so hard stops are placed while there is still room.
-    func regretConstruct(into state: inout SearchState, rng: inout SplitMixRandom) {
+    func regretConstruct(into state: inout SearchState, rng: inout SplitMix64) {
         var pending = (0..<stopCount).filter { state.routeOf[$0] < 0 && (partner[$0] < 0 || isShipmentPickup[$0]) }
         // Hard stops first: narrow windows, then high priority.
         while !pending.isEmpty {
