@@ -9,13 +9,44 @@ enum OperatorFixture {
     /// fair-day and off-territory terms all weigh). Odd seeds make days with trips (a third of
     /// the capacity, parcels released at 10:00); there, a reload is also put at a random place
     /// of each route of three stops or more, so the moves meet reloads they did not choose.
-    static func randomDay(seed: UInt64) -> (problem: RoutingProblem, state: SearchState) {
-        let trips = seed % 2 == 1
-        let scenario = RandomScenario.make(seed: 9_000 + seed, stops: 12 + Int(seed % 11), couriers: 2 + Int(seed % 2), trips: trips)
-        let problem = ProblemBuilder(scenario: scenario, objective: .outlet).problem
+    ///
+    /// A `plain` day is a literature-like one under the hierarchical objective: no reloads, no
+    /// shipments, no releases, so the cost does not depend on the time and ``Relocate``,
+    /// ``Swap`` and ``TwoOptStar`` read their deltas from the caches. Even seeds carry
+    /// deliveries only; seeds 0 and 1 mod 4 get a fleet of one class. A spare courier gets one
+    /// stop of another route, so that moves emptying a route are met too.
+    static func randomDay(seed: UInt64, plain: Bool = false) -> (problem: RoutingProblem, state: SearchState) {
+        let trips = !plain && seed % 2 == 1
+        // Plain days get a spare courier (the hierarchical objective leaves it at home), who is
+        // then given one stop.
+        var scenario = RandomScenario.make(seed: 9_000 + seed, stops: 12 + Int(seed % 11), couriers: 2 + Int(seed % 2) + (plain ? 1 : 0),
+                                           shipments: !plain, trips: trips)
+        if plain {
+            scenario.outlet.reloadMinutes = nil
+            if seed % 2 == 0 {
+                for i in scenario.stops.indices { scenario.stops[i].kind = .delivery }
+            }
+            if seed % 4 < 2 {
+                for c in scenario.couriers.indices {
+                    scenario.couriers[c].capacityKg = 25
+                    scenario.couriers[c].capacityLitres = 150
+                    scenario.couriers[c].speedKmh = 15
+                    scenario.couriers[c].skills = []
+                }
+                for i in scenario.stops.indices { scenario.stops[i].requiredSkills = [] }
+            }
+        }
+        let problem = ProblemBuilder(scenario: scenario, objective: plain ? .hierarchical : .outlet).problem
         var state = SearchState(problem)
         var random = SplitMix64(seed: seed)
         problem.regretConstruct(into: &state, rng: &random)
+        if plain, let lonely = state.routes.indices.first(where: { state.routes[$0].isEmpty }),
+           let crowded = state.routes.indices.first(where: { state.routes[$0].stops.count >= 2 }) {
+            // A route of one stop, so that moves emptying a route (a courier saved) are met.
+            let stop = state.routes[crowded].stops[0]
+            state.assign(crowded, stops: Array(state.routes[crowded].stops.dropFirst()), problem)
+            state.assign(lonely, stops: [stop], problem)
+        }
         if trips {
             for r in state.routes.indices where state.routes[r].stops.count >= 3 {
                 var stops = state.routes[r].stops
@@ -27,22 +58,27 @@ enum OperatorFixture {
     }
 
     /// Days for the random tests, and how many of them have a reload somewhere.
-    static func randomDays(_ count: Int) -> (days: [(problem: RoutingProblem, state: SearchState)], withReloads: Int) {
-        let days = (0..<UInt64(count)).map { randomDay(seed: $0) }
+    static func randomDays(_ count: Int, plain: Bool = false) -> (days: [(problem: RoutingProblem, state: SearchState)], withReloads: Int) {
+        let days = (0..<UInt64(count)).map { randomDay(seed: $0, plain: plain) }
         let withReloads = days.filter { day in day.state.routes.contains { $0.stops.contains(where: day.problem.isReload) } }.count
         return (days, withReloads)
     }
 
-    /// Runs `body` on `count` random days (a quarter of them at least with reloads) and expects
-    /// it to have checked at least `feasible` feasible and `infeasible` infeasible moves.
-    static func checkRandomDays(_ count: Int, feasible: Int, infeasible: Int,
+    /// Runs `body` on `count` random days (outlet days, a quarter of them at least with reloads,
+    /// then as many `plain` days) and expects it to have checked at least `feasible` feasible and
+    /// `infeasible` infeasible moves of each kind of day; with `cached`, also that the plain
+    /// days' moves were read from the caches at least that often.
+    static func checkRandomDays(_ count: Int, feasible: Int, infeasible: Int, cached: Int = 0,
                                 sourceLocation: Testing.SourceLocation = #_sourceLocation,
                                 _ body: (RoutingProblem, SearchState, inout Tally) -> Void) {
-        let (days, withReloads) = randomDays(count)
-        #expect(withReloads >= count / 4, sourceLocation: sourceLocation)
-        var tally = Tally()
-        for (problem, state) in days { body(problem, state, &tally) }
-        #expect(tally.feasible >= feasible && tally.infeasible >= infeasible, "\(tally)", sourceLocation: sourceLocation)
+        for plain in [false, true] {
+            let (days, withReloads) = randomDays(count, plain: plain)
+            #expect(plain || withReloads >= count / 4, sourceLocation: sourceLocation)
+            var tally = Tally()
+            for (problem, state) in days { body(problem, state, &tally) }
+            #expect(tally.feasible >= feasible && tally.infeasible >= infeasible, "plain \(plain): \(tally)", sourceLocation: sourceLocation)
+            #expect(!plain || tally.cached >= cached, "\(tally)", sourceLocation: sourceLocation)
+        }
     }
 
     /// The cost of `stops` on `vehicle` from a fresh route (no cache reused), or `nil` when that
@@ -58,12 +94,15 @@ enum OperatorFixture {
     /// What a check of one move found.
     struct Tally {
         var feasible = 0, infeasible = 0
+        /// Moves whose delta came from the routes' caches.
+        var cached = 0
         var total: Int { feasible + infeasible }
     }
 
     /// Checks `move` against `expected` (the new stops of each changed route, built by the test
     /// with plain array operations): `delta` equals the from-scratch cost change, or is `nil`
-    /// exactly when a new route is infeasible; `apply` on a copy gives those routes, a state
+    /// exactly when a new route is infeasible (whether it was read from the caches or scheduled);
+    /// `apply` on a copy gives those routes, a state
     /// whose cost changed by `delta`, and consistent positions. Where no reload is dropped, the
     /// distance screen equals the real distance change (the matrices here are symmetric).
     static func check<Move: RouteMove>(_ move: Move, expected: [Int: [Int]], _ state: SearchState, _ p: RoutingProblem,
@@ -71,6 +110,7 @@ enum OperatorFixture {
                                        sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         var evaluator = SequenceEvaluator(p)
         let delta = move.delta(state, p, evaluator: &evaluator)
+        if case .needsSchedule = move.cachedEvaluation(state, p) {} else { tally.cached += 1 }
         var referenceDelta: Double? = 0
         var distanceChange = 0.0
         var reloadDropped = false

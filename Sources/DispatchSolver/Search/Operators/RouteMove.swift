@@ -4,11 +4,14 @@
 /// distance change, and writes the new stop sequences it makes.
 ///
 /// `delta` and `apply` are shared: `delta` is the exact change of the whole objective (distance,
-/// couriers sent out, promise lateness, per-minute and fair-day terms, off-territory stops), the
-/// new sequences being written into the evaluator's reused buffer and scheduled by the one
-/// schedule computation, ``Route/update(_:)``, in O(route length) and without allocating; `apply`
-/// writes the same sequences into the routes. The screen only decides which moves are worth
-/// that exact evaluation.
+/// couriers sent out, promise lateness, per-minute and fair-day terms, off-territory stops).
+/// An operator that can read it from the routes' caches in O(1) says so in
+/// `cachedEvaluation` (``Relocate``, ``Swap`` and ``TwoOptStar`` do when the cost does not depend
+/// on the time, as on every literature instance); otherwise the new sequences are written into
+/// the evaluator's reused buffer and scheduled by the one schedule computation,
+/// ``Route/update(_:)``, in O(route length) and without allocating. `apply` writes the same
+/// sequences into the routes. The screen only decides which moves are worth that exact
+/// evaluation.
 protocol RouteMove {
     /// The route the move changes.
     var firstRoute: Int { get }
@@ -19,12 +22,22 @@ protocol RouteMove {
     func distanceDelta(_ state: SearchState, _ p: RoutingProblem) -> Double
     /// Appends the new stop sequence of `route` (``firstRoute`` or ``secondRoute``) to `sequence`.
     func writeStops(ofRoute route: Int, _ state: SearchState, _ p: RoutingProblem, into sequence: inout [Int])
+    /// The move's cost from the routes' caches in O(1), where they settle it.
+    func cachedEvaluation(_ state: SearchState, _ p: RoutingProblem) -> CachedEvaluation
 }
 
 extension RouteMove {
+    /// By default the caches do not settle a move.
+    func cachedEvaluation(_ state: SearchState, _ p: RoutingProblem) -> CachedEvaluation { .needsSchedule }
+
     /// The exact change of the objective if the move were applied, or `nil` when a changed route
     /// would break a window, the shift end, a capacity, a skill or a shipment's order and trip.
     func delta(_ state: SearchState, _ p: RoutingProblem, evaluator: inout SequenceEvaluator) -> Double? {
+        switch cachedEvaluation(state, p) {
+        case .delta(let change): return change
+        case .infeasible: return nil
+        case .needsSchedule: break
+        }
         let first = state.routes[firstRoute]
         guard let firstCost = evaluator.cost(vehicle: first.vehicle, p, writing: { writeStops(ofRoute: firstRoute, state, p, into: &$0) })
         else { return nil }

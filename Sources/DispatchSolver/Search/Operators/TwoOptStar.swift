@@ -29,4 +29,25 @@ struct TwoOptStar: RouteMove {
             sequence.append(contentsOf: first[(firstPosition + 1)...])
         }
     }
+
+    /// O(1) on a schedule-free cost with deliveries only, between couriers of one class (same
+    /// shift, places, speed, capacity and skills, and no stop's own courier): each head reaches
+    /// the other's tail by that tail's latest arrival, and each new route leaves the outlet with
+    /// its head's deliveries and the other's tail's, its heaviest moment.
+    func cachedEvaluation(_ state: SearchState, _ p: RoutingProblem) -> CachedEvaluation {
+        let first = state.routes[firstRoute], second = state.routes[secondRoute]
+        guard p.hasScheduleFreeCost, p.carriesDeliveriesOnly, p.vehicleClass[first.vehicle] == p.vehicleClass[second.vehicle],
+              first.feasible, second.feasible else { return .needsSchedule }
+        let vehicle = p.vehicles[first.vehicle]
+        /// Whether `head` up to `headEnd`, then `tail` from `tailStart`, is feasible.
+        func joins(_ head: Route, _ headEnd: Int, _ tail: Route, _ tailStart: Int) -> Bool {
+            let (tailNode, latest) = tail.next(at: tailStart, p)
+            return head.departure[headEnd] + p.travel(head.stops[headEnd], tailNode, head.vehicle) <= latest + RoutingProblem.timeTolerance
+                && head.loadKg[0] - head.loadKg[headEnd + 1] + tail.loadKg[tailStart] <= vehicle.capacityKg + 1e-9
+                && head.loadLitres[0] - head.loadLitres[headEnd + 1] + tail.loadLitres[tailStart] <= vehicle.capacityLitres + 1e-9
+        }
+        guard joins(first, firstPosition, second, secondPosition + 1), joins(second, secondPosition, first, firstPosition + 1)
+        else { return .infeasible }
+        return .delta(p.objective.perDistance * distanceDelta(state, p))
+    }
 }
