@@ -1,5 +1,6 @@
 /// Exact cost of a candidate stop sequence (reloads included) for one vehicle, recomputed from
-/// scratch in O(length) by the one schedule computation, ``Route/update(_:)``, on a scratch
+/// scratch in O(length) by the one schedule computation, ``Route/update(_:scope:)`` (cost and
+/// feasibility only: the caches a priced-and-discarded route never needs are skipped), on a scratch
 /// route whose storage is reused. The local search screens moves in O(1) by distance first, so
 /// this runs only on promising moves.
 struct SequenceEvaluator {
@@ -23,7 +24,7 @@ struct SequenceEvaluator {
             guard p.canServe(v, s) else { return nil }
         }
         scratch.vehicle = v
-        scratch.update(p)
+        scratch.update(p, scope: .costOnly)
         guard scratch.feasible, scratch.complete else { return nil }
         return scratch.cost(p)
     }

@@ -1,5 +1,5 @@
 /// What a move's cost is, as far as the changed routes' caches can tell in O(1) (the forward
-/// departures and backward latest arrivals, and the load maxima, that ``Route/update(_:)``
+/// departures and backward latest arrivals, and the load maxima, that ``Route/update(_:scope:)``
 /// keeps: the prefix and suffix summaries of Kindervater & Savelsbergh 1997).
 enum CachedEvaluation {
     /// The exact change of the objective.

@@ -9,7 +9,7 @@
 /// `cachedEvaluation` (``Relocate``, ``Swap`` and ``TwoOptStar`` do when the cost does not depend
 /// on the time, as on every literature instance); otherwise the new sequences are written into
 /// the evaluator's reused buffer and scheduled by the one schedule computation,
-/// ``Route/update(_:)``, in O(route length) and without allocating. `apply` writes the same
+/// ``Route/update(_:scope:)``, in O(route length) and without allocating. `apply` writes the same
 /// sequences into the routes. The screen only decides which moves are worth that exact
 /// evaluation.
 protocol RouteMove {
