@@ -11,45 +11,77 @@ enum CachedEvaluation {
     case needsSchedule
 }
 
-extension RoutingProblem {
-    /// The exact objective change of taking the single stop at `position` out of a feasible
-    /// `route`, or `nil` when the stops after it could no longer be reached in time (possible
-    /// only where travel times break the triangle inequality). Valid when
-    /// ``hasScheduleFreeCost``: the load only falls, and no cost depends on the time.
+extension CachedEvaluation {
+    /// The evaluation of a move made of this change and `other` (on another route): infeasible
+    /// when either is, unsettled when either is, else the sum.
     @inline(__always)
-    func removalDelta(_ route: Route, at position: Int) -> Double? {
-        let stop = route.stops[position]
-        let (before, leaving) = route.departure(before: position, self)
-        let (after, latest) = route.next(at: position + 1, self)
-        guard leaving + travel(before, after, route.vehicle) <= latest + Self.timeTolerance else { return nil }
-        var change = objective.perDistance * (dist(before, after) - dist(before, stop) - dist(stop, after))
-        if route.stops.count == 1 { change -= objective.perCourier }
-        if preferredVehicle[stop] >= 0, preferredVehicle[stop] != route.vehicle { change -= objective.offTerritory }
-        return change
+    func combined(with other: CachedEvaluation) -> CachedEvaluation {
+        switch (self, other) {
+        case (.infeasible, _), (_, .infeasible): return .infeasible
+        case (.delta(let first), .delta(let second)): return .delta(first + second)
+        default: return .needsSchedule
+        }
     }
+}
 
-    /// The exact objective change of putting the single stop `incoming` in place of the one at
-    /// `position` of a feasible `route`, or `nil` when that breaks a window, the shift end, a
-    /// capacity or a skill. Valid when ``hasScheduleFreeCost``.
+extension RoutingProblem {
+    /// The exact objective change of replacing the stops at `range` of a feasible `route` by
+    /// `incoming` (either may be empty; at most a few stops, walked one by one), in
+    /// O(range + incoming). Valid when ``hasScheduleFreeCost``; unsettled when a shipment half
+    /// is involved. The stops after the splice must be reached by their latest arrival; the
+    /// load on board rises by the incoming deliveries (less the outgoing ones) before the splice
+    /// and by the pickups after it, against the route's prefix and suffix maxima.
     @inline(__always)
-    func replacementDelta(_ route: Route, at position: Int, by incoming: Int) -> Double? {
+    func spliceDelta(_ route: Route, replacing range: Range<Int>, with incoming: ArraySlice<Int>) -> CachedEvaluation {
         let vehicle = vehicles[route.vehicle]
-        guard canServe(route.vehicle, incoming) else { return nil }
-        let outgoing = route.stops[position]
-        // Deliveries ride from the outlet to their stop, pickups from their stop to the end.
-        let kgBefore = route.prefixMaxKg[position] + deliveryKg[incoming] - deliveryKg[outgoing]
-        let kgAfter = route.suffixMaxKg[position + 1] + pickupKg[incoming] - pickupKg[outgoing]
-        let litresBefore = route.prefixMaxLitres[position] + deliveryLitres[incoming] - deliveryLitres[outgoing]
-        let litresAfter = route.suffixMaxLitres[position + 1] + pickupLitres[incoming] - pickupLitres[outgoing]
-        guard max(kgBefore, kgAfter) <= vehicle.capacityKg + 1e-9, max(litresBefore, litresAfter) <= vehicle.capacityLitres + 1e-9
-        else { return nil }
-        let (before, leaving) = route.departure(before: position, self)
-        let (after, latest) = route.next(at: position + 1, self)
-        guard let start = serviceStart(incoming, arrival: leaving + travel(before, incoming, route.vehicle)),
-              start + service[incoming] + travel(incoming, after, route.vehicle) <= latest + Self.timeTolerance else { return nil }
-        var change = objective.perDistance * (dist(before, incoming) + dist(incoming, after) - dist(before, outgoing) - dist(outgoing, after))
-        if preferredVehicle[incoming] >= 0, preferredVehicle[incoming] != route.vehicle { change += objective.offTerritory }
-        if preferredVehicle[outgoing] >= 0, preferredVehicle[outgoing] != route.vehicle { change -= objective.offTerritory }
-        return change
+        var deliveredKg = 0.0, deliveredLitres = 0.0, pickedKg = 0.0, pickedLitres = 0.0
+        var territoryChange = 0
+        for s in incoming {
+            guard partner[s] < 0 else { return .needsSchedule }
+            guard canServe(route.vehicle, s) else { return .infeasible }
+            deliveredKg += deliveryKg[s]; deliveredLitres += deliveryLitres[s]
+            pickedKg += pickupKg[s]; pickedLitres += pickupLitres[s]
+            if preferredVehicle[s] >= 0, preferredVehicle[s] != route.vehicle { territoryChange += 1 }
+        }
+        for k in range {
+            let s = route.stops[k]
+            guard partner[s] < 0 else { return .needsSchedule }
+            deliveredKg -= deliveryKg[s]; deliveredLitres -= deliveryLitres[s]
+            pickedKg -= pickupKg[s]; pickedLitres -= pickupLitres[s]
+            if preferredVehicle[s] >= 0, preferredVehicle[s] != route.vehicle { territoryChange -= 1 }
+        }
+        if route.stops.count - range.count + incoming.count == 0 { return .delta(-route.cost(self)) }
+        // Load: before the splice, inside it, after it.
+        var peakKg = max(route.prefixMaxKg[range.lowerBound] + deliveredKg, route.suffixMaxKg[range.upperBound] + pickedKg)
+        var peakLitres = max(route.prefixMaxLitres[range.lowerBound] + deliveredLitres, route.suffixMaxLitres[range.upperBound] + pickedLitres)
+        var kg = route.loadKg[range.lowerBound] + deliveredKg, litres = route.loadLitres[range.lowerBound] + deliveredLitres
+        for s in incoming {
+            kg += pickupKg[s] - deliveryKg[s]; litres += pickupLitres[s] - deliveryLitres[s]
+            peakKg = max(peakKg, kg); peakLitres = max(peakLitres, litres)
+        }
+        guard peakKg <= vehicle.capacityKg + 1e-9, peakLitres <= vehicle.capacityLitres + 1e-9 else { return .infeasible }
+        // Time: walk the incoming stops from the departure before the splice.
+        var (node, time) = route.departure(before: range.lowerBound, self)
+        let before = node
+        var added = 0.0
+        for s in incoming {
+            guard let start = serviceStart(s, arrival: time + travel(node, s, route.vehicle)) else { return .infeasible }
+            time = start + service[s]
+            added += dist(node, s)
+            node = s
+        }
+        let (after, latest) = route.next(at: range.upperBound, self)
+        guard time + travel(node, after, route.vehicle) <= latest + Self.timeTolerance else { return .infeasible }
+        added += dist(node, after)
+        var removed = 0.0
+        var previous = before
+        for k in range {
+            removed += dist(previous, route.stops[k])
+            previous = route.stops[k]
+        }
+        removed += dist(previous, after)
+        var change = objective.perDistance * (added - removed) + objective.offTerritory * Double(territoryChange)
+        if route.stops.isEmpty { change += objective.perCourier }
+        return .delta(change)
     }
 }

@@ -42,4 +42,14 @@ struct CrossExchange: RouteMove {
             sequence.append(contentsOf: second[(secondStart + secondLength)...])
         }
     }
+
+    /// O(string length) on a schedule-free cost: each string takes the other's place, a splice
+    /// checked against the latest arrival after it and the load maxima before and after it.
+    func cachedEvaluation(_ state: SearchState, _ p: RoutingProblem) -> CachedEvaluation {
+        let first = state.routes[firstRoute], second = state.routes[secondRoute]
+        guard p.hasScheduleFreeCost, first.feasible, second.feasible else { return .needsSchedule }
+        let firstRange = firstStart..<(firstStart + firstLength), secondRange = secondStart..<(secondStart + secondLength)
+        return p.spliceDelta(first, replacing: firstRange, with: second.stops[secondRange])
+            .combined(with: p.spliceDelta(second, replacing: secondRange, with: first.stops[firstRange]))
+    }
 }

@@ -30,14 +30,12 @@ struct Relocate: RouteMove {
         }
     }
 
-    /// O(1) on a schedule-free cost: the stop's removal and its insertion, each checked against
-    /// the other stops' latest arrivals and the load maxima.
+    /// O(1) on a schedule-free cost: the stop's removal and its insertion, each a splice checked
+    /// against the next stop's latest arrival and the load maxima.
     func cachedEvaluation(_ state: SearchState, _ p: RoutingProblem) -> CachedEvaluation {
         let from = state.routes[fromRoute], to = state.routes[toRoute]
-        let stop = from.stops[fromPosition]
-        guard p.hasScheduleFreeCost, p.partner[stop] < 0, !p.isReload(stop), from.feasible, to.feasible else { return .needsSchedule }
-        guard p.canServe(to.vehicle, stop), let removal = p.removalDelta(from, at: fromPosition),
-              let insertion = p.insertionCost(stop, into: to, at: afterPosition + 1) else { return .infeasible }
-        return .delta(removal + insertion.cost)
+        guard p.hasScheduleFreeCost, from.feasible, to.feasible else { return .needsSchedule }
+        return p.spliceDelta(from, replacing: fromPosition..<(fromPosition + 1), with: from.stops[fromPosition..<fromPosition])
+            .combined(with: p.spliceDelta(to, replacing: (afterPosition + 1)..<(afterPosition + 1), with: from.stops[fromPosition...fromPosition]))
     }
 }

@@ -23,15 +23,12 @@ struct Swap: RouteMove {
         sequence.append(contentsOf: own[(position + 1)...])
     }
 
-    /// O(1) on a schedule-free cost: each stop takes the other's place, checked against the
-    /// latest arrival after it and the load maxima before and after it.
+    /// O(1) on a schedule-free cost: each stop takes the other's place, a splice checked against
+    /// the latest arrival after it and the load maxima before and after it.
     func cachedEvaluation(_ state: SearchState, _ p: RoutingProblem) -> CachedEvaluation {
         let first = state.routes[firstRoute], second = state.routes[secondRoute]
-        let firstStop = first.stops[firstPosition], secondStop = second.stops[secondPosition]
-        guard p.hasScheduleFreeCost, p.partner[firstStop] < 0, p.partner[secondStop] < 0, !p.isReload(firstStop), !p.isReload(secondStop),
-              first.feasible, second.feasible else { return .needsSchedule }
-        guard let firstChange = p.replacementDelta(first, at: firstPosition, by: secondStop),
-              let secondChange = p.replacementDelta(second, at: secondPosition, by: firstStop) else { return .infeasible }
-        return .delta(firstChange + secondChange)
+        guard p.hasScheduleFreeCost, first.feasible, second.feasible else { return .needsSchedule }
+        return p.spliceDelta(first, replacing: firstPosition..<(firstPosition + 1), with: second.stops[secondPosition...secondPosition])
+            .combined(with: p.spliceDelta(second, replacing: secondPosition..<(secondPosition + 1), with: first.stops[firstPosition...firstPosition]))
     }
 }
