@@ -26,13 +26,13 @@ extension CachedEvaluation {
 
 extension RoutingProblem {
     /// The exact objective change of replacing the stops at `range` of a feasible `route` by
-    /// `incoming` (either may be empty; at most a few stops, walked one by one), in
-    /// O(range + incoming). Valid when ``hasScheduleFreeCost``; unsettled when a shipment half
+    /// `incoming` (either may be empty; walked one by one, so a few stops, or a stretch reordered),
+    /// in O(range + incoming). Valid when ``hasScheduleFreeCost``; unsettled when a shipment half
     /// is involved. The stops after the splice must be reached by their latest arrival; the
     /// load on board rises by the incoming deliveries (less the outgoing ones) before the splice
     /// and by the pickups after it, against the route's prefix and suffix maxima.
     @inline(__always)
-    func spliceDelta(_ route: Route, replacing range: Range<Int>, with incoming: ArraySlice<Int>) -> CachedEvaluation {
+    func spliceDelta<Incoming: Sequence<Int>>(_ route: Route, replacing range: Range<Int>, with incoming: Incoming) -> CachedEvaluation {
         let vehicle = vehicles[route.vehicle]
         var deliveredKg = 0.0, deliveredLitres = 0.0, pickedKg = 0.0, pickedLitres = 0.0
         var territoryChange = 0
@@ -50,7 +50,9 @@ extension RoutingProblem {
             pickedKg -= pickupKg[s]; pickedLitres -= pickupLitres[s]
             if preferredVehicle[s] >= 0, preferredVehicle[s] != route.vehicle { territoryChange -= 1 }
         }
-        if route.stops.count - range.count + incoming.count == 0 { return .delta(-route.cost(self)) }
+        var incomingCount = 0
+        for _ in incoming { incomingCount += 1 }
+        if route.stops.count - range.count + incomingCount == 0 { return .delta(-route.cost(self)) }
         // Load: before the splice, inside it, after it.
         var peakKg = max(route.prefixMaxKg[range.lowerBound] + deliveredKg, route.suffixMaxKg[range.upperBound] + pickedKg)
         var peakLitres = max(route.prefixMaxLitres[range.lowerBound] + deliveredLitres, route.suffixMaxLitres[range.upperBound] + pickedLitres)
@@ -84,4 +86,17 @@ extension RoutingProblem {
         if route.stops.isEmpty { change += objective.perCourier }
         return .delta(change)
     }
+}
+
+/// Two stretches of one route walked one after the other: a reordered stretch for a splice,
+/// without an array.
+struct ChainedStops: Sequence {
+    let first: ArraySlice<Int>, second: ArraySlice<Int>
+
+    struct Iterator: IteratorProtocol {
+        var first: ArraySlice<Int>.Iterator, second: ArraySlice<Int>.Iterator
+        mutating func next() -> Int? { first.next() ?? second.next() }
+    }
+
+    func makeIterator() -> Iterator { Iterator(first: first.makeIterator(), second: second.makeIterator()) }
 }

@@ -45,4 +45,18 @@ struct OrOpt: RouteMove {
             sequence.append(contentsOf: stops[(afterPosition + 1)...])
         }
     }
+
+    /// O(distance moved) on a schedule-free cost: the string and the stops it passes trade
+    /// places, a splice walked once.
+    func cachedEvaluation(_ state: SearchState, _ p: RoutingProblem) -> CachedEvaluation {
+        let stops = state.routes[route]
+        guard p.hasScheduleFreeCost, stops.feasible else { return .needsSchedule }
+        let end = start + length
+        if afterPosition < start {
+            return p.spliceDelta(stops, replacing: (afterPosition + 1)..<end,
+                                 with: ChainedStops(first: stops.stops[start..<end], second: stops.stops[(afterPosition + 1)..<start]))
+        }
+        return p.spliceDelta(stops, replacing: start..<(afterPosition + 1),
+                             with: ChainedStops(first: stops.stops[end...afterPosition], second: stops.stops[start..<end]))
+    }
 }

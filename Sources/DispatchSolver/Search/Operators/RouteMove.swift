@@ -5,13 +5,13 @@
 ///
 /// `delta` and `apply` are shared: `delta` is the exact change of the whole objective (distance,
 /// couriers sent out, promise lateness, per-minute and fair-day terms, off-territory stops).
-/// An operator that can read it from the routes' caches says so in `cachedEvaluation`
-/// (``Relocate``, ``Swap``, ``CrossExchange`` and ``TwoOptStar`` do when the cost does not
-/// depend on the time, as on every literature instance); otherwise the new sequences are written
-/// into the evaluator's reused buffer and scheduled by the one schedule computation,
-/// ``Route/update(_:scope:)``, in O(route length) and without allocating. `apply` writes the
-/// same sequences into the routes. The screen only decides which moves are worth that exact
-/// evaluation.
+/// An operator that can read it from the routes' caches says so in `cachedEvaluation`: every
+/// operator but the shipment moves does when the cost does not depend on the time, as on every
+/// literature instance (O(1) for relocate, swap and 2-opt*, O(string or stretch) for the others);
+/// otherwise the new sequences are written into the evaluator's reused buffer and scheduled by
+/// the one schedule computation, ``Route/update(_:scope:)``, in O(route length) and without
+/// allocating. `apply` writes the same sequences into the routes. The screen only decides which
+/// moves are worth that exact evaluation.
 protocol RouteMove {
     /// The route the move changes.
     var firstRoute: Int { get }

@@ -23,4 +23,11 @@ struct TwoOpt: RouteMove {
         sequence.append(contentsOf: stops[lowerPosition...upperPosition].reversed())
         sequence.append(contentsOf: stops[(upperPosition + 1)...])
     }
+
+    /// O(stretch) on a schedule-free cost: the reversed stretch is a splice, walked once.
+    func cachedEvaluation(_ state: SearchState, _ p: RoutingProblem) -> CachedEvaluation {
+        let stops = state.routes[route]
+        guard p.hasScheduleFreeCost, stops.feasible else { return .needsSchedule }
+        return p.spliceDelta(stops, replacing: lowerPosition..<(upperPosition + 1), with: stops.stops[lowerPosition...upperPosition].reversed())
+    }
 }
