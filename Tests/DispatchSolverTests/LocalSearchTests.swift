@@ -1,14 +1,15 @@
+import Foundation
 import Testing
 @testable import DispatchModel
 @testable import DispatchSolver
 
 @Suite struct LocalSearchTests {
     /// A regret-built solution of a random scenario.
-    func constructed(seed: UInt64, stops: Int) -> (RoutingProblem, SearchState, SplitMixRandom) {
+    func constructed(seed: UInt64, stops: Int) -> (RoutingProblem, SearchState, SplitMix64) {
         let scenario = RandomScenario.make(seed: seed, stops: stops, couriers: 3)
         let problem = ProblemBuilder(scenario: scenario, objective: .outlet).problem
         var state = SearchState(problem)
-        var rng = SplitMixRandom(seed: seed)
+        var rng = SplitMix64(seed: seed)
         problem.regretConstruct(into: &state, rng: &rng)
         return (problem, state, rng)
     }
@@ -42,4 +43,38 @@ import Testing
             }
         }
     }
+
+    /// The outlet and seven stops on a circle of radius 50, 45° apart: every tour that does not
+    /// cross itself is the octagon, 8 · 100 · sin(π/8) long, and 2-opt and or-opt can undo any
+    /// crossing, so local search must reach it exactly.
+    static let octagonPerimeter = 800 * sin(Double.pi / 8)
+    static let circle: [(x: Double, y: Double)] = (1...7).map { k in
+        let angle = -Double.pi / 2 + Double(k) * Double.pi / 4
+        return (50 + 50 * cos(angle), 50 + 50 * sin(angle))
+    }
+
+    @Test func aScrambledTourBecomesTheOctagon() {
+        let problem = OperatorFixture.planarDay(Self.circle, couriers: 1, objective: .hierarchical, depot: (50, 0))
+        var state = OperatorFixture.state([[3, 0, 5, 2, 6, 1, 4]], problem)
+        #expect(state.cost(problem) > 100_000 + Self.octagonPerimeter + 100)
+        var random = SplitMix64(seed: 1)
+        problem.localSearch(&state, rng: &random)
+        #expect(abs(state.cost(problem) - (100_000 + Self.octagonPerimeter)) < 1e-3)
+        // The circle walked one way or the other.
+        #expect(state.routes[0].stops == Array(0...6) || state.routes[0].stops == Array((0...6).reversed()))
+    }
+
+    /// Two couriers share the circle, one of them with two stops: under the vehicles-first
+    /// objective local search must give the whole circle to one courier (a string of two moves
+    /// between routes and empties one) and then straighten it into the octagon.
+    @Test func aSecondCourierIsSentHomeAndTheTourBecomesTheOctagon() {
+        let problem = OperatorFixture.planarDay(Self.circle, couriers: 2, objective: .hierarchical, depot: (50, 0))
+        var state = OperatorFixture.state([[0, 1, 2, 3, 6], [5, 4]], problem)
+        #expect(state.usedRoutes == 2)
+        var random = SplitMix64(seed: 2)
+        problem.localSearch(&state, rng: &random)
+        #expect(state.usedRoutes == 1)
+        #expect(abs(state.cost(problem) - (100_000 + Self.octagonPerimeter)) < 1e-3)
+    }
 }
+

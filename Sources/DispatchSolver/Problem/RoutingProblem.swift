@@ -74,6 +74,14 @@ public final class RoutingProblem: Sendable {
     /// Whether routes must keep their per-trip caches (loads picked up, departures, releases,
     /// slack): not on a single-trip day without releases, such as every literature instance.
     var tracksTrips: Bool { allowsReloads || hasReleases }
+    /// Whether a route's cost is only its distance, its courier and its off-territory stops (no
+    /// per-minute, fair-day or weighed lateness term) and its day one trip: then the route's
+    /// cached departures, latest arrivals and load maxima settle a move's feasibility and cost
+    /// in O(1) — every literature instance under the hierarchical or distance objective.
+    let hasScheduleFreeCost: Bool
+    /// Whether every stop is a delivery loaded at the outlet (no pickups, no shipments): the
+    /// load on board then only falls along a trip.
+    let carriesDeliveriesOnly: Bool
 
     /// Tolerance (minutes) for windows and shift ends: single-precision matrices round legs by
     /// about 10⁻⁶ minutes; the checker allows 10⁻³.
@@ -147,6 +155,11 @@ public final class RoutingProblem: Sendable {
         self.promiseEnd = stops.promiseEnd
         self.release = stops.release
         self.hasReleases = stops.release.contains { $0.isFinite }
+        self.hasScheduleFreeCost = objective.perMinute == 0 && objective.perSquaredWorkingMinute == 0
+            && (objective.latenessPerMinute == 0 || !stops.promiseEnd.contains { $0.isFinite })
+            && reloadMinutes == nil && !stops.release.contains { $0.isFinite }
+        self.carriesDeliveriesOnly = !stops.pickupKg.contains { $0 != 0 } && !stops.pickupLitres.contains { $0 != 0 }
+            && !stops.partner.contains { $0 >= 0 }
         self.preferredVehicle = stops.preferredVehicle
         self.priority = stops.priority
         self.requiredSkills = stops.requiredSkills

@@ -1,3 +1,5 @@
+import DispatchModel
+
 extension RoutingProblem {
     /// Above this many stops, recreate looks only next to each stop's nearest neighbours.
     static let granularThreshold = 400
@@ -11,7 +13,7 @@ extension RoutingProblem {
     /// construction. Without `lookEverywhere`, a large day's stop that finds no place next to its
     /// neighbours (or with its own courier) stays out instead of trying every position of every
     /// route.
-    func recreate(_ stops: [Int], into state: inout SearchState, rng: inout SplitMixRandom, blinkRate: Double,
+    func recreate(_ stops: [Int], into state: inout SearchState, rng: inout SplitMix64, blinkRate: Double,
                   allowGranular: Bool = true, ownCourierOnly: Bool = false, lookEverywhere: Bool = true) {
         let emptyClassSeen = UnsafeMutableBufferPointer<Bool>.allocate(capacity: vehicleClassCount)
         defer { emptyClassSeen.deallocate() }
@@ -115,7 +117,7 @@ extension RoutingProblem {
 
     /// Regret-2 construction: repeatedly inserts the stop whose best and second-best routes
     /// differ most (Potvin & Rousseau 1993), so hard stops are placed while there is still room.
-    func regretConstruct(into state: inout SearchState, rng: inout SplitMixRandom) {
+    func regretConstruct(into state: inout SearchState, rng: inout SplitMix64) {
         var pending = (0..<stopCount).filter { state.routeOf[$0] < 0 && (partner[$0] < 0 || isShipmentPickup[$0]) }
         // Hard stops first: narrow windows, then high priority.
         while !pending.isEmpty {

@@ -105,19 +105,33 @@ struct Route: Sendable {
         array.append(contentsOf: repeatElement(value, count: count))
     }
 
-    /// Recomputes the whole cache after the stop list changed (idle reloads are dropped first).
-    mutating func update(_ p: RoutingProblem) {
+    /// How much of the cache ``update(_:scope:)`` fills.
+    enum UpdateScope {
+        /// Everything: what insertion and the moves read.
+        case full
+        /// Cost and feasibility only (the totals, times and loads): latest arrivals, trip slack,
+        /// load maxima and promise counts are left stale. For a scratch route that is priced
+        /// and thrown away (``SequenceEvaluator``).
+        case costOnly
+    }
+
+    /// Recomputes the cache after the stop list changed (idle reloads are dropped first); all of
+    /// it unless `scope` is ``UpdateScope/costOnly``.
+    mutating func update(_ p: RoutingProblem, scope: UpdateScope = .full) {
         dropIdleReloads(p)
         let v = p.vehicles[vehicle]
         let n = stops.count
         let reload = p.reloadMinutes ?? 0
-        Self.reset(&arrival, n); Self.reset(&start, n); Self.reset(&departure, n); Self.reset(&latestArrival, n)
+        let full = scope == .full
+        Self.reset(&arrival, n); Self.reset(&start, n); Self.reset(&departure, n)
+        if full { Self.reset(&latestArrival, n) }
         Self.reset(&loadKg, n + 1); Self.reset(&loadLitres, n + 1)
         // The per-trip caches only where there are trips or releases (a literature instance has neither).
-        let tracksTrips = p.tracksTrips
-        if tracksTrips {
+        let tracksTrips = p.tracksTrips, fillsTripCaches = tracksTrips && full
+        if tracksTrips { Self.reset(&tripRelease, n + 1, -.infinity) }
+        if fillsTripCaches {
             Self.reset(&pickedKg, n + 1); Self.reset(&pickedLitres, n + 1)
-            Self.reset(&tripDeparture, n + 1); Self.reset(&tripRelease, n + 1, -.infinity); Self.reset(&tripSlack, n + 1)
+            Self.reset(&tripDeparture, n + 1); Self.reset(&tripSlack, n + 1)
             openShipments.removeAll(keepingCapacity: true)
             openShipments.append(contentsOf: repeatElement(0, count: n + 1))
         }
@@ -158,7 +172,7 @@ struct Route: Sendable {
         var time = max(v.shiftStart, tracksTrips ? tripRelease[0] : -.infinity)
         firstDeparture = time
         var tripDepartureTime = time
-        if tracksTrips { tripDeparture[0] = time }
+        if fillsTripCaches { tripDeparture[0] = time }
         // Shipment pickups on board in the current trip (their deliveries must follow in it).
         var onBoard: [Int] = []
         for (k, s) in stops.enumerated() {
@@ -171,7 +185,7 @@ struct Route: Sendable {
                 time = max(arrive + reload, tripRelease[k + 1])
                 departure[k] = time
                 tripDepartureTime = time
-                pickedKg[k + 1] = 0; pickedLitres[k + 1] = 0
+                if fillsTripCaches { pickedKg[k + 1] = 0; pickedLitres[k + 1] = 0 }
             } else {
                 if let st = p.serviceStart(s, arrival: arrive) {
                     start[k] = st
@@ -187,7 +201,7 @@ struct Route: Sendable {
                 departure[k] = time
                 loadKg[k + 1] = loadKg[k] + p.pickupKg[s] - p.deliveryKg[s]
                 loadLitres[k + 1] = loadLitres[k] + p.pickupLitres[s] - p.deliveryLitres[s]
-                if tracksTrips {
+                if fillsTripCaches {
                     // Net of shipments: a trip is only split where none is on board.
                     pickedKg[k + 1] = pickedKg[k] + p.pickupKg[s]
                     pickedLitres[k + 1] = pickedLitres[k] + p.pickupLitres[s]
@@ -202,7 +216,7 @@ struct Route: Sendable {
                     }
                 }
             }
-            if tracksTrips {
+            if fillsTripCaches {
                 tripDeparture[k + 1] = tripDepartureTime
                 openShipments[k + 1] = onBoard.count
             }
@@ -225,6 +239,14 @@ struct Route: Sendable {
                     origin = stops[k]; earliest = departure[k]; firstPosition = k + 1
                 }
             }
+        }
+
+        guard full else {
+            // The peak load is the largest on any arc (the trip-local maxima below peak there too).
+            var peakKg = 0.0, peakLitres = 0.0
+            for a in 0...n { peakKg = max(peakKg, loadKg[a]); peakLitres = max(peakLitres, loadLitres[a]) }
+            if peakKg > v.capacityKg + 1e-9 || peakLitres > v.capacityLitres + 1e-9 { feasible = false }
+            return
         }
 
         // Backward: latest arrivals, and how far each trip's departure may slip.

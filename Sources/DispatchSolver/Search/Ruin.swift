@@ -1,8 +1,10 @@
+import DispatchModel
+
 extension RoutingProblem {
     /// SISR's adjacent string removal (Christiaens & Vanden Berghe 2020): around a random seed
     /// stop, cut one string from each of a few nearby routes. `averageRemoved` is their c̄,
     /// `maxString` their L^max. The cut stops end up unassigned.
-    func ruinStrings(_ state: inout SearchState, rng: inout SplitMixRandom,
+    func ruinStrings(_ state: inout SearchState, rng: inout SplitMix64,
                      averageRemoved: Double = 10, maxString: Double = 10) {
         let assigned = state.routeOf.indices.filter { state.routeOf[$0] >= 0 }
         guard !assigned.isEmpty else { return }
@@ -34,7 +36,7 @@ extension RoutingProblem {
     }
 
     /// Cuts a random string (up to `maxString` stops) from the route with the longest working day.
-    func ruinLongestDay(_ state: inout SearchState, rng: inout SplitMixRandom, maxString: Int = 12) {
+    func ruinLongestDay(_ state: inout SearchState, rng: inout SplitMix64, maxString: Int = 12) {
         var longest = -1
         for r in state.routes.indices where !state.routes[r].isEmpty {
             if longest < 0 || state.routes[r].duration > state.routes[longest].duration { longest = r }
@@ -48,7 +50,7 @@ extension RoutingProblem {
 
     /// Orders stops for recreate the way SISR does: random, heaviest first, farthest first or
     /// closest first (weights 4 : 4 : 2 : 1), with priority tiers always ahead.
-    func recreateOrder(_ stops: [Int], rng: inout SplitMixRandom) -> [Int] {
+    func recreateOrder(_ stops: [Int], rng: inout SplitMix64) -> [Int] {
         var order = stops
         order.shuffle(using: &rng)
         let roll = rng.below(11)

@@ -1,4 +1,5 @@
 import Foundation
+import DispatchModel
 
 /// Options for one search.
 public struct SearchOptions: Sendable {
@@ -68,7 +69,7 @@ extension RoutingProblem {
     /// One ruin-and-recreate search under simulated annealing, with a route-elimination phase
     /// when couriers cost something.
     func search(_ options: SearchOptions, seed: UInt64, deadline: ContinuousClock.Instant, initial: [[Int]]? = nil) -> SearchResult {
-        var rng = SplitMixRandom(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let clock = ContinuousClock()
         let began = clock.now
         var state = SearchState(self)
@@ -220,7 +221,7 @@ extension RoutingProblem {
 extension RoutingProblem {
     /// One ruin-and-recreate step: cut strings around a random stop, then reinsert every
     /// unassigned stop (the cut ones among them).
-    func ruinAndRecreate(_ state: SearchState, rng: inout SplitMixRandom) -> SearchState {
+    func ruinAndRecreate(_ state: SearchState, rng: inout SplitMix64) -> SearchState {
         var candidate = state
         // When days must be fair, one step in five cuts a string from the longest working day and
         // lets every courier bid for it (no granular limit): work flows to the short days.

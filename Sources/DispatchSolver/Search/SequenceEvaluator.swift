@@ -1,5 +1,6 @@
 /// Exact cost of a candidate stop sequence (reloads included) for one vehicle, recomputed from
-/// scratch in O(length) by the one schedule computation, ``Route/update(_:)``, on a scratch
+/// scratch in O(length) by the one schedule computation, ``Route/update(_:scope:)`` (cost and
+/// feasibility only: the caches a priced-and-discarded route never needs are skipped), on a scratch
 /// route whose storage is reused. The local search screens moves in O(1) by distance first, so
 /// this runs only on promising moves.
 struct SequenceEvaluator {
@@ -9,13 +10,21 @@ struct SequenceEvaluator {
 
     /// The route cost of `stops` on vehicle `v`, or `nil` when infeasible.
     mutating func cost(_ stops: [Int], vehicle v: Int, _ p: RoutingProblem) -> Double? {
-        guard !stops.isEmpty else { return 0 }
-        for s in stops where !p.isReload(s) {
+        cost(vehicle: v, p) { $0.append(contentsOf: stops) }
+    }
+
+    /// The route cost on vehicle `v` of the sequence that `write` appends to an empty buffer, or
+    /// `nil` when infeasible. The buffer is the scratch route's own, so a move writes its
+    /// candidate without allocating.
+    mutating func cost(vehicle v: Int, _ p: RoutingProblem, writing write: (inout [Int]) -> Void) -> Double? {
+        scratch.stops.removeAll(keepingCapacity: true)
+        write(&scratch.stops)
+        guard !scratch.stops.isEmpty else { return 0 }
+        for s in scratch.stops where !p.isReload(s) {
             guard p.canServe(v, s) else { return nil }
         }
         scratch.vehicle = v
-        scratch.stops = stops
-        scratch.update(p)
+        scratch.update(p, scope: .costOnly)
         guard scratch.feasible, scratch.complete else { return nil }
         return scratch.cost(p)
     }

@@ -55,7 +55,7 @@ extension ProblemBuilder {
 extension RoutingProblem {
     /// Seeds `state` with the given routes (one node sequence per vehicle), keeping each stop only
     /// where the route stays feasible, then inserts every stop left over.
-    func warmStart(_ sequences: [[Int]], into state: inout SearchState, rng: inout SplitMixRandom) {
+    func warmStart(_ sequences: [[Int]], into state: inout SearchState, rng: inout SplitMix64) {
         var placed = [Bool](repeating: false, count: stopCount)
         for (v, sequence) in sequences.enumerated() where v < state.routes.count && !sequence.isEmpty {
             // Shipment halves come as pairs or not at all; a stop is placed once.
