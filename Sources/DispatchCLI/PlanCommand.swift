@@ -23,6 +23,8 @@ public struct PlanCommand: ParsableCommand {
     var objective: String?
     @Option(name: .customLong("weight"), help: ArgumentHelp("Override one objective weight, after the scenario's own \"objective\" block (repeatable), e.g. --weight offTerritory=100.", valueName: "name=value"))
     var weights: [String] = []
+    @Option(name: .customLong("slot-width"), help: ArgumentHelp("Publish the plan: every stop gets the slot its customer is told, its promise or this many minutes around its ETA (on ten-minute marks, inside its window); desk replan keeps these slots.", valueName: "minutes"))
+    var slotWidth: Int?
     @Option(help: "Input format: auto, scenario, solomon or lilim.") var format: String = "auto"
     @Option(help: "Write the plan JSON here (atomically).") var out: String?
     @Option(help: "Write every courier's morning route sheet to this text file (atomically).") var sheets: String?
@@ -41,6 +43,7 @@ public struct PlanCommand: ParsableCommand {
         }
         guard ScenarioFormat(rawValue: format) != nil else { throw ValidationError("--format must be one of \(ScenarioFormat.choices)") }
         _ = try Self.parseWeights(weights)
+        if let slotWidth { guard (20...720).contains(slotWidth) else { throw ValidationError("--slot-width must be 20…720 minutes") } }
     }
 
     /// `name=value` pairs from `--weight`: known names, finite values ≥ 0.
@@ -61,14 +64,14 @@ public struct PlanCommand: ParsableCommand {
 
     public func run() throws {
         emit(Self.execute(path: scenario, seconds: seconds ?? (iterations == nil ? 10 : 3600), iterations: iterations, seed: seed, workers: workers,
-                          objective: objective, weights: (try? Self.parseWeights(weights)) ?? [:],
+                          objective: objective, weights: (try? Self.parseWeights(weights)) ?? [:], slotWidth: slotWidth,
                           format: ScenarioFormat(rawValue: format) ?? .auto, out: out, sheets: sheets,
                           setPartitioning: !noSetPartitioning, localSearch: !noLocalSearch, report: report))
     }
 
     /// Runs the command without touching the process (for tests).
     public static func execute(path: String, seconds: Double, iterations: Int?, seed: UInt64, workers: Int = 2,
-                               objective: String? = nil, weights: [String: Double] = [:], format: ScenarioFormat = .auto,
+                               objective: String? = nil, weights: [String: Double] = [:], slotWidth: Int? = nil, format: ScenarioFormat = .auto,
                                out: String? = nil, sheets: String? = nil,
                                setPartitioning: Bool = true, localSearch: Bool = true, report: String? = nil) -> CommandResult {
         let started = ContinuousClock.now
@@ -96,6 +99,7 @@ public struct PlanCommand: ParsableCommand {
                                     localSearch: localSearch, startedAt: started)
         var plan = RoutePlanner.plan(loaded.scenario, objective: weighted, options: options, setPartitioning: setPartitioning)
         plan.objective = objective ?? (isSolomon ? "hierarchical" : "outlet")
+        if let slotWidth { plan = plan.publishingSlots(width: slotWidth) }
         if let out, let bytes = FileManager.default.contents(atPath: path) {
             plan.scenario = Plan.ScenarioReference(path: RelativePath.of(path, fromFolderOf: out), sha256: SHA256.hex(bytes))
         }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import DispatchCLI
 @testable import DispatchModel
+import DispatchPlan
 
 @Suite struct PlanCommandTests {
     @Test func smallDayIsPlannedCheckedAndWritten() throws {
@@ -50,6 +51,29 @@ import Testing
         let iterations = result.output.split(separator: "\n").first { $0.hasPrefix("search: ") }
             .flatMap { Int($0.dropFirst("search: ".count).prefix { $0.isNumber }) }
         #expect(iterations.map { $0 < 10_000_000 } == true, "\(result.output)")
+    }
+
+    @Test func aPublishedPlanTellsEveryCustomerASlotHoldingTheETA() throws {
+        let folder = NSTemporaryDirectory() + "desk-plan-slots-\(getpid())"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let out = folder + "/plan.json"
+        let result = PlanCommand.execute(path: Fixture.scenarios + "/small-day.json", seconds: 600, iterations: 100, seed: 3, slotWidth: 60, out: out)
+        #expect(result.status == .ok, "\(result.errors)")
+        let plan = try PlanReader.read(text: try TextFile.read(out), path: out)
+        let visits = plan.routes.flatMap(\.stops)
+        #expect(visits.count == 60)
+        for visit in visits {
+            let slot = try #require(visit.slot, "\(visit.id) has no slot")
+            if let promise = visit.promise {
+                // The promise is the slot; a locker or guard handover may come before it.
+                #expect(slot == promise)
+                #expect(visit.start <= Double(slot.end) + 1e-6, "\(visit.id): ETA \(visit.start) after \(slot)")
+            } else {
+                #expect(slot.end - slot.start <= 60)
+                #expect(Double(slot.start) <= visit.start + 1e-6 && visit.start <= Double(slot.end) + 1e-6, "\(visit.id): ETA \(visit.start) outside \(slot)")
+            }
+        }
     }
 
     @Test func weightFromTheCommandLineChangesThePlan() throws {

@@ -1,0 +1,37 @@
+import DispatchModel
+
+extension Plan {
+    /// The plan as published to customers: every visit still to come gets the slot the customer
+    /// is told by SMS or phone. A promised stop's slot is its promise; any other stop gets `width`
+    /// minutes around its ETA, on ten-minute marks ("10:20–11:20"), moved inside the window the
+    /// ETA falls in (and cut to it when the window is shorter). `desk replan` then keeps these
+    /// slots as promises. Visits that already have a slot keep it.
+    /// - Parameter width: the slot's length in minutes (at least 20, so the rounding keeps the
+    ///   ETA inside).
+    public func publishingSlots(width: Int) -> Plan {
+        let width = max(width, 20)
+        var published = self
+        for r in published.routes.indices {
+            for t in published.routes[r].trips.indices {
+                for v in published.routes[r].trips[t].stops.indices {
+                    let visit = published.routes[r].trips[t].stops[v]
+                    guard visit.slot == nil, visit.status == .planned || visit.status == .inProgress else { continue }
+                    published.routes[r].trips[t].stops[v].slot = visit.promise ?? Self.slot(around: visit.start, width: width, windows: visit.windows)
+                }
+            }
+        }
+        return published
+    }
+
+    /// `width` minutes around `eta` on ten-minute marks, inside the window that holds the ETA.
+    static func slot(around eta: Double, width: Int, windows: [TimeWindow]) -> TimeWindow {
+        var start = Int(((eta - Double(width) / 2) / 10).rounded(.down)) * 10
+        var end = start + width
+        let minute = Int(eta.rounded(.down))
+        if let window = windows.first(where: { $0.start <= minute && minute <= $0.end }) {
+            if start < window.start { start = window.start; end = min(window.start + width, window.end) }
+            if end > window.end { end = window.end; start = max(window.end - width, window.start) }
+        }
+        return TimeWindow(start: max(start, 0), end: min(end, 24 * 60))
+    }
+}
