@@ -90,11 +90,18 @@ extension RoutingProblem {
             recreate(order, into: &state, rng: &rng, blinkRate: 0, allowGranular: false)
         }
         let firstSolution = began.duration(to: clock.now)
-        if options.localSearch {
+        // Pickup-and-delivery days where couriers cost something: the first polish waits until
+        // route elimination is over, as routes polished to their shortest leave no room for an
+        // eliminated route's pairs (Li & Lim 200, 8,000 steps, seed 1: +3.92 % → +2.42 % where the
+        // vehicle count is reached; lr1_2_2 and lr2_2_2 over 3 seeds closer to the old engine).
+        // On Solomon, polishing first measured better (+2.07 % against +2.84 %), so it stays.
+        let polishAfterElimination = objective.perCourier > 0 && partner.contains { $0 >= 0 }
+        func polish(_ solution: inout SearchState) {
             // At most a fifth of a time-limited budget: ruin-and-recreate needs the rest.
-            let polishBy = options.isReproducible ? deadline : min(deadline, began.advanced(by: .milliseconds(Int(options.seconds * 200))))
-            localSearch(&state, rng: &rng, deadline: polishBy)
+            let polishBy = options.isReproducible ? deadline : min(deadline, clock.now.advanced(by: .milliseconds(Int(options.seconds * 200))))
+            localSearch(&solution, rng: &rng, deadline: polishBy)
         }
+        if options.localSearch, !polishAfterElimination { polish(&state) }
         var pool = PoolCollector()
         pool.add(state, self)
 
@@ -175,6 +182,11 @@ extension RoutingProblem {
                     failures += 1
                 }
             }
+        }
+        if options.localSearch, polishAfterElimination {
+            polish(&current)
+            currentCost = current.cost(self)
+            if currentCost < bestCost - 1e-9 { best = current; bestCost = currentCost; pool.add(best, self) }
         }
 
         var tripEvaluator = SequenceEvaluator(self)
