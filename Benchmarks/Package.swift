@@ -9,43 +9,19 @@ let package = Package(
         .package(name: "DispatchDesk", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
-    targets: [
-        .executableTarget(
-            name: "RouteBuilder",
-            dependencies: [
-                .product(name: "DispatchDesk", package: "DispatchDesk"),
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
-            path: "Benchmarks/RouteBuilder",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "RiskEstimator",
-            dependencies: [
-                .product(name: "DispatchDesk", package: "DispatchDesk"),
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
-            path: "Benchmarks/RiskEstimator",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "Replan",
-            dependencies: [
-                .product(name: "DispatchDesk", package: "DispatchDesk"),
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
-            path: "Benchmarks/Replan",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "Scaling",
-            dependencies: [
-                .product(name: "DispatchDesk", package: "DispatchDesk"),
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
-            path: "Benchmarks/Scaling",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-    ],
+    targets: ["RouteBuilder", "RiskEstimator", "Replan", "Scaling"].map(benchmarkTarget),
     swiftLanguageModes: [.v6]
 )
+
+/// One benchmark executable: `Benchmarks/NAME/*.swift`, the library and package-benchmark.
+func benchmarkTarget(_ name: String) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: [
+            .product(name: "DispatchDesk", package: "DispatchDesk"),
+            .product(name: "Benchmark", package: "benchmark"),
+        ],
+        path: "Benchmarks/\(name)",
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    )
+}
