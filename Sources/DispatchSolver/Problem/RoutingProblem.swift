@@ -71,6 +71,8 @@ public final class RoutingProblem: Sendable {
     public var allowsReloads: Bool { reloadMinutes != nil }
     /// Whether some parcel reaches the outlet after the day starts (`availableFrom`).
     public let hasReleases: Bool
+    /// Whether some stop is half of a shipment (pickup and delivery on one trip).
+    public let hasShipments: Bool
     /// Whether routes must keep their per-trip caches (loads picked up, departures, releases,
     /// slack): not on a single-trip day without releases, such as every literature instance.
     var tracksTrips: Bool { allowsReloads || hasReleases }
@@ -154,12 +156,15 @@ public final class RoutingProblem: Sendable {
         self.isShipmentPickup = stops.isShipmentPickup
         self.promiseEnd = stops.promiseEnd
         self.release = stops.release
-        self.hasReleases = stops.release.contains { $0.isFinite }
+        let hasReleases = stops.release.contains { $0.isFinite }
+        let hasShipments = stops.partner.contains { $0 >= 0 }
+        self.hasReleases = hasReleases
+        self.hasShipments = hasShipments
         self.hasScheduleFreeCost = objective.perMinute == 0 && objective.perSquaredWorkingMinute == 0
             && (objective.latenessPerMinute == 0 || !stops.promiseEnd.contains { $0.isFinite })
-            && reloadMinutes == nil && !stops.release.contains { $0.isFinite }
+            && reloadMinutes == nil && !hasReleases
         self.carriesDeliveriesOnly = !stops.pickupKg.contains { $0 != 0 } && !stops.pickupLitres.contains { $0 != 0 }
-            && !stops.partner.contains { $0 >= 0 }
+            && !hasShipments
         self.preferredVehicle = stops.preferredVehicle
         self.priority = stops.priority
         self.requiredSkills = stops.requiredSkills

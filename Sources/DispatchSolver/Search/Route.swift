@@ -59,9 +59,13 @@ struct Route: Sendable {
     func cost(_ p: RoutingProblem) -> Double {
         guard !stops.isEmpty else { return 0 }
         let o = p.objective
-        return o.perCourier + o.perDistance * distance + o.latenessPerMinute * lateness + o.perMinute * dayLength
+        return o.perCourier + o.perDistance * distance + promiseCost(p) + o.perMinute * dayLength
             + o.perSquaredWorkingMinute * duration * duration + o.offTerritory * Double(offTerritory)
-            + o.perBrokenPromise * Double(brokenPromises)
+    }
+
+    /// What the route's missed promises cost: the minutes late and the promises broken.
+    func promiseCost(_ p: RoutingProblem) -> Double {
+        p.objective.latenessPerMinute * lateness + p.objective.perBrokenPromise * Double(brokenPromises)
     }
 
     /// The latest a trip can leave `origin` and still start its first stop at `firstStart`:
