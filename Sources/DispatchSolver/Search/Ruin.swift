@@ -35,6 +35,46 @@ extension RoutingProblem {
         state.remove(toRemove, self)
     }
 
+    /// Makes room for stop `u`, left out before its deadline: a morning crunch, where the early
+    /// hours of the couriers who could take it (a cold-chain parcel: those with a cooler box) are
+    /// full of stops that could as well come later. In the `routes` routes whose stops before u's
+    /// last window closes pass nearest to u (its own courier's first, when it can take u in
+    /// time), cuts the stops served before that deadline whose own windows stay open at least
+    /// `flexibility` minutes longer and that need no special skill, nearest to u first (up to
+    /// `perRoute` a route). Returns the routes cut.
+    @discardableResult
+    func ruinForDeadline(of u: Int, _ state: inout SearchState, routes: Int, perRoute: Int,
+                         flexibility: Double = 60) -> [Int] {
+        let deadline = windowEnd[windowOffset[u + 1] - 1]
+        // Each route that could take u in time, by how close its stops before the deadline pass.
+        var ranked: [(distance: Double, route: Int)] = []
+        for r in state.routes.indices where !state.closed[r] && !state.routes[r].isEmpty {
+            let route = state.routes[r]
+            let v = route.vehicle
+            // A shift starting at 10:00 cannot take a stop due by 10:00, however much room it has.
+            guard canServe(v, u), vehicles[v].shiftStart + travel(vehicles[v].startNode, u, v) <= deadline else { continue }
+            var nearest = Double.infinity
+            for (k, s) in route.stops.enumerated() where route.start[k] <= deadline { nearest = min(nearest, dist(s, u)) }
+            guard nearest.isFinite else { continue }
+            ranked.append((v == preferredVehicle[u] ? -1 : nearest, r))
+        }
+        ranked.sort { ($0.distance, $0.route) < ($1.distance, $1.route) }
+        let chosen = ranked.prefix(routes).map(\.route)
+        var toRemove: [Int] = []
+        for r in chosen {
+            let route = state.routes[r]
+            var flexible: [Int] = []
+            for (k, s) in route.stops.enumerated() where route.start[k] <= deadline {
+                guard s < stopCount, partner[s] < 0, requiredSkills[s] == 0 else { continue }
+                if windowEnd[windowOffset[s + 1] - 1] >= deadline + flexibility { flexible.append(s) }
+            }
+            flexible.sort { (dist(u, $0), $0) < (dist(u, $1), $1) }
+            toRemove.append(contentsOf: flexible.prefix(perRoute))
+        }
+        state.remove(toRemove, self)
+        return chosen
+    }
+
     /// Cuts a random string (up to `maxString` stops) from the route with the longest working day.
     func ruinLongestDay(_ state: inout SearchState, rng: inout SplitMix64, maxString: Int = 12) {
         var longest = -1

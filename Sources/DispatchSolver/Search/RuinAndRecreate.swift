@@ -83,11 +83,19 @@ extension RoutingProblem {
                 let a = windowEnd[windowOffset[$0 + 1] - 1], b = windowEnd[windowOffset[$1 + 1] - 1]
                 return a != b ? a < b : $0 < $1
             }
-            if objective.offTerritory > 0 {
-                // Territory first: each stop tries its own courier, the rest then go anywhere.
-                recreate(order, into: &state, rng: &rng, blinkRate: 0, allowGranular: false, ownCourierOnly: true)
+            // Stops only a few couriers can take (a cold-chain parcel needs a cooler box) claim
+            // those couriers' hours first: inserted with the others, a peak morning's cold parcels
+            // found the few cooler boxes' mornings full of their own territories' parcels, which
+            // anyone could have taken later (the peak day left 12–27 of them out at 10 s). Each
+            // group goes territory first: each stop tries its own courier, the rest then go anywhere.
+            let skilled = order.filter { requiredSkills[$0] != 0 }
+            let groups = skilled.isEmpty || skilled.count == order.count ? [order] : [skilled, order]
+            for group in groups {
+                if objective.offTerritory > 0 {
+                    recreate(group, into: &state, rng: &rng, blinkRate: 0, allowGranular: false, ownCourierOnly: true)
+                }
+                recreate(group, into: &state, rng: &rng, blinkRate: 0, allowGranular: false)
             }
-            recreate(order, into: &state, rng: &rng, blinkRate: 0, allowGranular: false)
         }
         let firstSolution = began.duration(to: clock.now)
         // Pickup-and-delivery days where couriers cost something: the first polish waits until
@@ -238,8 +246,18 @@ extension RoutingProblem {
         // When days must be fair, one step in five cuts a string from the longest working day and
         // lets every courier bid for it (no granular limit): work flows to the short days.
         let balance = objective.perSquaredWorkingMinute > 0 && rng.chance(0.2)
+        // Outlet days with stops left out: one step in three makes room for one of them before its
+        // deadline, and it chooses first, anywhere in the routes cut for it.
+        var making: Int?
+        if !balance, allowsReloads, stopCount > Self.granularThreshold, rng.chance(0.3) {
+            let leftOut = state.routeOf.indices.filter { state.routeOf[$0] < 0 && partner[$0] < 0 }
+            if !leftOut.isEmpty { making = leftOut[rng.below(leftOut.count)] }
+        }
         if balance {
             ruinLongestDay(&candidate, rng: &rng)
+        } else if let u = making {
+            ruinForDeadline(of: u, &candidate, routes: 1 + rng.below(3), perRoute: 3 + rng.below(8))
+            recreate([u], into: &candidate, rng: &rng, blinkRate: 0)
         } else {
             ruinStrings(&candidate, rng: &rng)
         }

@@ -1,0 +1,78 @@
+import Testing
+@testable import DispatchModel
+@testable import DispatchSolver
+
+@Suite struct RuinTests {
+    /// A cold-chain parcel due before 10:00 (10 minutes at the door), and three couriers: a
+    /// cooler box on shift from 08:00 whose morning is full (22 minutes at each of five parcels
+    /// anyone could take later, then one due before 10:00, served a few minutes before it), a
+    /// cooler box from 10:00, and one without a cooler box. Stop 0 is the cold parcel; 1…6 are
+    /// in courier 0's route; 7…8 in courier 1's; 9…10 in courier 2's.
+    static func morningCrunch() -> (problem: RoutingProblem, state: SearchState) {
+        let outlet = Outlet(id: "o", name: "outlet", location: .geographic(lat: 30.2791, lon: 120.1312))
+        let near = GeoPoint(lat: 30.2791, lon: 120.1312)
+        func at(_ metres: Double, _ bearing: Double) -> Location {
+            let p = near.offset(kilometres: metres / 1000, bearing: bearing)
+            return .geographic(lat: p.lat, lon: p.lon)
+        }
+        let morning = TimeWindow(start: 8 * 60, end: 10 * 60)
+        var stops = [Stop(id: "cold", location: at(400, 0), windows: [morning], serviceMinutes: 10, requiredSkills: ["cold"])]
+        for i in 1...6 {
+            // Stop 6 is due before 10:00 too; the others could come at any time.
+            stops.append(Stop(id: "m\(i)", location: at(300 + 40 * Double(i), 0.3 * Double(i)),
+                              windows: i == 6 ? [morning] : [TimeWindow.wholeDay], serviceMinutes: 22))
+        }
+        for i in 7...10 { stops.append(Stop(id: "x\(i)", location: at(500, 1 + Double(i)), serviceMinutes: 5)) }
+        let couriers = [
+            Courier(id: "cold-early", name: "a", capacityKg: 100, shift: TimeWindow(start: 8 * 60, end: 19 * 60), skills: ["cold"]),
+            Courier(id: "cold-late", name: "b", capacityKg: 100, shift: TimeWindow(start: 10 * 60, end: 21 * 60), skills: ["cold"]),
+            Courier(id: "plain", name: "c", capacityKg: 100, shift: TimeWindow(start: 8 * 60, end: 19 * 60)),
+        ]
+        let scenario = Scenario(name: "morning crunch", outlet: outlet, couriers: couriers, stops: stops)
+        let problem = ProblemBuilder(scenario: scenario, objective: .outlet).problem
+        var state = SearchState(problem)
+        state.assign(0, stops: [1, 2, 3, 4, 5, 6], problem)
+        state.assign(1, stops: [7, 8], problem)
+        state.assign(2, stops: [9, 10], problem)
+        return (problem, state)
+    }
+
+    @Test func aFullMorningLeavesTheColdParcelOut() {
+        let (problem, state) = Self.morningCrunch()
+        var trial = state
+        var rng = SplitMix64(seed: 1)
+        problem.recreate([0], into: &trial, rng: &rng, blinkRate: 0)
+        #expect(trial.routeOf[0] < 0, "the fixture must leave no room before 10:00")
+    }
+
+    /// Room is made only where the parcel could go (a cooler box on shift in time), only from
+    /// stops served before its deadline that could come later and need no skill, nearest first;
+    /// the parcel then fits before 10:00 and every stop is still in exactly one place.
+    @Test func makesRoomBeforeTheDeadlineWithACourierWhoCanTakeIt() {
+        let (problem, state) = Self.morningCrunch()
+        var trial = state
+        let cut = problem.ruinForDeadline(of: 0, &trial, routes: 3, perRoute: 2)
+        #expect(cut == [0], "only the early cooler box can take the cold parcel by 10:00")
+        let removed = (1...10).filter { trial.routeOf[$0] < 0 }
+        #expect(removed.count == 2)
+        for s in removed {
+            #expect(state.routeOf[s] == 0)
+            #expect(s != 6, "a stop due by the same deadline is not moved")
+            #expect(state.routes[0].start[state.position[s]] <= 10 * 60)
+        }
+        // Nearest to the cold parcel first.
+        let kept = [1, 2, 3, 4, 5].filter { !removed.contains($0) }
+        let farthestRemoved = removed.map { problem.dist(0, $0) }.max() ?? .infinity
+        #expect(kept.allSatisfy { problem.dist(0, $0) >= farthestRemoved })
+        #expect(trial.routes[1].stops == [7, 8] && trial.routes[2].stops == [9, 10])
+
+        var rng = SplitMix64(seed: 1)
+        problem.recreate([0] + removed, into: &trial, rng: &rng, blinkRate: 0)
+        #expect(trial.routeOf[0] == 0)
+        #expect(trial.routes[0].start[trial.position[0]] <= 10 * 60)
+        #expect(trial.routes.allSatisfy { $0.feasible })
+        var seen = [Int](repeating: 0, count: problem.stopCount)
+        for route in trial.routes { for s in route.stops where s < problem.stopCount { seen[s] += 1 } }
+        for s in 0..<problem.stopCount { #expect(seen[s] + (trial.routeOf[s] < 0 ? 1 : 0) == 1) }
+    }
+}
