@@ -121,6 +121,8 @@ public struct PlanCommand: ParsableCommand {
         text += "search: \(Int(plan.statistics["iterations"] ?? 0)) iterations, \(format2(plan.statistics["seconds"] ?? 0)) s (first plan after \(format2(plan.statistics["firstSolutionSeconds"] ?? 0)) s)\n"
         if let spSeconds = plan.statistics["setPartitioningSeconds"] {
             text += "set partitioning: \(Int(plan.statistics["poolSize"] ?? 0)) routes in the pool, \(format2(spSeconds)) s, improved the cost by \(format2(plan.statistics["setPartitioningGain"] ?? 0))\n"
+        } else if plan.statistics["setPartitioningSkipped"] != nil {
+            text += "set partitioning: skipped (it has not paid on outlet days above 400 stops; its time went to the search)\n"
         }
         if let report {
             switch PlanRiskReport.write(plan: plan, scenario: loaded.scenario, scenarioPath: path, to: report) {

@@ -19,9 +19,10 @@ public enum RoutePlanner {
         let builder = ProblemBuilder(scenario: scenario, objective: objective,
                                      preferredCourier: options.initialSolution?.preferredCouriers ?? [:])
         let problem = builder.problem
+        let partitioning = setPartitioning && SetPartitioning.pays(for: problem)
         let initial = options.initialSolution.map { builder.vehicleSequences($0, scenario: scenario) }
         // The search stops early enough for set partitioning, the plan and its check to fit the budget.
-        let deadline = began.advanced(by: .milliseconds(Int(options.seconds * 1000 * (setPartitioning ? 0.87 : 0.97))))
+        let deadline = began.advanced(by: .milliseconds(Int(options.seconds * 1000 * (partitioning ? 0.87 : 0.97))))
         let workers = max(1, options.workers)
         let results = ResultSlots(count: workers)
         DispatchQueue.concurrentPerform(iterations: workers) { w in
@@ -37,7 +38,8 @@ public enum RoutePlanner {
             "firstSolutionSeconds": all.map(\.firstSolutionSeconds).min() ?? 0,
             "heuristicCost": best.cost,
         ]
-        if setPartitioning, problem.stopCount > 0 {
+        if setPartitioning, !partitioning { statistics["setPartitioningSkipped"] = 1 }
+        if partitioning, problem.stopCount > 0 {
             let pool = Array(Set(all.flatMap(\.pool))).sorted { a, b in
                 if a.vehicleClass != b.vehicleClass { return a.vehicleClass < b.vehicleClass }
                 if a.cost != b.cost { return a.cost < b.cost }

@@ -25,6 +25,25 @@ import DispatchCheck
         #expect(PlanWriter.json(a) == PlanWriter.json(b))
     }
 
+    /// Set partitioning runs on small days and literature instances, and is skipped (its time
+    /// given to the search) on outlet days above 400 stops, where it has not paid.
+    @Test func setPartitioningIsSkippedWhereItDoesNotPay() {
+        let options = SearchOptions(iterations: 5, seconds: 3600, seed: 1, workers: 1, localSearch: false)
+        let large = OutletDayGenerator(stops: 450, couriers: 6, seed: 3).scenario()
+        let skipped = RoutePlanner.plan(large, objective: .outlet, options: options)
+        #expect(skipped.statistics["setPartitioningSkipped"] == 1)
+        #expect(skipped.statistics["poolSize"] == nil)
+        #expect(PlanChecker.violations(skipped, scenario: large) == [])
+        var literatureLike = large
+        literatureLike.outlet.reloadMinutes = nil
+        let run = RoutePlanner.plan(literatureLike, objective: .outlet, options: options)
+        #expect(run.statistics["setPartitioningSkipped"] == nil)
+        #expect((run.statistics["poolSize"] ?? 0) > 0)
+        let small = RandomScenario.make(seed: 4, stops: 30, couriers: 3)
+        #expect((RoutePlanner.plan(small, objective: .outlet, options: options).statistics["poolSize"] ?? 0) > 0)
+        #expect(RoutePlanner.plan(large, objective: .outlet, options: options, setPartitioning: false).statistics["setPartitioningSkipped"] == nil)
+    }
+
     @Test func outOfZoneStopIsListedNotRouted() {
         var scenario = RandomScenario.make(seed: 3, stops: 10, couriers: 2)
         scenario.stops[4].location = scenario.outlet.location.offset(kilometres: 4, bearing: 0)
