@@ -1,0 +1,83 @@
+import Testing
+@testable import DispatchModel
+@testable import DispatchSolver
+
+@Suite struct InsertionTests {
+    /// Every single stop of random days (with trips and release times on odd seeds), taken out
+    /// and offered at every arc of every feasible route whose courier may serve it: a place the
+    /// cache calls feasible is feasible when the route is recomputed from scratch (with the
+    /// reload the insertion asks for), and on days without release times (where the cache
+    /// estimates nothing) every feasible place is found.
+    @Test func feasibilityAgreesWithTheRouteRecomputed() {
+        var accepted = 0, refused = 0
+        for seed in 0..<UInt64(16) {
+        let (problem, day) = OperatorFixture.randomDay(seed: seed)
+        for u in 0..<problem.stopCount where problem.partner[u] < 0 && day.routeOf[u] >= 0 {
+            var state = day
+            state.remove([u], problem)
+            for route in state.routes where problem.canServe(route.vehicle, u) && route.feasible && route.complete {
+                for k in 0...route.stops.count {
+                    let insertion = problem.insertionCost(u, into: route, at: k)
+                    if let insertion {
+                        var placed = route
+                        switch insertion.reload {
+                        case .none: placed.stops.insert(u, at: k)
+                        case .before: placed.stops.insert(contentsOf: [problem.outletNode, u], at: k)
+                        case .after: placed.stops.insert(contentsOf: [u, problem.outletNode], at: k)
+                        }
+                        placed.update(problem)
+                        let feasible = placed.feasible
+                        #expect(feasible, "seed \(seed): stop \(u) at arc \(k) of courier \(route.vehicle), reload \(insertion.reload)")
+                        accepted += 1
+                    } else {
+                        var plain = route
+                        plain.stops.insert(u, at: k)
+                        plain.update(problem)
+                        let feasible = plain.feasible
+                        if !problem.hasReleases {
+                            #expect(!feasible, "seed \(seed): stop \(u) fits at arc \(k) of courier \(route.vehicle) but was refused")
+                        }
+                        refused += 1
+                    }
+                }
+            }
+        }
+        }
+        #expect(accepted > 100 && refused > 100, "\(accepted) accepted, \(refused) refused")
+    }
+
+    /// Where the cost does not depend on the time (literature-like days), an insertion without a
+    /// reload costs exactly the route's cost after it minus before.
+    @Test(arguments: 0..<UInt64(12))
+    func costIsExactWhereTheTimeCostsNothing(_ seed: UInt64) {
+        let (problem, day) = OperatorFixture.randomDay(seed: seed, plain: true)
+        var compared = 0
+        for u in 0..<problem.stopCount where problem.partner[u] < 0 && day.routeOf[u] >= 0 {
+            var state = day
+            state.remove([u], problem)
+            for route in state.routes where problem.canServe(route.vehicle, u) && route.feasible {
+                for k in 0...route.stops.count {
+                    guard let insertion = problem.insertionCost(u, into: route, at: k), insertion.reload == .none else { continue }
+                    var placed = route
+                    placed.stops.insert(u, at: k)
+                    placed.update(problem)
+                    #expect(abs(placed.cost(problem) - route.cost(problem) - insertion.cost) < 1e-6,
+                            "seed \(seed): stop \(u) at arc \(k): \(insertion.cost) against \(placed.cost(problem) - route.cost(problem))")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared > 20)
+    }
+
+    /// Outlet at the origin, one route (0,10) → (10,0). Putting (10,10) between them adds
+    /// 10 + 10 − 10√2 = 5.858; before the first stop or after the last, 10√2 = 14.142.
+    @Test func handComputedDistance() {
+        let problem = OperatorFixture.planarDay([(0, 10), (10, 10), (10, 0)], couriers: 1)
+        let state = OperatorFixture.state([[0, 2]], problem)
+        let route = state.routes[0]
+        let costs = (0...2).map { problem.insertionCost(1, into: route, at: $0)?.cost ?? .nan }
+        #expect(abs(costs[1] - (20 - 10 * 2.0.squareRoot())) < 1e-4)
+        #expect(abs(costs[0] - 10 * 2.0.squareRoot()) < 1e-4 && abs(costs[2] - 10 * 2.0.squareRoot()) < 1e-4)
+    }
+}
