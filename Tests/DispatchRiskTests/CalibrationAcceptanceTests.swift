@@ -8,7 +8,7 @@ import DispatchSolver
 /// the Brier score against the slack-only baseline.
 @Suite struct CalibrationAcceptanceTests {
     @Test func fittedModelPredictsFreshDaysBetterThanSlackAlone() throws {
-        // Planned without territories. With them (offTerritory 40) this small day's lateness is
+        // Planned without territories. With them (offTerritory 40 then) this small day's lateness is
         // diffuse: most late scans come from stops whose honest probability is about 8 %, below
         // the 0.2 threshold, and recall falls to 0.3–0.5 while the bins stay calibrated. The
         // full-size acceptance (scripts/calibration-check, default objective) keeps recall 0.91.
