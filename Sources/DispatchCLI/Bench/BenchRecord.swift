@@ -26,11 +26,40 @@ public struct BenchRecord: Sendable, Equatable {
     public var setPartitioningGain: Double
     /// What the independent checker found wrong with the plan (empty when it passed).
     public var violations: [String]
+    /// The outlet manager's figures, for outlet days (scenario files; `nil` for literature
+    /// instances, where vehicles and distance say it all).
+    public var outlet: OutletTerms?
+
+    /// What an outlet manager reads off a plan besides couriers and kilometres.
+    public struct OutletTerms: Sendable, Equatable {
+        /// Promised slots kept and broken.
+        public var promisesKept: Int, promisesBroken: Int
+        /// The latest return to the outlet (minute of the day).
+        public var latestReturn: Double
+        /// The longest and the mean working day over the couriers sent out (minutes).
+        public var longestWorkingMinutes: Double, meanWorkingMinutes: Double
+        /// The objective's value.
+        public var cost: Double
+
+        /// The figures of one run.
+        public init(promisesKept: Int, promisesBroken: Int, latestReturn: Double, longestWorkingMinutes: Double,
+                    meanWorkingMinutes: Double, cost: Double) {
+            self.promisesKept = promisesKept
+            self.promisesBroken = promisesBroken
+            self.latestReturn = latestReturn
+            self.longestWorkingMinutes = longestWorkingMinutes
+            self.meanWorkingMinutes = meanWorkingMinutes
+            self.cost = cost
+        }
+
+        /// The longest working day over the mean (1 when every courier works as long).
+        public var longestOverMean: Double { meanWorkingMinutes > 0 ? longestWorkingMinutes / meanWorkingMinutes : 1 }
+    }
 
     /// A run's record.
     public init(instance: String, family: String? = nil, objective: String, budget: Double, seed: UInt64, vehicles: Int,
                 distance: Double, unassigned: Int = 0, bestKnown: BestKnown?, iterations: Int = 0, seconds: Double = 0,
-                setPartitioningGain: Double = 0, violations: [String] = []) {
+                setPartitioningGain: Double = 0, violations: [String] = [], outlet: OutletTerms? = nil) {
         self.instance = instance
         self.family = family ?? BenchFamily.of(instance)
         self.objective = objective
@@ -44,6 +73,7 @@ public struct BenchRecord: Sendable, Equatable {
         self.seconds = seconds
         self.setPartitioningGain = setPartitioningGain
         self.violations = violations
+        self.outlet = outlet
     }
 
     /// Whether the plan passed the independent checker.

@@ -113,7 +113,12 @@ public struct BenchRun: Sendable {
                         bestKnown: bestKnown, iterations: Int(plan.statistics["iterations"] ?? 0),
                         seconds: plan.statistics["seconds"] ?? 0,
                         setPartitioningGain: plan.statistics["setPartitioningGain"] ?? 0,
-                        violations: PlanChecker.violations(plan, scenario: loaded.scenario)))
+                        violations: PlanChecker.violations(plan, scenario: loaded.scenario),
+                        outlet: !isLiterature
+                            ? BenchRecord.OutletTerms(promisesKept: plan.promisesKept, promisesBroken: plan.promisesBroken,
+                                                      latestReturn: plan.latestReturn, longestWorkingMinutes: plan.longestWorkingMinutes,
+                                                      meanWorkingMinutes: plan.meanWorkingMinutes, cost: plan.cost)
+                            : nil))
                 }
             }
         }

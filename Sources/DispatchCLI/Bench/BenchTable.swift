@@ -34,19 +34,29 @@ public enum BenchTable {
         "instance", "family", "objective", "budget_s", "seed", "vehicles", "distance", "unassigned",
         "bks_vehicles", "bks_distance", "bks_objective", "gap_percent", "reached_bks_vehicles", "gap_counted",
         "iterations", "seconds", "sp_gain", "check", "violation",
+        "promises_kept", "promises_broken", "latest_return", "longest_working_min", "mean_working_min", "cost",
     ]
 
     /// Every run as CSV.
     public static func csv(_ report: BenchReport) -> String {
         let rows = report.records.map { r -> [String] in
-            [r.instance, r.family, r.objective, number(r.budget, digits: 3), String(r.seed), String(r.vehicles),
-             number(r.distance), String(r.unassigned), r.bestKnown?.vehicles.map(String.init) ?? "",
-             r.bestKnown.map { number($0.distance) } ?? "", r.bestKnown?.objective ?? "",
-             r.gap.map { number($0, digits: 3) } ?? "", r.reachesBestKnownVehicles.map { $0 ? "yes" : "no" } ?? "",
-             r.countedGap == nil ? "no" : "yes", String(r.iterations), number(r.seconds, digits: 3),
-             number(r.setPartitioningGain), r.checkPassed ? "passed" : "failed", r.violations.first ?? ""]
+            let known: [String] = [r.bestKnown?.vehicles.map(String.init) ?? "", r.bestKnown.map { number($0.distance) } ?? "",
+                                   r.bestKnown?.objective ?? ""]
+            let gap: [String] = [r.gap.map { number($0, digits: 3) } ?? "", r.reachesBestKnownVehicles.map { $0 ? "yes" : "no" } ?? "",
+                                 r.countedGap == nil ? "no" : "yes"]
+            let run: [String] = [String(r.iterations), number(r.seconds, digits: 3), number(r.setPartitioningGain),
+                                 r.checkPassed ? "passed" : "failed", r.violations.first ?? ""]
+            return [r.instance, r.family, r.objective, number(r.budget, digits: 3), String(r.seed), String(r.vehicles),
+                    number(r.distance), String(r.unassigned)] + known + gap + run + outletCells(r.outlet)
         }
         return CSVTable.write(header: csvHeader, rows: rows)
+    }
+
+    /// The outlet columns of the CSV (empty for a literature instance).
+    private static func outletCells(_ o: BenchRecord.OutletTerms?) -> [String] {
+        guard let o else { return Array(repeating: "", count: 6) }
+        return [String(o.promisesKept), String(o.promisesBroken), Clock.format(Int(o.latestReturn)),
+                number(o.longestWorkingMinutes, digits: 1), number(o.meanWorkingMinutes, digits: 1), number(o.cost)]
     }
 
     /// The report as a JSON value (`"format": "dispatchdesk.bench/1"`).
@@ -69,6 +79,14 @@ public enum BenchTable {
                 "iterations": .number(Double(r.iterations)), "seconds": .number(rounded(r.seconds, digits: 3)),
                 "setPartitioningGain": .number(rounded(r.setPartitioningGain)),
                 "checkPassed": .bool(r.checkPassed), "violations": .array(r.violations.map(JSONValue.string)),
+                "outlet": r.outlet.map { o in
+                    JSONValue.object([
+                        "promisesKept": .number(Double(o.promisesKept)), "promisesBroken": .number(Double(o.promisesBroken)),
+                        "latestReturn": .string(Clock.format(Int(o.latestReturn))),
+                        "longestWorkingMinutes": .number(rounded(o.longestWorkingMinutes, digits: 1)),
+                        "meanWorkingMinutes": .number(rounded(o.meanWorkingMinutes, digits: 1)), "cost": .number(rounded(o.cost)),
+                    ])
+                } ?? .null,
             ])
         }
         let instances = summary.instances.map { row in
@@ -116,6 +134,12 @@ public enum BenchTable {
         "mean gap % where reached", "best gap % where reached", "check failures",
     ]
 
+    /// Header of the outlet table (outlet days, one row per run).
+    public static let outletHeader = [
+        "instance", "budget", "seed", "couriers out", "km", "unrouted", "promises broken", "latest return",
+        "longest / mean working day", "cost", "check",
+    ]
+
     private static func text(_ report: BenchReport, markdown: Bool) -> String {
         let summary = report.summary
         let instanceRows = summary.instances.map { row -> [String] in
@@ -134,6 +158,13 @@ public enum BenchTable {
              row.withBestKnownVehicles == 0 ? "-" : "\(number(row.reachedMean, digits: 1))/\(row.withBestKnownVehicles)",
              row.meanGap.map(signed) ?? "-", row.bestGap.map(signed) ?? "-", String(row.checkFailures)]
         }
+        let outletRows = report.records.compactMap { r -> [String]? in
+            guard let o = r.outlet else { return nil }
+            return [r.instance, budget(r.budget), String(r.seed), String(r.vehicles), number(r.distance), String(r.unassigned),
+                    "\(o.promisesBroken) of \(o.promisesKept + o.promisesBroken)", Clock.format(Int(o.latestReturn)),
+                    "\(Int(o.longestWorkingMinutes.rounded())) / \(Int(o.meanWorkingMinutes.rounded())) min = \(number(o.longestOverMean))",
+                    number(o.cost), r.checkPassed ? "passed" : "FAILED"]
+        }
         var out = ""
         let seeds = report.seeds.map(String.init).joined(separator: ",")
         let budgets = report.budgets.map(budget).joined(separator: ", ")
@@ -142,10 +173,12 @@ public enum BenchTable {
             out += "Runs: \(settings).\n\n"
             out += markdownTable(instanceHeader, instanceRows) + "\n"
             out += markdownTable(summaryHeader, familyRows)
+            if !outletRows.isEmpty { out += "\nThe outlet's figures, run by run:\n\n" + markdownTable(outletHeader, outletRows) }
         } else {
             out += settings + "\n\n"
             out += alignedTable(instanceHeader, instanceRows) + "\n"
             out += alignedTable(summaryHeader, familyRows)
+            if !outletRows.isEmpty { out += "\n" + alignedTable(outletHeader, outletRows) }
         }
         out += "\n" + legend + "\n"
         if !report.failures.isEmpty {

@@ -11,7 +11,9 @@ import Testing
             BenchRecord(instance: "C101", objective: "hierarchical", budget: 1, seed: 2, vehicles: 11, distance: 790,
                         bestKnown: known, iterations: 110, seconds: 0.97),
             BenchRecord(instance: "outlet-day", objective: "outlet", budget: 1, seed: 1, vehicles: 20, distance: 552.9,
-                        unassigned: 3, bestKnown: nil, iterations: 7, seconds: 1.01),
+                        unassigned: 3, bestKnown: nil, iterations: 7, seconds: 1.01,
+                        outlet: .init(promisesKept: 360, promisesBroken: 6, latestReturn: 20 * 60 + 41.7, longestWorkingMinutes: 348.4,
+                                      meanWorkingMinutes: 290.2, cost: 48_372.25)),
         ], failures: [.init(path: "broken.txt", message: "1 error(s)")])
     }()
 
@@ -33,6 +35,8 @@ import Testing
         #expect(cell(1, "gap_counted") == "no")
         #expect(cell(2, "bks_distance") == "")
         #expect(cell(2, "unassigned") == "3")
+        #expect(cell(2, "promises_broken") == "6" && cell(2, "latest_return") == "20:41" && cell(2, "longest_working_min") == "348.4")
+        #expect(cell(0, "promises_broken") == "" && cell(0, "cost") == "")
     }
 
     @Test func jsonParsesBackWithRunsSummaryAndFilesNotRun() throws {
@@ -47,6 +51,9 @@ import Testing
         #expect(runs[0].value["gapPercent"]?.value == .number(1))
         #expect(runs[1].value["gapCounted"]?.value == .bool(false))
         #expect(runs[2].value["bestKnown"]?.value == .null)
+        #expect(runs[2].value["outlet"]?.value["promisesBroken"]?.value == .number(6))
+        #expect(runs[2].value["outlet"]?.value["latestReturn"]?.value == .string("20:41"))
+        #expect(runs[0].value["outlet"]?.value == .null)
         let c1 = try #require(summary.first { $0.value["family"]?.value == .string("C1") })
         #expect(c1.value["reachedBest"]?.value == .number(1))
         #expect(c1.value["reachedMean"]?.value == .number(0.5))
@@ -67,16 +74,18 @@ import Testing
         }
         #expect(lines.contains("| C1 | 1 s | 1 | 2 | 1/1 | 0.5/1 | +1.00 | +1.00 | 0 |"), "\(text)")
         #expect(lines.contains("- broken.txt: 1 error(s)"))
-        let cellCounts = Set(lines.filter { $0.hasPrefix("| C101") || $0.hasPrefix("| instance") }.map { $0.filter { $0 == "|" }.count })
+        #expect(lines.contains("| " + BenchTable.outletHeader.joined(separator: " | ") + " |"), "\(text)")
+        #expect(lines.contains("| outlet-day | 1 s | 1 | 20 | 552.90 | 3 | 6 of 366 | 20:41 | 348 / 290 min = 1.20 | 48372.25 | passed |"), "\(text)")
+        let cellCounts = Set(lines.filter { $0.hasPrefix("| C101") || $0 == headerLine }.map { $0.filter { $0 == "|" }.count })
         #expect(cellCounts == [BenchTable.instanceHeader.count + 1])
     }
 
     @Test func terminalTableAlignsColumns() {
-        // Blocks: settings, instances, families, legend, files not run.
+        // Blocks: settings, instances, families, the outlet's figures, legend, files not run.
         let blocks = BenchTable.render(Self.report, format: .table).components(separatedBy: "\n\n")
-        #expect(blocks.count == 5)
-        // Instances: header, C101, outlet-day; families: header, C1, outlet-day, all.
-        for (table, count) in zip(blocks.dropFirst().prefix(2), [3, 4]) {
+        #expect(blocks.count == 6)
+        // Instances: header, C101, outlet-day; families: header, C1, outlet-day, all; outlet: header, outlet-day.
+        for (table, count) in zip(blocks.dropFirst().prefix(3), [3, 4, 2]) {
             let lines = table.split(separator: "\n")
             #expect(lines.count == count)
             #expect(Set(lines.map(\.count)).count == 1, "\(table)")
