@@ -234,6 +234,10 @@ public final class RoutingProblem: Sendable {
         return (time.isEmpty ? Double(distance[i]) * minutesPerDistance : Double(time[i])) * vehicles[v].timeScale
     }
 
+    /// When stop `i`'s last window closes: its deadline.
+    @inline(__always)
+    func deadline(_ i: Int) -> Double { windowEnd[windowOffset[i + 1] - 1] }
+
     /// The start of service at stop `i` when arriving at `arrival`: the earliest window moment
     /// at or after `arrival`, or `nil` when every window has closed.
     @inline(__always)

@@ -45,16 +45,16 @@ extension RoutingProblem {
     @discardableResult
     func ruinForDeadline(of u: Int, _ state: inout SearchState, routes: Int, perRoute: Int,
                          flexibility: Double = 60) -> [Int] {
-        let deadline = windowEnd[windowOffset[u + 1] - 1]
+        let due = deadline(u)
         // Each route that could take u in time, by how close its stops before the deadline pass.
         var ranked: [(distance: Double, route: Int)] = []
         for r in state.routes.indices where !state.closed[r] && !state.routes[r].isEmpty {
             let route = state.routes[r]
             let v = route.vehicle
             // A shift starting at 10:00 cannot take a stop due by 10:00, however much room it has.
-            guard canServe(v, u), vehicles[v].shiftStart + travel(vehicles[v].startNode, u, v) <= deadline else { continue }
+            guard canServe(v, u), vehicles[v].shiftStart + travel(vehicles[v].startNode, u, v) <= due else { continue }
             var nearest = Double.infinity
-            for (k, s) in route.stops.enumerated() where route.start[k] <= deadline { nearest = min(nearest, dist(s, u)) }
+            for (k, s) in route.stops.enumerated() where route.start[k] <= due { nearest = min(nearest, dist(s, u)) }
             guard nearest.isFinite else { continue }
             ranked.append((v == preferredVehicle[u] ? -1 : nearest, r))
         }
@@ -64,9 +64,9 @@ extension RoutingProblem {
         for r in chosen {
             let route = state.routes[r]
             var flexible: [Int] = []
-            for (k, s) in route.stops.enumerated() where route.start[k] <= deadline {
+            for (k, s) in route.stops.enumerated() where route.start[k] <= due {
                 guard s < stopCount, partner[s] < 0, requiredSkills[s] == 0 else { continue }
-                if windowEnd[windowOffset[s + 1] - 1] >= deadline + flexibility { flexible.append(s) }
+                if deadline(s) >= due + flexibility { flexible.append(s) }
             }
             flexible.sort { (dist(u, $0), $0) < (dist(u, $1), $1) }
             toRemove.append(contentsOf: flexible.prefix(perRoute))

@@ -80,7 +80,7 @@ extension RoutingProblem {
         } else {
             // Large days: cheapest insertion, tightest windows first (regret is O(n²) per step).
             let order = (0..<stopCount).sorted {
-                let a = windowEnd[windowOffset[$0 + 1] - 1], b = windowEnd[windowOffset[$1 + 1] - 1]
+                let a = self.deadline($0), b = self.deadline($1)
                 return a != b ? a < b : $0 < $1
             }
             // Stops only a few couriers can take (a cold-chain parcel needs a cooler box) claim
