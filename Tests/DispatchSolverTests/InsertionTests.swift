@@ -80,4 +80,30 @@ import Testing
         #expect(abs(costs[1] - (20 - 10 * 2.0.squareRoot())) < 1e-4)
         #expect(abs(costs[0] - 10 * 2.0.squareRoot()) < 1e-4 && abs(costs[2] - 10 * 2.0.squareRoot()) < 1e-4)
     }
+
+    /// Where an insertion delays position k by no more than the route's promise room there,
+    /// walking the promises downstream (the walk the room lets insertion skip) finds no cost;
+    /// past the room, the walk finds one in a good share of the cases (the room is not just
+    /// zero or a loose bound).
+    @Test func aDelayWithinThePromiseRoomCostsNoPromise() {
+        var checked = 0, costlyBeyond = 0, beyond = 0
+        for seed in 0..<UInt64(24) {
+            let (problem, day) = OperatorFixture.randomDay(seed: seed)
+            for route in day.routes where route.feasible && !route.isEmpty {
+                for k in 0..<route.stops.count where route.promisesFrom[k] > 0 {
+                    let room = route.promiseRoom[k]
+                    #expect(room >= 0 && room.isFinite, "seed \(seed): room \(room) at \(k)")
+                    for share in [0.0, 0.5, 1.0] {
+                        let cost = problem.downstreamPromiseCost(route, from: k, arrival: route.arrival[k] + share * room)
+                        #expect(abs(cost) < 1e-9, "seed \(seed): a delay of \(share * room) at \(k) costs \(cost)")
+                        checked += 1
+                    }
+                    beyond += 1
+                    if problem.downstreamPromiseCost(route, from: k, arrival: route.arrival[k] + room + 5) > 0 { costlyBeyond += 1 }
+                }
+            }
+        }
+        #expect(checked > 150 && costlyBeyond * 4 > beyond, "\(checked) checked, \(costlyBeyond) of \(beyond) cost more beyond the room")
+    }
 }
+

@@ -88,4 +88,70 @@ import Testing
         #expect(p.windowStart[p.windowOffset[5]] == Double(9 * 60), "a locker: early is fine")
         #expect(p.promiseEnd[4] == Double(15 * 60) && p.promiseEnd[0] == .infinity)
     }
+
+    /// A day above the granular threshold numbers its stops along a Hilbert curve: every kept
+    /// stop once (`stopIndex` a permutation), the problem's data and matrix follow the new
+    /// numbers, and a stop's nearest neighbour is numbered much closer to it than in the
+    /// scenario's (random) order.
+    @Test func aLargeDayNumbersItsStopsAlongTheCurve() {
+        var random = SplitMix64(seed: 11)
+        let stops = (0..<450).map { i in
+            Stop(id: "s\(i)", location: Self.at(2.8 * random.unit().squareRoot(), 360 * random.unit()), weightKg: 1,
+                 serviceMinutes: Double(i % 7))
+        }
+        let couriers = [Courier(id: "c", name: "c", capacityKg: 300, shift: Self.day)]
+        let builder = ProblemBuilder(scenario: Scenario(name: "t", outlet: Self.outlet, couriers: couriers, stops: stops), objective: .outlet)
+        let p = builder.problem
+        #expect(builder.stopIndex.sorted() == Array(0..<450) && builder.stopIndex != Array(0..<450))
+        for i in 0..<p.stopCount {
+            let s = stops[builder.stopIndex[i]]
+            #expect(p.service[i] == s.serviceMinutes)
+            let j = (i * 37 + 5) % p.stopCount
+            let km = s.location.kilometres(to: stops[builder.stopIndex[j]].location)
+            #expect(i == j || abs(p.dist(i, j) / km - p.dist(j, i) / km) < 1e-9 && p.dist(i, j) >= km * 0.999)
+        }
+        /// Mean index gap between each stop and its nearest neighbour, under a numbering.
+        func gap(_ number: [Int]) -> Double {
+            var total = 0
+            for a in 0..<stops.count {
+                let b = (0..<stops.count).filter { $0 != a }.min {
+                    stops[a].location.kilometres(to: stops[$0].location) < stops[a].location.kilometres(to: stops[$1].location)
+                } ?? a
+                total += abs(number[a] - number[b])
+            }
+            return Double(total) / Double(stops.count)
+        }
+        var curveNumber = [Int](repeating: 0, count: stops.count)
+        for (i, s) in builder.stopIndex.enumerated() { curveNumber[s] = i }
+        let curve = gap(curveNumber), scenario = gap(Array(0..<stops.count))
+        #expect(curve * 5 < scenario, "nearest neighbour \(curve) apart along the curve, \(scenario) in the scenario")
+    }
+
+    /// A leg read from the row of the stop being placed is the leg itself: on a symmetric day
+    /// (coordinates) and on an asymmetric matrix, which the builder recognises as such.
+    @Test func legsReadFromTheStopsRowAreTheLegs() {
+        let stops = (0..<4).map { Stop(id: "s\($0)", location: Self.at(0.5 + Double($0) * 0.4, Double($0) * 80), weightKg: 1) }
+        let couriers = [Courier(id: "c", name: "c", capacityKg: 300, shift: Self.day)]
+        let ids = stops.map(\.id) + ["o"]
+        var minutes = [Double](repeating: 0, count: 25), kilometres = [Double](repeating: 0, count: 25)
+        for a in 0..<5 {
+            for b in 0..<5 where a != b {
+                kilometres[a * 5 + b] = Double(1 + a + 2 * b)
+                minutes[a * 5 + b] = Double(3 + 2 * a + b)
+            }
+        }
+        let plain = Scenario(name: "t", outlet: Self.outlet, couriers: couriers, stops: stops)
+        var measured = plain
+        measured.travel = .matrix(TravelMatrix(ids: ids, minutes: minutes, kilometres: kilometres))
+        for (scenario, symmetric) in [(plain, true), (measured, false)] {
+            let p = ProblemBuilder(scenario: scenario, objective: .outlet).problem
+            #expect(p.isSymmetric == symmetric)
+            for a in 0..<p.nodeCount {
+                for u in 0..<p.nodeCount {
+                    #expect(p.dist(from: a, into: u) == p.dist(a, u) && p.travel(from: a, into: u, 0) == p.travel(a, u, 0))
+                }
+            }
+        }
+    }
 }
+

@@ -31,4 +31,47 @@ import Testing
         }
         #expect(compared >= 100 && infeasible >= 20, "\(compared) compared, \(infeasible) infeasible")
     }
+
+    /// The arc caches an update keeps across edits (the common prefix and suffix of the old and
+    /// new sequence reused, the rest read from the matrix) equal those of a route built afresh,
+    /// and so does everything computed from them: random edits — a stop taken out, a stop of
+    /// another route put in, a stretch reversed, a reload added, the route handed to another
+    /// courier — on the routes of random days with trips, shipments and promises.
+    @Test func arcCachesKeptAcrossEditsAgreeWithAFreshRoute() {
+        var random = SplitMix64(seed: 5)
+        var edits = 0, reused = 0
+        for seed in 0..<UInt64(12) {
+            let (problem, state) = OperatorFixture.randomDay(seed: seed)
+            for start in state.routes where start.stops.count >= 2 {
+                var route = start
+                for _ in 0..<12 {
+                    var stops = route.stops
+                    let others = (0..<problem.stopCount).filter { !stops.contains($0) }
+                    switch random.below(5) {
+                    case 0 where stops.count > 1: stops.remove(at: random.below(stops.count))
+                    case 1 where !others.isEmpty: stops.insert(others[random.below(others.count)], at: random.below(stops.count + 1))
+                    case 2:
+                        let i = random.below(stops.count), j = random.below(stops.count)
+                        stops[min(i, j)...max(i, j)].reverse()
+                    case 3: stops.insert(problem.outletNode, at: random.below(stops.count + 1))
+                    default: route.vehicle = random.below(problem.vehicles.count)
+                    }
+                    let before = route.arcDistance.count
+                    route.stops = stops
+                    route.update(problem)
+                    var fresh = Route(vehicle: route.vehicle)
+                    fresh.stops = route.stops
+                    fresh.update(problem)
+                    #expect(route.arcDistance == fresh.arcDistance && route.arcMinutes == fresh.arcMinutes, "seed \(seed)")
+                    #expect(route.cost(problem) == fresh.cost(problem) && route.feasible == fresh.feasible)
+                    #expect(route.arrival == fresh.arrival && route.latestArrival == fresh.latestArrival
+                            && route.promiseRoom == fresh.promiseRoom)
+                    edits += 1
+                    if before > 0 { reused += 1 }
+                }
+            }
+        }
+        #expect(edits > 100 && reused > 100, "\(edits) edits")
+    }
 }
+

@@ -102,6 +102,9 @@ public struct ProblemBuilder: Sendable {
             excluded.append((i, .partnerUnassigned(partner.map { stops[$0].id } ?? stops[i].shipment ?? "?")))
         }
         keep = keep.filter { kept.contains($0) }
+        // Large days number their stops along a space-filling curve: the matrix rows an insertion
+        // scan reads then hold a stop's neighbours close together (see ``HilbertOrder``).
+        if keep.count > RoutingProblem.granularThreshold { keep = HilbertOrder.sorted(keep) { stops[$0].location } }
 
         // Places: stops, then each distinct courier start/end point.
         var places: [Location] = keep.map { stops[$0].location }
@@ -127,6 +130,8 @@ public struct ProblemBuilder: Sendable {
         var distance = [Float](repeating: 0, count: n * n)
         var time: [Float] = []
         var minutesPerDistance = 1.0
+        // Distances from coordinates read the same both ways; a matrix file is checked.
+        var isSymmetric = true
         let referenceSpeed = 15.0
         switch scenario.travel {
         case let .haversine(detour, _):
@@ -159,6 +164,7 @@ public struct ProblemBuilder: Sendable {
                     time[a * n + b] = Float(matrix.minutes[ia * m + ib])
                 }
             }
+            isSymmetric = Self.isSymmetric(distance, n) && Self.isSymmetric(time, n)
         }
         var vehicles: [RoutingProblem.Vehicle] = []
         for (v, courier) in scenario.couriers.enumerated() {
@@ -222,9 +228,18 @@ public struct ProblemBuilder: Sendable {
         }
         self.problem = RoutingProblem(
             stopCount: keep.count, nodeCount: n, outletNode: outletNode, reloadMinutes: scenario.outlet.reloadMinutes,
-            distance: distance, time: time, minutesPerDistance: minutesPerDistance, stops: data, vehicles: vehicles,
-            objective: objective, neighbourCount: neighbours)
+            distance: distance, time: time, minutesPerDistance: minutesPerDistance, isSymmetric: isSymmetric,
+            stops: data, vehicles: vehicles, objective: objective, neighbourCount: neighbours)
         self.stopIndex = keep
         self.excluded = excluded
+    }
+
+    /// Whether a row-major n × n matrix equals its transpose.
+    static func isSymmetric(_ matrix: [Float], _ n: Int) -> Bool {
+        guard matrix.count == n * n else { return false }
+        for i in 0..<n {
+            for j in (i + 1)..<n where matrix[i * n + j] != matrix[j * n + i] { return false }
+        }
+        return true
     }
 }

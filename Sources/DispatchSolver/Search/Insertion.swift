@@ -45,11 +45,13 @@ extension RoutingProblem {
             fits = true
         }
         if fits, slipFits {
-            let arrival = departureBefore + slip + travel(a, u, v)
+            // Legs into and out of u read from u's row (cached across the scan); the arc they
+            // replace from the route's cache.
+            let arrival = departureBefore + slip + travel(from: a, into: u, v)
             guard let st = serviceStart(u, arrival: arrival) else { return nil }
             let arrivalNext = st + service[u] + travel(u, b, v)
             guard arrivalNext <= latest + tol else { return nil }
-            let added = dist(a, u) + dist(u, b) - dist(a, b)
+            let added = dist(from: a, into: u) + dist(u, b) - route.arcDistance[k]
             return Insertion(cost: insertionCost(u, route, k, start: st, arrivalNext: arrivalNext, addedDistance: added), reload: .none)
         }
         // Split the trip at arc k with a new reload, before or after u.
@@ -63,11 +65,11 @@ extension RoutingProblem {
             let laterKg = route.suffixMaxKg[k] - route.pickedKg[k] + addKg
             let laterLitres = route.suffixMaxLitres[k] - route.pickedLitres[k] + addLitres
             if laterKg <= veh.capacityKg + 1e-9, laterLitres <= veh.capacityLitres + 1e-9 {
-                let leave = max(departureBefore + travel(a, o, v) + reload, max(release[u], route.tripRelease[k]))
-                if let st = serviceStart(u, arrival: leave + travel(o, u, v)) {
+                let leave = max(departureBefore + travel(from: a, into: o, v) + reload, max(release[u], route.tripRelease[k]))
+                if let st = serviceStart(u, arrival: leave + travel(from: o, into: u, v)) {
                     let arrivalNext = st + service[u] + travel(u, b, v)
                     if arrivalNext <= latest + tol {
-                        let added = dist(a, o) + dist(o, u) + dist(u, b) - dist(a, b)
+                        let added = dist(from: a, into: o) + dist(from: o, into: u) + dist(u, b) - route.arcDistance[k]
                         best = Insertion(cost: insertionCost(u, route, k, start: st, arrivalNext: arrivalNext, addedDistance: added), reload: .before)
                     }
                 }
@@ -78,11 +80,11 @@ extension RoutingProblem {
             let earlierKg = route.prefixMaxKg[k] - stillToDeliverKg + addKg
             let earlierLitres = route.prefixMaxLitres[k] - stillToDeliverLitres + addLitres
             if earlierKg <= veh.capacityKg + 1e-9, earlierLitres <= veh.capacityLitres + 1e-9,
-               let st = serviceStart(u, arrival: departureBefore + travel(a, u, v)) {
+               let st = serviceStart(u, arrival: departureBefore + travel(from: a, into: u, v)) {
                 let leave = max(st + service[u] + travel(u, o, v) + reload, route.tripRelease[k])
                 let arrivalNext = leave + travel(o, b, v)
                 if arrivalNext <= latest + tol {
-                    let added = dist(a, u) + dist(u, o) + dist(o, b) - dist(a, b)
+                    let added = dist(from: a, into: u) + dist(u, o) + dist(o, b) - route.arcDistance[k]
                     let cost = insertionCost(u, route, k, start: st, arrivalNext: arrivalNext, addedDistance: added)
                     if cost < best?.cost ?? .infinity { best = Insertion(cost: cost, reload: .after) }
                 }
@@ -99,7 +101,7 @@ extension RoutingProblem {
         var cost = o.perDistance * addedDistance
         cost += promiseCost(u, start: start)
         cost += workingDayCost(route, delayAt: k, arrival: arrivalNext, firstStop: (u, start))
-        if pricesPromises, route.promisesFrom[k] > 0 {
+        if pricesPromises, route.promisesFrom[k] > 0, arrivalNext - route.arrival[k] > route.promiseRoom[k] {
             cost += downstreamPromiseCost(route, from: k, arrival: arrivalNext)
         }
         let preferred = preferredVehicle[u]
@@ -126,8 +128,7 @@ extension RoutingProblem {
         if k < route.stops.count, k == 0 || isReload(route.stops[k - 1]), !isReload(route.stops[k]) {
             // A new first stop of a trip: the courier may have to leave earlier for it.
             let (origin, earliest) = route.departure(before: k, self)
-            let oldLeave = Route.leave(earliest: earliest, origin: origin, first: route.stops[k], firstStart: route.start[k],
-                                       vehicle: route.vehicle, self)
+            let oldLeave = max(earliest, route.start[k] - route.arcMinutes[k])
             let newLeave = Route.leave(earliest: earliest, origin: origin, first: firstStop.node, firstStart: firstStop.start,
                                        vehicle: route.vehicle, self)
             earlierLeave = max(0, oldLeave - newLeave)
@@ -144,7 +145,6 @@ extension RoutingProblem {
         var extra = 0.0
         var arrivalAt = arrival
         var j = k
-        let v = route.vehicle
         let n = route.stops.count
         while j < n {
             let s = route.stops[j]
@@ -160,7 +160,7 @@ extension RoutingProblem {
                 leave = st + service[s]
             }
             if route.promisesFrom[j + 1] == 0 { break }
-            if j + 1 < n { arrivalAt = leave + travel(s, route.stops[j + 1], v) }
+            if j + 1 < n { arrivalAt = leave + route.arcMinutes[j + 1] }
             j += 1
         }
         return extra
@@ -186,7 +186,7 @@ extension RoutingProblem {
             + (preferredVehicle[w] >= 0 && preferredVehicle[w] != v ? 1.0 : 0)
         for k1 in 0...n where pickupPositions?.contains(k1) ?? true {
             let (a, departure) = route.departure(before: k1, self)
-            guard let stU = serviceStart(u, arrival: departure + travel(a, u, v)) else { continue }
+            guard let stU = serviceStart(u, arrival: departure + travel(from: a, into: u, v)) else { continue }
             let firstNext = route.next(at: k1, self).node
             var time = stU + service[u]
             var node = u
@@ -194,21 +194,22 @@ extension RoutingProblem {
             for k2 in k1...n {
                 maxKg = max(maxKg, route.loadKg[k2]); maxL = max(maxL, route.loadLitres[k2])
                 if maxKg + pickupKg[u] > veh.capacityKg + 1e-9 || maxL + pickupLitres[u] > veh.capacityLitres + 1e-9 { break }
-                if let stW = serviceStart(w, arrival: time + travel(node, w, v)) {
+                if let stW = serviceStart(w, arrival: time + travel(from: node, into: w, v)) {
                     let (b, latest) = route.next(at: k2, self)
                     let arrivalNext = stW + service[w] + travel(w, b, v)
                     if arrivalNext <= latest + tol {
                         var added: Double
                         if k1 == k2 {
-                            added = dist(a, u) + dist(u, w) + dist(w, b) - dist(a, b)
+                            added = dist(from: a, into: u) + dist(u, w) + dist(w, b) - route.arcDistance[k1]
                         } else {
                             let previous = route.stops[k2 - 1]
-                            added = dist(a, u) + dist(u, firstNext) - dist(a, firstNext) + dist(previous, w) + dist(w, b) - dist(previous, b)
+                            added = dist(from: a, into: u) + dist(u, firstNext) - route.arcDistance[k1]
+                                + dist(from: previous, into: w) + dist(w, b) - route.arcDistance[k2]
                         }
                         var cost = o.perDistance * added + o.offTerritory * offTerritory
                         cost += promiseCost(u, start: stU) + promiseCost(w, start: stW)
                         cost += workingDayCost(route, delayAt: k2, arrival: arrivalNext, firstStop: (u, stU))
-                        if pricesPromises, route.promisesFrom[k2] > 0 {
+                        if pricesPromises, route.promisesFrom[k2] > 0, arrivalNext - route.arrival[k2] > route.promiseRoom[k2] {
                             cost += downstreamPromiseCost(route, from: k2, arrival: arrivalNext)
                         }
                         if route.stops.isEmpty { cost += o.perCourier }
@@ -225,7 +226,9 @@ extension RoutingProblem {
                 // Both halves ride in the same trip: stop at the next reload.
                 guard k2 < n, !isReload(route.stops[k2]) else { break }
                 let s = route.stops[k2]
-                guard let st = serviceStart(s, arrival: time + travel(node, s, v)) else { break }
+                // The leg into s: from u's row at the first step, then the route's own arc.
+                let leg = k2 == k1 ? travel(u, s, v) : route.arcMinutes[k2]
+                guard let st = serviceStart(s, arrival: time + leg) else { break }
                 time = st + service[s]
                 node = s
             }

@@ -28,8 +28,22 @@ struct Route: Sendable {
     var tripDeparture: [Double] = [0], tripRelease: [Double] = [0], tripSlack: [Double] = [0]
     /// Number of promised stops at positions ≥ k (k = count: 0), to skip lateness propagation.
     var promisesFrom: [Int] = [0]
+    /// Per position (k = count: +∞): how many minutes later position k may be reached before any
+    /// promise at positions ≥ k costs more — the waits on the way absorb the delay, each promise
+    /// gives its minutes before its slot ends, and no stop's delayed arrival may fall into a later
+    /// window. An insertion that delays position k by no more than this leaves the promises
+    /// downstream as they were, without walking them.
+    var promiseRoom: [Double] = [.infinity]
     /// Per arc: shipments picked up and not yet delivered (a trip may not be split there).
     var openShipments: [Int] = [0]
+    /// Per arc (arc k enters position k; arc `count` reaches the end place): its distance and
+    /// this courier's minutes on it. Kept across updates where the sequence did not change (the
+    /// stretch before and after an edit), so an update reads the matrix only at the edit: read
+    /// along a route, every leg is a cache miss on a large day.
+    var arcDistance: [Double] = [], arcMinutes: [Double] = []
+    /// The sequence and courier the arc caches were read for, and spare storage for the next read.
+    private var arcStops: [Int] = [], arcVehicle = -1
+    private var spareArcDistance: [Double] = [], spareArcMinutes: [Double] = []
     /// Leaves the start place.
     var firstDeparture = 0.0
     /// Totals.
@@ -72,7 +86,7 @@ struct Route: Sendable {
     /// leaving just in time instead of waiting at the door.
     @inline(__always)
     static func leave(earliest: Double, origin: Int, first: Int, firstStart: Double, vehicle: Int, _ p: RoutingProblem) -> Double {
-        max(earliest, firstStart - p.travel(origin, first, vehicle))
+        max(earliest, firstStart - p.travel(from: origin, into: first, vehicle))
     }
 
     /// Departure time from position k−1 (k = 0: from the start place) and the node there.
@@ -102,6 +116,47 @@ struct Route: Sendable {
         stops = kept
     }
 
+    /// Refreshes ``arcDistance`` and ``arcMinutes`` for the current stops, reusing the entries of
+    /// the previous sequence's common prefix and suffix.
+    private mutating func refreshArcs(_ p: RoutingProblem) {
+        let n = stops.count
+        let m = arcStops.count
+        // Old arc j joins the previous sequence's positions j − 1 and j the same way; the common
+        // prefix keeps its arcs, the common suffix keeps them shifted by m − n.
+        let reusable = arcVehicle == vehicle && arcDistance.count == m + 1
+        var prefix = 0, suffix = 0
+        if reusable {
+            let limit = min(n, m)
+            while prefix < limit, stops[prefix] == arcStops[prefix] { prefix += 1 }
+            while suffix < limit - prefix, stops[n - 1 - suffix] == arcStops[m - 1 - suffix] { suffix += 1 }
+        }
+        swap(&arcDistance, &spareArcDistance)
+        swap(&arcMinutes, &spareArcMinutes)
+        Self.reset(&arcDistance, n + 1)
+        Self.reset(&arcMinutes, n + 1)
+        let unchanged = reusable && prefix == n && n == m
+        let v = p.vehicles[vehicle]
+        for k in 0...n {
+            // Arc k joins position k − 1 (or the start) to position k (or the end).
+            let old: Int
+            if unchanged || k < prefix || (k == 0 && prefix > 0) {
+                old = k
+            } else if suffix > 0, k > n - suffix {
+                old = k + m - n
+            } else {
+                let a = k == 0 ? v.startNode : stops[k - 1], b = k == n ? v.endNode : stops[k]
+                arcDistance[k] = p.dist(a, b)
+                arcMinutes[k] = p.travel(a, b, vehicle)
+                continue
+            }
+            arcDistance[k] = spareArcDistance[old]
+            arcMinutes[k] = spareArcMinutes[old]
+        }
+        arcStops.removeAll(keepingCapacity: true)
+        arcStops.append(contentsOf: stops)
+        arcVehicle = vehicle
+    }
+
     /// Resizes an array to `count` elements, reusing its storage.
     @inline(__always)
     private static func reset(_ array: inout [Double], _ count: Int, _ value: Double = 0) {
@@ -123,6 +178,7 @@ struct Route: Sendable {
     /// it unless `scope` is ``UpdateScope/costOnly``.
     mutating func update(_ p: RoutingProblem, scope: UpdateScope = .full) {
         dropIdleReloads(p)
+        refreshArcs(p)
         let v = p.vehicles[vehicle]
         let n = stops.count
         let reload = p.reloadMinutes ?? 0
@@ -172,7 +228,6 @@ struct Route: Sendable {
         closeTrip(at: n)
 
         // Forward: times, loads and shipment order.
-        var node = v.startNode
         var time = max(v.shiftStart, tracksTrips ? tripRelease[0] : -.infinity)
         firstDeparture = time
         var tripDepartureTime = time
@@ -180,8 +235,8 @@ struct Route: Sendable {
         // Shipment pickups on board in the current trip (their deliveries must follow in it).
         var onBoard: [Int] = []
         for (k, s) in stops.enumerated() {
-            distance += p.dist(node, s)
-            let arrive = time + p.travel(node, s, vehicle)
+            distance += arcDistance[k]
+            let arrive = time + arcMinutes[k]
             arrival[k] = arrive
             if p.isReload(s) {
                 if !onBoard.isEmpty { complete = false; onBoard.removeAll() }
@@ -224,23 +279,21 @@ struct Route: Sendable {
                 tripDeparture[k + 1] = tripDepartureTime
                 openShipments[k + 1] = onBoard.count
             }
-            node = s
         }
         if !onBoard.isEmpty { complete = false }
-        distance += p.dist(node, v.endNode)
-        endTime = time + p.travel(node, v.endNode, vehicle)
+        distance += arcDistance[n]
+        endTime = time + arcMinutes[n]
         if endTime > v.shiftEnd + RoutingProblem.timeTolerance { feasible = false }
         dayLength = n == 0 ? 0 : endTime - v.shiftStart
         duration = 0
         if n > 0 {
-            var origin = v.startNode, earliest = firstDeparture, firstPosition = 0
+            var earliest = firstDeparture, firstPosition = 0
             for k in 0...n where k == n || p.isReload(stops[k]) {
                 let back = k == n ? endTime : arrival[k]
-                duration += back - Self.leave(earliest: earliest, origin: origin, first: stops[firstPosition],
-                                              firstStart: start[firstPosition], vehicle: vehicle, p)
+                duration += back - max(earliest, start[firstPosition] - arcMinutes[firstPosition])
                 if k < n {
                     duration += reload
-                    origin = stops[k]; earliest = departure[k]; firstPosition = k + 1
+                    earliest = departure[k]; firstPosition = k + 1
                 }
             }
         }
@@ -255,11 +308,10 @@ struct Route: Sendable {
 
         // Backward: latest arrivals, and how far each trip's departure may slip.
         var latest = v.shiftEnd
-        var after = v.endNode
         var k = n - 1
         while k >= 0 {
             let s = stops[k]
-            let latestDeparture = latest - p.travel(s, after, vehicle)
+            let latestDeparture = latest - arcMinutes[k + 1]
             if p.isReload(s) {
                 tripSlack[k + 1] = latestDeparture - departure[k]
                 latest = latestDeparture - reload
@@ -267,11 +319,10 @@ struct Route: Sendable {
                 latest = p.latestArrival(s, startBy: latestDeparture - p.service[s])
             }
             latestArrival[k] = latest
-            after = s
             k -= 1
         }
         if tracksTrips {
-            tripSlack[0] = n == 0 ? v.shiftEnd - firstDeparture : latest - p.travel(v.startNode, after, vehicle) - firstDeparture
+            tripSlack[0] = n == 0 ? v.shiftEnd - firstDeparture : latest - arcMinutes[0] - firstDeparture
             // Spread each trip's slack over its arcs (the value at its first arc).
             var slack = tripSlack[0]
             for a in 0...n {
@@ -303,6 +354,21 @@ struct Route: Sendable {
         if n > 0 {
             for a in stride(from: n - 1, through: 0, by: -1) {
                 promisesFrom[a] = promisesFrom[a + 1] + (!p.isReload(stops[a]) && p.promiseEnd[stops[a]].isFinite ? 1 : 0)
+            }
+        }
+        Self.reset(&promiseRoom, n + 1, .infinity)
+        if n > 0, promisesFrom[0] > 0 {
+            for a in stride(from: n - 1, through: 0, by: -1) {
+                guard promisesFrom[a] > 0 else { continue }
+                let s = stops[a]
+                if p.isReload(s) {
+                    promiseRoom[a] = departure[a] - arrival[a] - reload + promiseRoom[a + 1]
+                    continue
+                }
+                let wait = start[a] - arrival[a]
+                var room = min(wait + promiseRoom[a + 1], p.windowEnd(of: s, arrival: arrival[a]) - arrival[a])
+                if p.promiseEnd[s].isFinite { room = min(room, wait + max(p.promiseEnd[s] - start[a], 0)) }
+                promiseRoom[a] = max(room, 0)
             }
         }
     }

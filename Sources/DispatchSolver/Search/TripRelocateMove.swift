@@ -30,14 +30,43 @@ extension RoutingProblem {
                     guard let cost = evaluator.cost(rest, vehicle: routes[a].vehicle, self) else { continue }
                     restCost = cost
                 }
+                let saved = costA - restCost
+                guard saved > bestGain else { continue }
+                // What the trip adds to a courier's day at the least, so a place it cannot pay for
+                // is skipped unscheduled: its own legs (those to and from the outlet left out; all
+                // of them unless the courier starts and ends there) and handovers, and as many more
+                // working minutes, less every wait after the place (a trip that leaves later may
+                // wait less at its doors); later promises and a later return left out.
+                var innerDistance = 0.0, innerMinutes = 0.0, serviceMinutes = 0.0
+                for (i, s) in moved.enumerated() {
+                    serviceMinutes += service[s]
+                    if i > 0 { innerDistance += dist(moved[i - 1], s); innerMinutes += travel(moved[i - 1], s, routes[a].vehicle) / vehicles[routes[a].vehicle].timeScale }
+                }
                 for b in routes.indices where b != a && moved.allSatisfy({ isReload($0) || canServe(routes[b].vehicle, $0) }) {
                     let target = routes[b].stops
                     let costB = routes[b].cost(self)
+                    let vehicleB = routes[b].vehicle
+                    let atOutlet = vehicles[vehicleB].startNode == outletNode && vehicles[vehicleB].endNode == outletNode
+                    var offTerritoryOnB = 0
+                    for s in moved where preferredVehicle[s] >= 0 && preferredVehicle[s] != vehicleB { offTerritoryOnB += 1 }
+                    let fixedAdded = objective.perDistance * (atOutlet ? innerDistance : 0) + objective.offTerritory * Double(offTerritoryOnB)
+                        + (target.isEmpty ? objective.perCourier : 0)
+                    guard saved - fixedAdded > bestGain else { continue }
+                    let minutes = innerMinutes * vehicles[vehicleB].timeScale + serviceMinutes + (target.isEmpty ? 0 : reloadMinutes ?? 0)
+                    let working = routes[b].duration
+                    // Waits at positions ≥ k.
+                    var waitsFrom = [Double](repeating: 0, count: target.count + 1)
+                    for k in stride(from: target.count - 1, through: 0, by: -1) {
+                        waitsFrom[k] = waitsFrom[k + 1] + (isReload(target[k]) ? 0 : routes[b].start[k] - routes[b].arrival[k])
+                    }
                     // Places between B's trips: the start, after each reload, the end.
                     var places = [0]
                     for k in target.indices where isReload(target[k]) { places.append(k + 1) }
                     if !target.isEmpty { places.append(target.count) }
                     for place in places {
+                        let added = max(0, minutes - waitsFrom[place])
+                        let leastAdded = fixedAdded + objective.perSquaredWorkingMinute * ((working + added) * (working + added) - working * working)
+                        guard saved - leastAdded > bestGain else { continue }
                         var candidate = Array(target[..<place])
                         if !candidate.isEmpty, let last = candidate.last, !isReload(last) { candidate.append(outletNode) }
                         candidate += moved
