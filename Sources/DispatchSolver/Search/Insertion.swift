@@ -172,8 +172,9 @@ extension RoutingProblem {
 
     /// The cheapest feasible insertion of shipment pickup `u` and its delivery `w` into one trip
     /// of `route`: (pickup arc, delivery arc, cost). O(route length²) in the worst case.
-    /// `pickupPositions` restricts where the pickup half may go (granular search on large days).
-    func pairInsertion(_ u: Int, _ w: Int, into route: Route, pickupPositions: Set<Int>? = nil) -> (Int, Int, Double)? {
+    /// `pickupPositions` (ascending) restricts where the pickup half may go (granular search on
+    /// large days).
+    func pairInsertion(_ u: Int, _ w: Int, into route: Route, pickupPositions: [Int]? = nil) -> (Int, Int, Double)? {
         var exact: (evaluator: SequenceEvaluator, before: Double)?
         if route.stops.count <= Self.exactPairInsertionLength { exact = (SequenceEvaluator(self), route.cost(self)) }
         let v = route.vehicle
@@ -184,7 +185,8 @@ extension RoutingProblem {
         var best: (Int, Int, Double)?
         let offTerritory = (preferredVehicle[u] >= 0 && preferredVehicle[u] != v ? 1.0 : 0)
             + (preferredVehicle[w] >= 0 && preferredVehicle[w] != v ? 1.0 : 0)
-        for k1 in 0...n where pickupPositions?.contains(k1) ?? true {
+        for index in 0..<(pickupPositions?.count ?? n + 1) {
+            let k1 = pickupPositions?[index] ?? index
             let (a, departure) = route.departure(before: k1, self)
             guard let stU = serviceStart(u, arrival: departure + travel(from: a, into: u, v)) else { continue }
             let firstNext = route.next(at: k1, self).node

@@ -25,6 +25,16 @@ extension RoutingProblem {
             let own = preferredVehicle[u]
             if ownCourierOnly, own < 0 || w >= 0 { continue }
             emptyClassSeen.initialize(repeating: false)
+            // Large days: where a shipment's pickup may go in each route, next to its nearest
+            // neighbours (before or after each), ascending.
+            var nearPickupPositions: [Int: [Int]] = [:]
+            if w >= 0, largeDay {
+                for c32 in neighbours[u].prefix(Self.granularity) where state.routeOf[Int(c32)] >= 0 {
+                    let c = Int(c32)
+                    nearPickupPositions[state.routeOf[c], default: []].append(contentsOf: [state.position[c], state.position[c] + 1])
+                }
+                for r in nearPickupPositions.keys { nearPickupPositions[r] = Array(Set(nearPickupPositions[r] ?? [])).sorted() }
+            }
             var bestRoute = -1, bestK1 = 0, bestK2 = -1
             var bestReload = ReloadPlacement.none
             var bestCost = Double.infinity
@@ -57,13 +67,9 @@ extension RoutingProblem {
                 }
                 if w >= 0 {
                     // Large days: the pickup goes next to one of its nearest neighbours in this route.
-                    var positions: Set<Int>?
+                    var positions: [Int]?
                     if largeDay, !routeIsEmpty {
-                        var near = Set<Int>()
-                        for c32 in neighbours[u].prefix(Self.granularity) where state.routeOf[Int(c32)] == r {
-                            near.insert(state.position[Int(c32)]); near.insert(state.position[Int(c32)] + 1)
-                        }
-                        if near.isEmpty { continue }
+                        guard let near = nearPickupPositions[r] else { continue }
                         positions = near
                     }
                     if let (k1, k2, cost) = pairInsertion(u, w, into: state.routes[r], pickupPositions: positions), cost < bestCost {

@@ -41,7 +41,7 @@ struct Route: Sendable {
     /// stretch before and after an edit), so an update reads the matrix only at the edit: read
     /// along a route, every leg is a cache miss on a large day.
     var arcDistance: [Double] = [], arcMinutes: [Double] = []
-    /// The sequence and courier the arc caches were read for, and spare storage for the next read.
+    /// The sequence and courier the arc caches were read for, and scratch storage for the arcs read.
     private var arcStops: [Int] = [], arcVehicle = -1
     private var spareArcDistance: [Double] = [], spareArcMinutes: [Double] = []
     /// Leaves the start place.
@@ -116,41 +116,39 @@ struct Route: Sendable {
         stops = kept
     }
 
-    /// Refreshes ``arcDistance`` and ``arcMinutes`` for the current stops, reusing the entries of
-    /// the previous sequence's common prefix and suffix.
+    /// Refreshes ``arcDistance`` and ``arcMinutes`` for the current stops, keeping the entries of
+    /// the previous sequence's common prefix and suffix and reading only the arcs between them.
     private mutating func refreshArcs(_ p: RoutingProblem) {
         let n = stops.count
         let m = arcStops.count
-        // Old arc j joins the previous sequence's positions j − 1 and j the same way; the common
-        // prefix keeps its arcs, the common suffix keeps them shifted by m − n.
+        // Old arc j joins the previous sequence's positions j − 1 and j (or the start, the end);
+        // the common prefix keeps its arcs, the common suffix keeps them shifted by n − m.
         let reusable = arcVehicle == vehicle && arcDistance.count == m + 1
         var prefix = 0, suffix = 0
         if reusable {
             let limit = min(n, m)
             while prefix < limit, stops[prefix] == arcStops[prefix] { prefix += 1 }
             while suffix < limit - prefix, stops[n - 1 - suffix] == arcStops[m - 1 - suffix] { suffix += 1 }
+            if prefix == n, n == m { return }
         }
-        swap(&arcDistance, &spareArcDistance)
-        swap(&arcMinutes, &spareArcMinutes)
-        Self.reset(&arcDistance, n + 1)
-        Self.reset(&arcMinutes, n + 1)
-        let unchanged = reusable && prefix == n && n == m
+        // New arcs prefix…n − suffix: the first joins position prefix − 1 (or the start), the
+        // last reaches position n − suffix (or the end).
         let v = p.vehicles[vehicle]
-        for k in 0...n {
-            // Arc k joins position k − 1 (or the start) to position k (or the end).
-            let old: Int
-            if unchanged || k < prefix || (k == 0 && prefix > 0) {
-                old = k
-            } else if suffix > 0, k > n - suffix {
-                old = k + m - n
-            } else {
-                let a = k == 0 ? v.startNode : stops[k - 1], b = k == n ? v.endNode : stops[k]
-                arcDistance[k] = p.dist(a, b)
-                arcMinutes[k] = p.travel(a, b, vehicle)
-                continue
-            }
-            arcDistance[k] = spareArcDistance[old]
-            arcMinutes[k] = spareArcMinutes[old]
+        spareArcDistance.removeAll(keepingCapacity: true)
+        spareArcMinutes.removeAll(keepingCapacity: true)
+        for k in prefix...(n - suffix) {
+            let a = k == 0 ? v.startNode : stops[k - 1], b = k == n ? v.endNode : stops[k]
+            spareArcDistance.append(p.dist(a, b))
+            spareArcMinutes.append(p.travel(a, b, vehicle))
+        }
+        if reusable {
+            arcDistance.replaceSubrange(prefix...(m - suffix), with: spareArcDistance)
+            arcMinutes.replaceSubrange(prefix...(m - suffix), with: spareArcMinutes)
+        } else {
+            arcDistance.removeAll(keepingCapacity: true)
+            arcDistance.append(contentsOf: spareArcDistance)
+            arcMinutes.removeAll(keepingCapacity: true)
+            arcMinutes.append(contentsOf: spareArcMinutes)
         }
         arcStops.removeAll(keepingCapacity: true)
         arcStops.append(contentsOf: stops)

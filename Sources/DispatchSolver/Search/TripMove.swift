@@ -13,7 +13,13 @@ extension RoutingProblem {
         let reload = reloadMinutes ?? 0
         var bestCost = route.cost(self) - 1e-7
         var best: [Int]?
+        let vehicle = vehicles[route.vehicle]
         for k in route.stops.indices where isReload(route.stops[k]) {
+            // Merged with the next trip, this one leaves with both trips' deliveries on board
+            // (the load at each trip's first arc): where they do not fit, nothing to price.
+            let thisTrip = route.stops[..<k].lastIndex(where: isReload).map { $0 + 1 } ?? 0
+            guard route.loadKg[thisTrip] + route.loadKg[k + 1] <= vehicle.capacityKg + 1e-9,
+                  route.loadLitres[thisTrip] + route.loadLitres[k + 1] <= vehicle.capacityLitres + 1e-9 else { continue }
             var candidate = route.stops
             candidate.remove(at: k)
             if let cost = evaluator.cost(candidate, vehicle: route.vehicle, self), cost < bestCost { bestCost = cost; best = candidate }

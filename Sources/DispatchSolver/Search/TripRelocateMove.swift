@@ -33,15 +33,19 @@ extension RoutingProblem {
                 let saved = costA - restCost
                 guard saved > bestGain else { continue }
                 // What the trip adds to a courier's day at the least, so a place it cannot pay for
-                // is skipped unscheduled: its own legs (those to and from the outlet left out; all
-                // of them unless the courier starts and ends there) and handovers, and as many more
-                // working minutes, less every wait after the place (a trip that leaves later may
-                // wait less at its doors); later promises and a later return left out.
+                // is skipped unscheduled. For a courier who starts and ends at the outlet it goes
+                // out from there and back, so its loop's legs and handovers; for another, its
+                // legs between its own stops. As many more working minutes, less every wait after
+                // the place (a trip that leaves later may wait less at its doors); later promises
+                // and a later return left out.
                 var innerDistance = 0.0, innerMinutes = 0.0, serviceMinutes = 0.0
+                let scaleA = vehicles[routes[a].vehicle].timeScale
                 for (i, s) in moved.enumerated() {
                     serviceMinutes += service[s]
-                    if i > 0 { innerDistance += dist(moved[i - 1], s); innerMinutes += travel(moved[i - 1], s, routes[a].vehicle) / vehicles[routes[a].vehicle].timeScale }
+                    if i > 0 { innerDistance += dist(moved[i - 1], s); innerMinutes += travel(moved[i - 1], s, routes[a].vehicle) / scaleA }
                 }
+                let outletLegs = (distance: dist(outletNode, moved[0]) + dist(moved[moved.count - 1], outletNode),
+                                  minutes: (travel(outletNode, moved[0], routes[a].vehicle) + travel(moved[moved.count - 1], outletNode, routes[a].vehicle)) / scaleA)
                 for b in routes.indices where b != a && moved.allSatisfy({ isReload($0) || canServe(routes[b].vehicle, $0) }) {
                     let target = routes[b].stops
                     let costB = routes[b].cost(self)
@@ -49,10 +53,12 @@ extension RoutingProblem {
                     let atOutlet = vehicles[vehicleB].startNode == outletNode && vehicles[vehicleB].endNode == outletNode
                     var offTerritoryOnB = 0
                     for s in moved where preferredVehicle[s] >= 0 && preferredVehicle[s] != vehicleB { offTerritoryOnB += 1 }
-                    let fixedAdded = objective.perDistance * (atOutlet ? innerDistance : 0) + objective.offTerritory * Double(offTerritoryOnB)
+                    let fixedAdded = objective.perDistance * (innerDistance + (atOutlet ? outletLegs.distance : 0))
+                        + objective.offTerritory * Double(offTerritoryOnB)
                         + (target.isEmpty ? objective.perCourier : 0)
                     guard saved - fixedAdded > bestGain else { continue }
-                    let minutes = innerMinutes * vehicles[vehicleB].timeScale + serviceMinutes + (target.isEmpty ? 0 : reloadMinutes ?? 0)
+                    let minutes = (innerMinutes + (atOutlet ? outletLegs.minutes : 0)) * vehicles[vehicleB].timeScale + serviceMinutes
+                        + (target.isEmpty ? 0 : reloadMinutes ?? 0)
                     let working = routes[b].duration
                     // Waits at positions ≥ k.
                     var waitsFrom = [Double](repeating: 0, count: target.count + 1)
