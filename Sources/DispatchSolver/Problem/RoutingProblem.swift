@@ -262,30 +262,31 @@ public final class RoutingProblem: Sendable {
     @inline(__always)
     func deadline(_ i: Int) -> Double { windowEnd[windowOffset[i + 1] - 1] }
 
+    /// The window (an index into ``windowStart`` and ``windowEnd``) that an arrival at stop `i`
+    /// at `arrival` is served in: the first that has not closed, or `nil` when all have.
+    @inline(__always)
+    func servingWindow(_ i: Int, arrival: Double) -> Int? {
+        var k = windowOffset[i]
+        let end = windowOffset[i + 1]
+        while k < end {
+            if arrival <= windowEnd[k] + Self.timeTolerance { return k }
+            k += 1
+        }
+        return nil
+    }
+
     /// The start of service at stop `i` when arriving at `arrival`: the earliest window moment
     /// at or after `arrival`, or `nil` when every window has closed.
     @inline(__always)
     public func serviceStart(_ i: Int, arrival: Double) -> Double? {
-        var k = windowOffset[i]
-        let end = windowOffset[i + 1]
-        while k < end {
-            if arrival <= windowEnd[k] + Self.timeTolerance { return max(arrival, windowStart[k]) }
-            k += 1
-        }
-        return nil
+        servingWindow(i, arrival: arrival).map { max(arrival, windowStart[$0]) }
     }
 
     /// The end of the window that an arrival at stop `i` at `arrival` is served in (−∞ when
     /// every window has closed): a later arrival up to it keeps that window.
     @inline(__always)
     func windowEnd(of i: Int, arrival: Double) -> Double {
-        var k = windowOffset[i]
-        let end = windowOffset[i + 1]
-        while k < end {
-            if arrival <= windowEnd[k] + Self.timeTolerance { return windowEnd[k] }
-            k += 1
-        }
-        return -.infinity
+        servingWindow(i, arrival: arrival).map { windowEnd[$0] } ?? -.infinity
     }
 
     /// The latest arrival at stop `i` from which service can start by `latestStart` at the latest

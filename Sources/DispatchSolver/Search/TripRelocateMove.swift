@@ -8,6 +8,14 @@ extension RoutingProblem {
         var bestGain = 1e-7
         var best: (from: Int, to: Int, fromStops: [Int], toStops: [Int])?
         let routes = state.routes
+        // Per route, the waits (service start less arrival) at positions ≥ k.
+        let waitsFromPosition = routes.map { route in
+            var waits = [Double](repeating: 0, count: route.stops.count + 1)
+            for k in stride(from: route.stops.count - 1, through: 0, by: -1) {
+                waits[k] = waits[k + 1] + (isReload(route.stops[k]) ? 0 : route.start[k] - route.arrival[k])
+            }
+            return waits
+        }
         for a in routes.indices where !routes[a].isEmpty {
             let stops = routes[a].stops
             // Trip boundaries in A: [start, end) ranges between reloads.
@@ -60,11 +68,7 @@ extension RoutingProblem {
                     let minutes = (innerMinutes + (atOutlet ? outletLegs.minutes : 0)) * vehicles[vehicleB].timeScale + serviceMinutes
                         + (target.isEmpty ? 0 : reloadMinutes ?? 0)
                     let working = routes[b].duration
-                    // Waits at positions ≥ k.
-                    var waitsFrom = [Double](repeating: 0, count: target.count + 1)
-                    for k in stride(from: target.count - 1, through: 0, by: -1) {
-                        waitsFrom[k] = waitsFrom[k + 1] + (isReload(target[k]) ? 0 : routes[b].start[k] - routes[b].arrival[k])
-                    }
+                    let waitsFrom = waitsFromPosition[b]
                     // Places between B's trips: the start, after each reload, the end.
                     var places = [0]
                     for k in target.indices where isReload(target[k]) { places.append(k + 1) }
