@@ -19,3 +19,33 @@ import DispatchCheck
         #expect(PlanChecker.violations(plan, scenario: scenario) == [])
     }
 }
+
+@Suite struct LoopPolishTests {
+    func search(localSearch: Bool, seed: UInt64) -> (RoutingProblem, SearchResult) {
+        let scenario = RandomScenario.make(seed: 900 + seed, stops: 40, couriers: 3)
+        let problem = ProblemBuilder(scenario: scenario, objective: .outlet).problem
+        let options = SearchOptions(iterations: 600, seconds: 600, seed: seed, workers: 1, localSearch: localSearch)
+        let result = problem.search(options, seed: seed, deadline: ContinuousClock.now + .seconds(600))
+        return (problem, result)
+    }
+
+    /// A reproducible search polishes new bests inside the loop, at most once every
+    /// `max(100, stops)` steps, ends with a consistent solution, and repeats itself exactly.
+    @Test(arguments: 1...2)
+    func newBestsArePolishedInsideTheLoop(_ seed: Int) {
+        let (problem, result) = search(localSearch: true, seed: UInt64(seed))
+        #expect(result.loopPolishes >= 1)
+        #expect(result.loopPolishes <= 600 / 100 + 1)
+        #expect(result.state.routes.allSatisfy { $0.feasible })
+        for (r, route) in result.state.routes.enumerated() {
+            for (k, s) in route.stops.enumerated() where !problem.isReload(s) {
+                #expect(result.state.routeOf[s] == r && result.state.position[s] == k)
+            }
+        }
+        #expect(abs(result.cost - result.state.cost(problem)) < 1e-6)
+        let (_, again) = search(localSearch: true, seed: UInt64(seed))
+        #expect(again.state.routes.map(\.stops) == result.state.routes.map(\.stops))
+        let (_, without) = search(localSearch: false, seed: UInt64(seed))
+        #expect(without.loopPolishes == 0)
+    }
+}
