@@ -21,9 +21,9 @@ import DispatchCheck
 }
 
 @Suite struct LoopPolishTests {
-    func search(localSearch: Bool, seed: UInt64) -> (RoutingProblem, SearchResult) {
+    func search(localSearch: Bool, seed: UInt64, objective: Objective = .outlet) -> (RoutingProblem, SearchResult) {
         let scenario = RandomScenario.make(seed: 900 + seed, stops: 40, couriers: 3)
-        let problem = ProblemBuilder(scenario: scenario, objective: .outlet).problem
+        let problem = ProblemBuilder(scenario: scenario, objective: objective).problem
         let options = SearchOptions(iterations: 600, seconds: 600, seed: seed, workers: 1, localSearch: localSearch)
         let result = problem.search(options, seed: seed, deadline: ContinuousClock.now + .seconds(600))
         return (problem, result)
@@ -47,5 +47,13 @@ import DispatchCheck
         #expect(again.state.routes.map(\.stops) == result.state.routes.map(\.stops))
         let (_, without) = search(localSearch: false, seed: UInt64(seed))
         #expect(without.loopPolishes == 0)
+    }
+
+    /// Not where couriers cost something and shipments pair up (Li & Lim's fleet minimisation):
+    /// polishing new bests there measured worse.
+    @Test func pickupAndDeliveryFleetMinimisationDoesNotPolishInTheLoop() {
+        let (problem, result) = search(localSearch: true, seed: 1, objective: .hierarchical)
+        #expect(problem.hasShipments)
+        #expect(result.loopPolishes == 0)
     }
 }
