@@ -64,10 +64,10 @@ extension RoutingProblem {
     /// 10 s run, 8 of them in its first 1,250 steps) and each round prices every trip on every
     /// other courier.
     static let tripMovePeriod = 250
+    static let tripMoveLongestWait = 2_000
     /// At most this share of a time-limited search's improvement loop goes to polishing new
     /// bests with local search.
     static let loopPolishShare = 0.2
-    static let tripMoveLongestWait = 2_000
 }
 
 /// A route worth remembering for set partitioning.
