@@ -8,8 +8,7 @@ extension RoutingProblem {
                      averageRemoved: Double = 10, maxString: Double = 10) {
         let assigned = state.routeOf.indices.filter { state.routeOf[$0] >= 0 }
         guard !assigned.isEmpty else { return }
-        let used = state.routes.filter { !$0.isEmpty }
-        let averageLength = Double(assigned.count) / Double(max(used.count, 1))
+        let averageLength = Double(assigned.count) / Double(max(state.usedRoutes, 1))
         let lsMax = min(maxString, averageLength)
         let ksMax = 4 * averageRemoved / (1 + lsMax) - 1
         let ks = Int(rng.unit() * ksMax) + 1

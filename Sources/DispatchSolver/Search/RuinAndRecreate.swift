@@ -193,11 +193,14 @@ extension RoutingProblem {
                 let attemptEnd = options.isReproducible ? min(eliminationEnd, iteration + max(2_000, budget / 4)) : eliminationEnd
                 while trialMissing > current.unassigned.count, iteration < attemptEnd, !eliminationOver() {
                     iteration += 1
-                    let candidate = ruinAndRecreate(trial, rng: &rng)
-                    let missing = candidate.unassigned.count
-                    let candidateAbsences = absences(candidate)
-                    if missing < trialMissing || candidateAbsences < absences(trial) {
-                        trial = candidate; trialMissing = missing
+                    let trialAbsences = absences(trial)
+                    trial.beginStep()
+                    ruinAndRecreate(&trial, rng: &rng)
+                    let missing = trial.unassigned.count
+                    if missing < trialMissing || absences(trial) < trialAbsences {
+                        trial.commitStep(); trialMissing = missing
+                    } else {
+                        trial.undoStep(self)
                     }
                     for u in trial.unassigned { absence[u] += 1 }
                 }
@@ -259,15 +262,16 @@ extension RoutingProblem {
                     if currentCost < bestCost - 1e-9 { best = current; bestCost = currentCost; pool.add(best, self) }
                 }
             }
-            let candidate = ruinAndRecreate(current, rng: &rng)
-            let cost = candidate.cost(self)
+            current.beginStep()
+            ruinAndRecreate(&current, rng: &rng)
+            let cost = current.cost(self)
             let done = min(progress(), 1)
             let temperature = t0 * pow(tf / t0, done)
             if cost < currentCost - temperature * log(rng.unit() + 1e-300) {
-                current = candidate
+                current.commitStep()
                 currentCost = cost
                 if cost < bestCost - 1e-9 {
-                    best = candidate
+                    best = current
                     bestCost = cost
                     if polishesNewBest() {
                         let polishStart = clock.now
@@ -284,8 +288,10 @@ extension RoutingProblem {
                 } else if done >= 0.5, cost <= bestCost * 1.01 {
                     // Near-best solutions late in the search: diverse routes that set
                     // partitioning can recombine.
-                    pool.add(candidate, self)
+                    pool.add(current, self)
                 }
+            } else {
+                current.undoStep(self)
             }
         }
         if options.localSearch {
@@ -299,10 +305,10 @@ extension RoutingProblem {
 }
 
 extension RoutingProblem {
-    /// One ruin-and-recreate step: cut strings around a random stop, then reinsert every
-    /// unassigned stop (the cut ones among them).
-    func ruinAndRecreate(_ state: SearchState, rng: inout SplitMix64) -> SearchState {
-        var candidate = state
+    /// One ruin-and-recreate step, in place: cut strings around a random stop, then reinsert
+    /// every unassigned stop (the cut ones among them). The caller opens the step
+    /// (``SearchState/beginStep()``) and commits or undoes it.
+    func ruinAndRecreate(_ candidate: inout SearchState, rng: inout SplitMix64) {
         // When days must be fair, one step in five cuts a string from the longest working day and
         // lets every courier bid for it (no granular limit): work flows to the short days.
         let balance = objective.perSquaredWorkingMinute > 0 && rng.chance(0.2)
@@ -310,7 +316,7 @@ extension RoutingProblem {
         // deadline, and it chooses first, anywhere in the routes cut for it.
         var making: Int?
         if !balance, allowsReloads, stopCount > Self.granularThreshold, rng.chance(0.3) {
-            let leftOut = state.routeOf.indices.filter { state.routeOf[$0] < 0 && partner[$0] < 0 }
+            let leftOut = candidate.routeOf.indices.filter { candidate.routeOf[$0] < 0 && partner[$0] < 0 }
             if !leftOut.isEmpty { making = leftOut[rng.below(leftOut.count)] }
         }
         if balance {
@@ -322,13 +328,13 @@ extension RoutingProblem {
             ruinStrings(&candidate, rng: &rng)
         }
         let ruined = candidate.unassigned
-        if stopCount > Self.granularThreshold, ruined.contains(where: { state.routeOf[$0] < 0 }) {
+        if stopCount > Self.granularThreshold, ruined.contains(where: { candidate.routeBeforeStep(of: $0) < 0 }) {
             // Stops left out before this step choose first, next to their neighbours; they try
             // every route only one step in ten: a full scan for each of a few dozen, every step,
             // is what stalled a peak day (70 steps in 10 s).
-            let leftOut = ruined.filter { state.routeOf[$0] < 0 }
+            let leftOut = ruined.filter { candidate.routeBeforeStep(of: $0) < 0 }
             recreate(recreateOrder(leftOut, rng: &rng), into: &candidate, rng: &rng, blinkRate: 0.01, lookEverywhere: rng.chance(0.1))
-            let cut = ruined.filter { state.routeOf[$0] >= 0 }
+            let cut = ruined.filter { candidate.routeBeforeStep(of: $0) >= 0 }
             recreate(recreateOrder(cut, rng: &rng), into: &candidate, rng: &rng, blinkRate: 0.01, allowGranular: !balance)
         } else {
             recreate(recreateOrder(ruined, rng: &rng), into: &candidate, rng: &rng, blinkRate: 0.01, allowGranular: !balance)
@@ -338,11 +344,13 @@ extension RoutingProblem {
             // routes the ruin cut (also on those the recreate filled costs twice the time per step
             // for worse plans at 10 s on the outlet day: 2,800 steps against 4,000–6,000).
             var touched = Set<Int>()
-            for u in ruined where state.routeOf[u] >= 0 { touched.insert(state.routeOf[u]) }
+            for u in ruined {
+                let r = candidate.routeBeforeStep(of: u)
+                if r >= 0 { touched.insert(r) }
+            }
             var evaluator = SequenceEvaluator(self)
             for r in touched.sorted() { _ = improveTrips(&candidate, route: r, evaluator: &evaluator) }
         }
-        return candidate
     }
 }
 
@@ -355,12 +363,13 @@ struct PoolCollector {
     let nonzeroLimit = 120_000
 
     mutating func add(_ state: SearchState, _ p: RoutingProblem) {
-        for route in state.routes where !route.isEmpty && route.feasible {
-            guard nonzeros + route.stops.count <= nonzeroLimit else { return }
-            let entry = PooledRoute(vehicleClass: p.vehicleClass[route.vehicle], stops: route.stops, cost: route.cost(p))
+        for r in state.routes.indices where !state.routes[r].isEmpty && state.routes[r].feasible {
+            let stops = state.routes[r].stops
+            guard nonzeros + stops.count <= nonzeroLimit else { return }
+            let entry = PooledRoute(vehicleClass: p.vehicleClass[state.routes[r].vehicle], stops: stops, cost: state.routes[r].cost(p))
             guard seen.insert(entry).inserted else { continue }
             routes.append(entry)
-            nonzeros += route.stops.count
+            nonzeros += stops.count
         }
     }
 }

@@ -7,6 +7,13 @@ struct SearchState: Sendable {
     var closed: [Bool]
     /// Position of each assigned stop in its route.
     var position: [Int]
+    /// While a step is tentative (``beginStep()``): each route the step changed, as it was before
+    /// the step first changed it. A ruin-and-recreate step changes a few routes of many; copying
+    /// the whole state for each step retained every array of every route (a seventh of a
+    /// Gehring–Homberger 400 run went to that), and a rejected step is undone from this log.
+    private var stepRoutes: [Int] = []
+    private var stepBefore: [Route] = []
+    private var stepOpen = false
 
     init(_ p: RoutingProblem) {
         routes = p.vehicles.indices.map { v in
@@ -19,6 +26,51 @@ struct SearchState: Sendable {
         position = [Int](repeating: -1, count: p.stopCount)
     }
 
+    /// Starts a tentative step: until ``commitStep()`` or ``undoStep(_:)``, the first change to
+    /// each route keeps a copy of it.
+    mutating func beginStep() {
+        stepRoutes.removeAll(keepingCapacity: true)
+        stepBefore.removeAll(keepingCapacity: true)
+        stepOpen = true
+    }
+
+    /// Keeps what the step changed.
+    mutating func commitStep() {
+        stepRoutes.removeAll(keepingCapacity: true)
+        stepBefore.removeAll(keepingCapacity: true)
+        stepOpen = false
+    }
+
+    /// Puts back every route the step changed, with its stops' routes and positions; stops the
+    /// step left out or put in elsewhere return to where they were.
+    mutating func undoStep(_ p: RoutingProblem) {
+        for r in stepRoutes {
+            for s in routes[r].stops where s < p.stopCount { routeOf[s] = -1 }
+        }
+        for i in stepRoutes.indices {
+            let r = stepRoutes[i]
+            swap(&routes[r], &stepBefore[i])
+            for (k, s) in routes[r].stops.enumerated() where s < p.stopCount { routeOf[s] = r; position[s] = k }
+        }
+        commitStep()
+    }
+
+    /// The routes the open step has changed so far, in the order it changed them.
+    var routesChangedInStep: [Int] { stepRoutes }
+
+    /// The route stop `s` was in when the step began (−1: unassigned).
+    func routeBeforeStep(of s: Int) -> Int {
+        for i in stepRoutes.indices where stepBefore[i].stops.contains(s) { return stepRoutes[i] }
+        return routeOf[s] >= 0 && stepRoutes.contains(routeOf[s]) ? -1 : routeOf[s]
+    }
+
+    /// Called before route `r` changes: inside a step, keeps its first version.
+    private mutating func willChange(_ r: Int) {
+        guard stepOpen, !stepRoutes.contains(r) else { return }
+        stepRoutes.append(r)
+        stepBefore.append(routes[r])
+    }
+
     /// Refreshes the cached schedule and stop positions of route `r` after its stops changed.
     mutating func refresh(_ r: Int, _ p: RoutingProblem) {
         routes[r].update(p)
@@ -28,6 +80,7 @@ struct SearchState: Sendable {
     /// Gives route `r` exactly `stops` (in order) and refreshes its cache; the caller keeps every
     /// stop in exactly one route.
     mutating func assign(_ r: Int, stops: [Int], _ p: RoutingProblem) {
+        willChange(r)
         routes[r].stops = stops
         for s in stops where s < p.stopCount { routeOf[s] = r }
         refresh(r, p)
@@ -41,11 +94,19 @@ struct SearchState: Sendable {
         return total
     }
 
+    // By index, here and in `usedRoutes`: iterating the routes would copy each one, retaining
+    // and releasing every array it caches (a seventh of a Gehring–Homberger 400 run's time).
     func cost(_ p: RoutingProblem) -> Double {
-        routes.reduce(0) { $0 + $1.cost(p) } + p.objective.unassigned * unassignedWeight(p)
+        var total = 0.0
+        for r in routes.indices { total += routes[r].cost(p) }
+        return total + p.objective.unassigned * unassignedWeight(p)
     }
 
-    var usedRoutes: Int { routes.filter { !$0.isEmpty }.count }
+    var usedRoutes: Int {
+        var used = 0
+        for r in routes.indices where !routes[r].isEmpty { used += 1 }
+        return used
+    }
 
     /// Removes `stops` from their routes (partners of shipment halves come along) and returns
     /// every stop removed.
@@ -61,6 +122,7 @@ struct SearchState: Sendable {
             }
         }
         for r in touched.sorted() {
+            willChange(r)
             routes[r].stops.removeAll { $0 < p.stopCount && routeOf[$0] != r }
             refresh(r, p)
         }
@@ -69,6 +131,7 @@ struct SearchState: Sendable {
 
     /// Inserts `u` at arc `k` of route `r`, with a new reload on the side `reload` says.
     mutating func insert(_ u: Int, route r: Int, at k: Int, reload: ReloadPlacement = .none, _ p: RoutingProblem) {
+        willChange(r)
         switch reload {
         case .none: routes[r].stops.insert(u, at: k)
         case .before: routes[r].stops.insert(contentsOf: [p.outletNode, u], at: k)
@@ -79,6 +142,7 @@ struct SearchState: Sendable {
     }
 
     mutating func insertPair(_ u: Int, _ w: Int, route r: Int, at k1: Int, _ k2: Int, _ p: RoutingProblem) {
+        willChange(r)
         routes[r].stops.insert(w, at: k2)
         routes[r].stops.insert(u, at: k1)
         routeOf[u] = r
