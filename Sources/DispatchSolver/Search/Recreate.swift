@@ -37,6 +37,7 @@ extension RoutingProblem {
             }
             var bestRoute = -1, bestK1 = 0, bestK2 = -1
             var bestReload = ReloadPlacement.none
+            let due = deadline(u)
             var bestCost = Double.infinity
             /// Tries positions `range` of route `r` (skipping some at the blink rate).
             func scan(_ r: Int, _ range: ClosedRange<Int>, blink: Bool) {
@@ -44,6 +45,9 @@ extension RoutingProblem {
                 // each of its cached arrays.
                 let route = state.routes[r]
                 for k in range {
+                    // Departures only grow along a route: once the courier leaves the stop
+                    // before after u's last window has closed, no later place can take u.
+                    if route.departure(before: k, self).time > due + Self.timeTolerance { break }
                     if blink, blinkRate > 0, rng.chance(blinkRate) { continue }
                     if let insertion = insertionCost(u, into: route, at: k), insertion.cost < bestCost {
                         bestCost = insertion.cost; bestRoute = r; bestK1 = k; bestReload = insertion.reload
