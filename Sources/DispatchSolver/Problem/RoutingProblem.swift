@@ -90,6 +90,9 @@ public final class RoutingProblem: Sendable {
     /// Whether every stop is a delivery loaded at the outlet (no pickups, no shipments): the
     /// load on board then only falls along a trip.
     let carriesDeliveriesOnly: Bool
+    /// Whether some stop has a promised slot (none in a literature instance): routes keep their
+    /// per-position promise caches only then.
+    let hasPromises: Bool
 
     /// Tolerance (minutes) for windows and shift ends: single-precision matrices round legs by
     /// about 10⁻⁶ minutes; the checker allows 10⁻³.
@@ -170,6 +173,7 @@ public final class RoutingProblem: Sendable {
         self.hasScheduleFreeCost = objective.perMinute == 0 && objective.perSquaredWorkingMinute == 0
             && (objective.latenessPerMinute == 0 || !stops.promiseEnd.contains { $0.isFinite })
             && reloadMinutes == nil && !hasReleases
+        self.hasPromises = stops.promiseEnd.contains { $0.isFinite }
         self.carriesDeliveriesOnly = !stops.pickupKg.contains { $0 != 0 } && !stops.pickupLitres.contains { $0 != 0 }
             && !hasShipments
         self.preferredVehicle = stops.preferredVehicle

@@ -105,7 +105,7 @@ struct Route: Sendable {
 
     /// Drops reloads that separate nothing: at the start, at the end, or next to another reload.
     mutating func dropIdleReloads(_ p: RoutingProblem) {
-        guard stops.contains(where: p.isReload) else { return }
+        guard p.allowsReloads, stops.contains(where: p.isReload) else { return }
         var kept: [Int] = []
         kept.reserveCapacity(stops.count)
         for s in stops {
@@ -155,11 +155,22 @@ struct Route: Sendable {
         arcVehicle = vehicle
     }
 
-    /// Resizes an array to `count` elements, reusing its storage.
+    /// Resizes an array to `count` elements, each `value`, reusing its storage.
     @inline(__always)
     private static func reset(_ array: inout [Double], _ count: Int, _ value: Double = 0) {
         array.removeAll(keepingCapacity: true)
         array.append(contentsOf: repeatElement(value, count: count))
+    }
+
+    /// Resizes an array to `count` elements, keeping those it had (new ones are `value`): for a
+    /// cache the update then overwrites everywhere, or one that holds `value` everywhere.
+    @inline(__always)
+    private static func resize<T>(_ array: inout [T], _ count: Int, _ value: T) {
+        if array.count > count {
+            array.removeLast(array.count - count)
+        } else if array.count < count {
+            array.append(contentsOf: repeatElement(value, count: count - array.count))
+        }
     }
 
     /// How much of the cache ``update(_:scope:)`` fills.
@@ -181,17 +192,18 @@ struct Route: Sendable {
         let n = stops.count
         let reload = p.reloadMinutes ?? 0
         let full = scope == .full
-        Self.reset(&arrival, n); Self.reset(&start, n); Self.reset(&departure, n)
-        if full { Self.reset(&latestArrival, n) }
-        Self.reset(&loadKg, n + 1); Self.reset(&loadLitres, n + 1)
+        // Caches the passes below overwrite everywhere are only resized.
+        Self.resize(&arrival, n, 0); Self.resize(&start, n, 0); Self.resize(&departure, n, 0)
+        if full { Self.resize(&latestArrival, n, 0) }
+        Self.resize(&loadKg, n + 1, 0); Self.resize(&loadLitres, n + 1, 0)
         // The per-trip caches only where there are trips or releases (a literature instance has neither).
         let tracksTrips = p.tracksTrips, fillsTripCaches = tracksTrips && full
         if tracksTrips { Self.reset(&tripRelease, n + 1, -.infinity) }
         if fillsTripCaches {
-            Self.reset(&pickedKg, n + 1); Self.reset(&pickedLitres, n + 1)
-            Self.reset(&tripDeparture, n + 1); Self.reset(&tripSlack, n + 1)
-            openShipments.removeAll(keepingCapacity: true)
-            openShipments.append(contentsOf: repeatElement(0, count: n + 1))
+            Self.resize(&pickedKg, n + 1, 0); Self.resize(&pickedLitres, n + 1, 0)
+            Self.resize(&tripDeparture, n + 1, 0); Self.resize(&tripSlack, n + 1, 0)
+            Self.resize(&openShipments, n + 1, 0)
+            pickedKg[0] = 0; pickedLitres[0] = 0; openShipments[0] = 0
         }
         feasible = true
         complete = true
@@ -329,26 +341,37 @@ struct Route: Sendable {
             }
         }
 
-        // Trip-local running maxima of the load.
-        prefixMaxKg.removeAll(keepingCapacity: true); prefixMaxKg.append(contentsOf: loadKg)
-        prefixMaxLitres.removeAll(keepingCapacity: true); prefixMaxLitres.append(contentsOf: loadLitres)
-        suffixMaxKg.removeAll(keepingCapacity: true); suffixMaxKg.append(contentsOf: loadKg)
-        suffixMaxLitres.removeAll(keepingCapacity: true); suffixMaxLitres.append(contentsOf: loadLitres)
+        // Trip-local running maxima of the load; the peak is the largest load on any arc.
+        Self.resize(&prefixMaxKg, n + 1, 0); Self.resize(&prefixMaxLitres, n + 1, 0)
+        Self.resize(&suffixMaxKg, n + 1, 0); Self.resize(&suffixMaxLitres, n + 1, 0)
+        prefixMaxKg[0] = loadKg[0]; prefixMaxLitres[0] = loadLitres[0]
+        suffixMaxKg[n] = loadKg[n]; suffixMaxLitres[n] = loadLitres[n]
         var peakKg = n == 0 ? 0 : loadKg[0], peakLitres = n == 0 ? 0 : loadLitres[0]
         if n > 0 {
-            for a in 1...n where !p.isReload(stops[a - 1]) {
-                prefixMaxKg[a] = max(prefixMaxKg[a - 1], loadKg[a])
-                prefixMaxLitres[a] = max(prefixMaxLitres[a - 1], loadLitres[a])
+            for a in 1...n {
+                if p.isReload(stops[a - 1]) {
+                    prefixMaxKg[a] = loadKg[a]; prefixMaxLitres[a] = loadLitres[a]
+                } else {
+                    prefixMaxKg[a] = max(prefixMaxKg[a - 1], loadKg[a]); prefixMaxLitres[a] = max(prefixMaxLitres[a - 1], loadLitres[a])
+                }
+                peakKg = max(peakKg, loadKg[a]); peakLitres = max(peakLitres, loadLitres[a])
             }
-            for a in stride(from: n - 1, through: 0, by: -1) where !p.isReload(stops[a]) {
-                suffixMaxKg[a] = max(suffixMaxKg[a + 1], loadKg[a])
-                suffixMaxLitres[a] = max(suffixMaxLitres[a + 1], loadLitres[a])
+            for a in stride(from: n - 1, through: 0, by: -1) {
+                if p.isReload(stops[a]) {
+                    suffixMaxKg[a] = loadKg[a]; suffixMaxLitres[a] = loadLitres[a]
+                } else {
+                    suffixMaxKg[a] = max(suffixMaxKg[a + 1], loadKg[a]); suffixMaxLitres[a] = max(suffixMaxLitres[a + 1], loadLitres[a])
+                }
             }
-            for a in 0...n { peakKg = max(peakKg, prefixMaxKg[a]); peakLitres = max(peakLitres, prefixMaxLitres[a]) }
         }
         if peakKg > v.capacityKg + 1e-9 || peakLitres > v.capacityLitres + 1e-9 { feasible = false }
-        promisesFrom.removeAll(keepingCapacity: true)
-        promisesFrom.append(contentsOf: repeatElement(0, count: n + 1))
+        // Without promised slots these hold 0 and +∞ everywhere: resized, never written.
+        Self.resize(&promisesFrom, n + 1, 0)
+        guard p.hasPromises else {
+            Self.resize(&promiseRoom, n + 1, .infinity)
+            return
+        }
+        promisesFrom[n] = 0
         if n > 0 {
             for a in stride(from: n - 1, through: 0, by: -1) {
                 promisesFrom[a] = promisesFrom[a + 1] + (!p.isReload(stops[a]) && p.promiseEnd[stops[a]].isFinite ? 1 : 0)
