@@ -15,9 +15,18 @@ enum TestPlans {
 
     /// Scan logs of `days` days drawn from `model` itself (the same process the estimator assumes).
     static func logs(_ day: PlannedDay, model: RiskModel, days: Int, seed: UInt64) -> [ScanLogEntry] {
+        logsAndDrawnShifts(day, model: model, days: days, seed: seed).entries
+    }
+
+    /// The logs, and for each day the mean log shift of its rides as drawn (model mean, day
+    /// factor and courier factors, without the per-ride noise): the level the logs really hold,
+    /// which with 60 days can sit a few hundredths away from `model.rideLogMean` by chance.
+    static func logsAndDrawnShifts(_ day: PlannedDay, model: RiskModel, days: Int, seed: UInt64) -> (entries: [ScanLogEntry], dayShift: [Double]) {
         var random = SplitMix64(seed: seed)
         var entries: [ScanLogEntry] = []
+        var dayShift: [Double] = []
         for d in 0..<days {
+            var shiftSum = 0.0, rides = 0
             let date = ScanDate.adding(d, to: "2026-12-01")
             let dayFactor = Gaussian.next(&random) * model.daySD
             for r in day.routeFirstTrip.indices {
@@ -27,6 +36,7 @@ enum TestPlans {
                     var time = max(day.tripDeparture[t], back + day.reloadMinutes)
                     for s in day.tripFirst[t]..<day.tripEnd[t] {
                         let arrival = time + day.rideIn[s] * exp(shift + model.rideSD * Gaussian.next(&random))
+                        if day.rideIn[s] >= 0.5 { shiftSum += shift; rides += 1 }
                         let start = day.serviceStart(s, arrival: arrival)
                         var handover = day.service[s] * exp(model.serviceLogMean + model.serviceSD * Gaussian.next(&random))
                         let tail = model.tails[day.handoverIndex[s]]
@@ -38,7 +48,8 @@ enum TestPlans {
                     back = time + day.tripReturnRide[t] * exp(shift + model.rideSD * Gaussian.next(&random))
                 }
             }
+            dayShift.append(rides > 0 ? shiftSum / Double(rides) : model.rideLogMean + dayFactor)
         }
-        return entries
+        return (entries, dayShift)
     }
 }
