@@ -38,13 +38,19 @@ extension RoutingProblem {
             var bestRoute = -1, bestK1 = 0, bestK2 = -1
             var bestReload = ReloadPlacement.none
             let due = deadline(u)
+            // u is left at the earliest when served at its first window's opening.
+            let ready = windowStart[windowOffset[u]] + service[u] - Self.timeTolerance
             var bestCost = Double.infinity
             /// Tries positions `range` of route `r` (skipping some at the blink rate).
             func scan(_ r: Int, _ range: ClosedRange<Int>, blink: Bool) {
                 // One borrow of the route for the whole scan: a copy per position would retain
                 // each of its cached arrays.
                 let route = state.routes[r]
-                for k in range {
+                // Latest arrivals only grow along a route: the places before the first whose
+                // next stop can still be reached after u is left at the earliest are skipped.
+                let first = route.firstPlace(readyBy: ready, in: range, self)
+                guard first <= range.upperBound else { return }
+                for k in first...range.upperBound {
                     // Departures only grow along a route: once the courier leaves the stop
                     // before after u's last window has closed, no later place can take u.
                     if route.departure(before: k, self).time > due + Self.timeTolerance { break }

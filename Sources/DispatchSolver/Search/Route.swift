@@ -103,6 +103,20 @@ struct Route: Sendable {
         return (stops[k], latestArrival[k])
     }
 
+    /// The first place k in `range` whose next node (position k, or the end place) is still
+    /// reached in time when the courier is ready to ride on at `ready`, or one past the range.
+    /// Latest arrivals grow along a route, so a binary search suffices; a place before it cannot
+    /// take a stop that is left no earlier than `ready`.
+    @inline(__always)
+    func firstPlace(readyBy ready: Double, in range: ClosedRange<Int>, _ p: RoutingProblem) -> Int {
+        var lo = range.lowerBound, hi = range.upperBound + 1
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if next(at: mid, p).latest < ready { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
     /// Drops reloads that separate nothing: at the start, at the end, or next to another reload.
     mutating func dropIdleReloads(_ p: RoutingProblem) {
         guard p.allowsReloads, stops.contains(where: p.isReload) else { return }

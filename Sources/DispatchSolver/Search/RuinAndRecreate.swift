@@ -295,7 +295,7 @@ extension RoutingProblem {
             }
         }
         if options.localSearch {
-            localSearch(&best, rng: &rng, deadline: deadline)
+            localSearch(&best, rng: &rng, deadline: deadline, balancing: true)
             bestCost = best.cost(self)
         }
         return SearchResult(state: best, cost: bestCost, iterations: iteration,
