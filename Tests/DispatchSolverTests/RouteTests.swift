@@ -32,6 +32,35 @@ import Testing
         #expect(compared >= 100 && infeasible >= 20, "\(compared) compared, \(infeasible) infeasible")
     }
 
+    /// Latest arrivals never fall along a route, and no place that `firstPlace` skips for a stop
+    /// takes it: on random days (trips, shipments, promises, or literature-like), each single
+    /// stop taken out of its route and tried at every place of every route.
+    @Test(arguments: [false, true])
+    func placesBeforeTheFirstReachableOneTakeNothing(_ plain: Bool) {
+        var skipped = 0, kept = 0
+        for seed in 0..<UInt64(20) {
+            let (problem, day) = OperatorFixture.randomDay(seed: seed, plain: plain)
+            for u in 0..<problem.stopCount where problem.partner[u] < 0 && day.routeOf[u] >= 0 {
+                var state = day
+                _ = state.remove([u], problem)
+                let ready = problem.windowStart[problem.windowOffset[u]] + problem.service[u] - RoutingProblem.timeTolerance
+                for route in state.routes {
+                    let places = 0...route.stops.count
+                    let latest = places.map { route.next(at: $0, problem).latest }
+                    #expect(zip(latest, latest.dropFirst()).allSatisfy { $0 <= $1 }, "latest arrivals fall along a route")
+                    let first = route.firstPlace(readyBy: ready, in: places, problem)
+                    #expect(first == places.first { latest[$0] >= ready } ?? places.upperBound + 1)
+                    for k in places where k < first {
+                        #expect(problem.insertionCost(u, into: route, at: k) == nil, "place \(k) of \(first) takes stop \(u)")
+                        skipped += 1
+                    }
+                    kept += places.count - min(first, places.count)
+                }
+            }
+        }
+        #expect(skipped >= 50 && kept >= 50, "\(skipped) places skipped, \(kept) kept")
+    }
+
     /// The arc caches an update keeps across edits (the common prefix and suffix of the old and
     /// new sequence reused, the rest read from the matrix) equal those of a route built afresh,
     /// and so does everything computed from them: random edits — a stop taken out, a stop of
