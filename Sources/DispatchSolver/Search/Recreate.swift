@@ -15,6 +15,11 @@ extension RoutingProblem {
     /// route.
     func recreate(_ stops: [Int], into state: inout SearchState, rng: inout SplitMix64, blinkRate: Double,
                   allowGranular: Bool = true, ownCourierOnly: Bool = false, lookEverywhere: Bool = true) {
+        // Without reloads or priced minutes, an insertion costs its added distance plus terms
+        // that are never negative (promises, territory, a courier sent out): a place whose added
+        // distance alone costs as much as the best place found so far is passed over before its
+        // times are worked out.
+        let distanceBounds = !allowsReloads && objective.perMinute == 0 && objective.perSquaredWorkingMinute == 0 && objective.perDistance >= 0
         let emptyClassSeen = UnsafeMutableBufferPointer<Bool>.allocate(capacity: vehicleClassCount)
         defer { emptyClassSeen.deallocate() }
         for u in stops where state.routeOf[u] < 0 {
@@ -53,8 +58,13 @@ extension RoutingProblem {
                 for k in first...range.upperBound {
                     // Departures only grow along a route: once the courier leaves the stop
                     // before after u's last window has closed, no later place can take u.
-                    if route.departure(before: k, self).time > due + Self.timeTolerance { break }
+                    let (a, leave) = route.departure(before: k, self)
+                    if leave > due + Self.timeTolerance { break }
                     if blink, blinkRate > 0, rng.chance(blinkRate) { continue }
+                    if distanceBounds,
+                       objective.perDistance * (dist(from: a, into: u) + dist(u, route.next(at: k, self).node) - route.arcDistance[k]) >= bestCost {
+                        continue
+                    }
                     if let insertion = insertionCost(u, into: route, at: k), insertion.cost < bestCost {
                         bestCost = insertion.cost; bestRoute = r; bestK1 = k; bestReload = insertion.reload
                     }
