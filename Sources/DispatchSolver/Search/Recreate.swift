@@ -57,7 +57,7 @@ extension RoutingProblem {
                 guard first <= range.upperBound else { return }
                 for k in first...range.upperBound {
                     // Departures only grow along a route: once the courier leaves the stop
-                    // before after u's last window has closed, no later place can take u.
+                    // before it after u's last window has closed, no later place can take u.
                     let (a, leave) = route.departure(before: k, self)
                     if leave > due + Self.timeTolerance { break }
                     if blink, blinkRate > 0, rng.chance(blinkRate) { continue }
