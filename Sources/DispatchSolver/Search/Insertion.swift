@@ -51,7 +51,7 @@ extension RoutingProblem {
             guard let st = serviceStart(u, arrival: arrival) else { return nil }
             let arrivalNext = st + service[u] + travel(u, b, v)
             guard arrivalNext <= latest + tol else { return nil }
-            let added = dist(from: a, into: u) + dist(u, b) - route.arcDistance[k]
+            let added = addedDistance(u, into: route, at: k, after: a, before: b)
             return Insertion(cost: insertionCost(u, route, k, start: st, arrivalNext: arrivalNext, addedDistance: added), reload: .none)
         }
         // Split the trip at arc k with a new reload, before or after u.
@@ -91,6 +91,12 @@ extension RoutingProblem {
             }
         }
         return best
+    }
+
+    /// The distance added by riding a → u → b instead of the route's arc k (from `a` into `b`).
+    @inline(__always)
+    func addedDistance(_ u: Int, into route: Route, at k: Int, after a: Int, before b: Int) -> Double {
+        dist(from: a, into: u) + dist(u, b) - route.arcDistance[k]
     }
 
     /// The objective's change when u starts service at `start` and the node after it (position

@@ -62,7 +62,7 @@ extension RoutingProblem {
                     if leave > due + Self.timeTolerance { break }
                     if blink, blinkRate > 0, rng.chance(blinkRate) { continue }
                     if distanceBounds,
-                       objective.perDistance * (dist(from: a, into: u) + dist(u, route.next(at: k, self).node) - route.arcDistance[k]) >= bestCost {
+                       objective.perDistance * addedDistance(u, into: route, at: k, after: a, before: route.next(at: k, self).node) >= bestCost {
                         continue
                     }
                     if let insertion = insertionCost(u, into: route, at: k), insertion.cost < bestCost {
