@@ -25,11 +25,14 @@ public enum RoutePlanner {
         // plan and its check to fit the budget. It had 10 %: the A/B of docs/benchmarks.md found
         // that time better spent searching (Solomon-56 at 10 s, homberger400 at 30 s, seeds 1–3).
         let deadline = began.advanced(by: .milliseconds(Int(options.seconds * 1000 * (partitioning ? 0.92 : 0.97))))
+        var searchOptions = options
+        searchOptions.partitionsDuringSearch = partitioning && problem.partitionsDuringSearch
+        let workerOptions = searchOptions
         let workers = max(1, options.workers)
         let results = ResultSlots(count: workers)
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             let seed = options.seed &+ UInt64(w) &* 0x9E37_79B9_7F4A_7C15
-            results.set(w, problem.search(options, seed: seed, deadline: deadline, initial: initial))
+            results.set(w, problem.search(workerOptions, seed: seed, deadline: deadline, initial: initial))
         }
         let all = results.values
         guard var best = all.min(by: { $0.cost < $1.cost }) else {
@@ -41,41 +44,25 @@ public enum RoutePlanner {
             "heuristicCost": best.cost,
         ]
         if setPartitioning, !partitioning { statistics["setPartitioningSkipped"] = 1 }
+        if best.partitionGain > 0 { statistics["setPartitioningGain"] = best.partitionGain }
         if partitioning, problem.stopCount > 0 {
             let pool = Array(Set(all.flatMap(\.pool))).sorted { a, b in
                 if a.vehicleClass != b.vehicleClass { return a.vehicleClass < b.vehicleClass }
                 if a.cost != b.cost { return a.cost < b.cost }
                 return a.stops.lexicographicallyPrecedes(b.stops)
             }
-            let covered = (0..<problem.stopCount).filter { best.state.routeOf[$0] >= 0 }
-            let coveredSet = Set(covered)
-            let columns = pool.filter { $0.stops.allSatisfy { problem.isReload($0) || coveredSet.contains($0) } }
             let spStart = clock.now
             // A reproducible run adopts only a proven optimum: an incumbent cut off by the clock
             // would depend on the machine's speed.
-            if let (chosen, _, optimal) = SetPartitioning.solve(columns: columns, stops: covered, classSizes: problem.vehicleClassSizes,
-                                                                timeLimitSeconds: max(0.05, min(options.seconds * 0.05, 2, clock.now.duration(to: end).inSeconds - options.seconds * 0.03))),
-               optimal || !options.isReproducible {
-                var state = SearchState(problem)
-                var nextVehicle = Array(repeating: 0, count: problem.vehicleClassCount)
-                var ok = true
-                for j in chosen {
-                    let column = columns[j]
-                    let candidates = problem.vehicles.indices.filter { problem.vehicleClass[$0] == column.vehicleClass }
-                    guard nextVehicle[column.vehicleClass] < candidates.count else { ok = false; break }
-                    let v = candidates[nextVehicle[column.vehicleClass]]
-                    nextVehicle[column.vehicleClass] += 1
-                    state.assign(v, stops: column.stops, problem)
-                }
-                let cost = state.cost(problem)
-                if ok, state.routes.allSatisfy({ $0.feasible && $0.complete }), cost < best.cost - 1e-9 {
-                    statistics["setPartitioningGain"] = best.cost - cost
-                    best.state = state
-                    best.cost = cost
-                }
+            if let (state, cost) = problem.partition(pool, incumbent: best.state, incumbentCost: best.cost,
+                                                     timeLimitSeconds: max(0.05, min(options.seconds * 0.05, 2, clock.now.duration(to: end).inSeconds - options.seconds * 0.03)),
+                                                     requireOptimal: options.isReproducible) {
+                statistics["setPartitioningGain", default: 0] += best.cost - cost
+                best.state = state
+                best.cost = cost
             }
             statistics["setPartitioningSeconds"] = spStart.duration(to: clock.now).inSeconds
-            statistics["poolSize"] = Double(columns.count)
+            statistics["poolSize"] = Double(pool.count)
         }
         statistics["seconds"] = began.duration(to: clock.now).inSeconds
         return makePlan(best.state, cost: best.cost, problem: problem, builder: builder, scenario: scenario, statistics: statistics)

@@ -55,4 +55,16 @@ enum RandomScenario {
         }
         return Scenario(name: "random \(seed)", outlet: outlet, couriers: couriers, stops: stops)
     }
+
+    /// Gives every courier the same capacity, speed 15 km/h and no skill, and drops every stop's
+    /// skill: one vehicle class, so any route fits any courier.
+    static func makeFleetIdentical(_ scenario: inout Scenario, capacityKg: Double, capacityLitres: Double) {
+        for c in scenario.couriers.indices {
+            scenario.couriers[c].capacityKg = capacityKg
+            scenario.couriers[c].capacityLitres = capacityLitres
+            scenario.couriers[c].speedKmh = 15
+            scenario.couriers[c].skills = []
+        }
+        for i in scenario.stops.indices { scenario.stops[i].requiredSkills = [] }
+    }
 }

@@ -33,3 +33,72 @@ import Testing
         #expect(SetPartitioning.solve(columns: columns, stops: [0, 1], classSizes: [1], timeLimitSeconds: 5) == nil)
     }
 }
+
+@Suite struct PartitionTests {
+    /// Two searches of the same day with different seeds: set partitioning over the routes of
+    /// both, with the costlier as incumbent, returns a solution at most as costly as the cheaper
+    /// one that serves every stop the incumbent serves exactly once, with feasible routes; over
+    /// the incumbent's own routes alone it finds nothing cheaper.
+    @Test(arguments: [UInt64(1), 2, 3])
+    func recombinesTheRoutesOfTwoSolutions(_ seed: UInt64) throws {
+        let scenario = RandomScenario.make(seed: 700 + seed, stops: 30, couriers: 4, shipments: false)
+        let problem = ProblemBuilder(scenario: scenario, objective: .hierarchical).problem
+        let options = SearchOptions(iterations: 200, seconds: 600, seed: seed, workers: 1, localSearch: false)
+        let far = ContinuousClock.now + .seconds(600)
+        let one = problem.search(options, seed: seed, deadline: far)
+        let two = problem.search(options, seed: seed + 100, deadline: far)
+        let (worse, better) = one.cost >= two.cost ? (one, two) : (two, one)
+        var pool = PoolCollector()
+        pool.add(worse.state, problem)
+        #expect(problem.partition(pool.routes, incumbent: worse.state, incumbentCost: worse.cost, timeLimitSeconds: 5,
+                                  requireOptimal: true) == nil)
+        // The fixture needs two different solutions of the same stops for the test to mean something.
+        try #require(worse.state.unassigned == better.state.unassigned && worse.cost > better.cost + 1e-6)
+        pool.add(better.state, problem)
+        let (state, cost) = try #require(problem.partition(pool.routes, incumbent: worse.state, incumbentCost: worse.cost,
+                                                           timeLimitSeconds: 5, requireOptimal: true))
+        #expect(cost <= better.cost + 1e-6)
+        #expect(abs(cost - state.cost(problem)) < 1e-6)
+        #expect(state.routes.allSatisfy { $0.feasible })
+        var served = [Int](repeating: 0, count: problem.stopCount)
+        for route in state.routes { for s in route.stops where !problem.isReload(s) { served[s] += 1 } }
+        for s in 0..<problem.stopCount { #expect(served[s] == (worse.state.routeOf[s] >= 0 ? 1 : 0)) }
+    }
+}
+
+@Suite struct PartitioningDuringSearchTests {
+    /// A random day of 50 stops with tight windows and eight identical couriers (one vehicle
+    /// class, so routes met on different couriers recombine), searched vehicles first for 3,000
+    /// steps without local search.
+    static func search(_ seed: UInt64) -> (RoutingProblem, SearchResult) {
+        var scenario = RandomScenario.make(seed: 800 + seed, stops: 50, couriers: 8, shipments: false, tightWindows: true)
+        RandomScenario.makeFleetIdentical(&scenario, capacityKg: 40, capacityLitres: 200)
+        let problem = ProblemBuilder(scenario: scenario, objective: .hierarchical).problem
+        var options = SearchOptions(iterations: 3_000, seconds: 600, seed: seed, workers: 1, localSearch: false)
+        options.partitionsDuringSearch = true
+        return (problem, problem.search(options, seed: seed, deadline: ContinuousClock.now + .seconds(600)))
+    }
+
+    /// With set partitioning inside the walk, a reproducible search still repeats itself
+    /// exactly (it adopts only proven optima), its routes are feasible, its cost is its state's
+    /// and every stop is served.
+    @Test(arguments: [UInt64(3), 4])
+    func aReproducibleSearchStaysReproducible(_ seed: UInt64) {
+        let (problem, result) = Self.search(seed)
+        let (_, again) = Self.search(seed)
+        #expect(problem.vehicleClassCount == 1)
+        #expect(again.state.routes.map(\.stops) == result.state.routes.map(\.stops))
+        #expect(result.partitionGain >= 0)
+        #expect(result.state.routes.allSatisfy { $0.feasible })
+        #expect(abs(result.cost - result.state.cost(problem)) < 1e-6)
+        #expect(result.state.unassigned.isEmpty)
+    }
+
+    /// On these days (seeds 3 and 5) a recombination of the routes met is cheaper than the
+    /// walk's best at some checkpoint, and the search adopts it.
+    @Test(arguments: [UInt64(3), 5])
+    func aCheaperRecombinationIsAdopted(_ seed: UInt64) {
+        let (_, result) = Self.search(seed)
+        #expect(result.partitionGain > 0)
+    }
+}

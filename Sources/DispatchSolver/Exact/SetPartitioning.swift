@@ -37,3 +37,34 @@ enum SetPartitioning {
         return (chosen, solution.objective, solution.status == .optimal)
     }
 }
+
+extension RoutingProblem {
+    /// The cheapest recombination of `columns` that serves exactly the stops `incumbent` serves
+    /// (its unassigned stops stay out), as a state, when it costs less than `incumbentCost`.
+    /// `requireOptimal`: adopt only an answer GLPK proved optimal (a reproducible run must not
+    /// depend on how far the clock let GLPK go). Returns `nil` when nothing cheaper was found.
+    func partition(_ columns: [PooledRoute], incumbent: SearchState, incumbentCost: Double, timeLimitSeconds: Double,
+                   requireOptimal: Bool) -> (state: SearchState, cost: Double)? {
+        let covered = (0..<stopCount).filter { incumbent.routeOf[$0] >= 0 }
+        guard !covered.isEmpty else { return nil }
+        var served = [Bool](repeating: false, count: stopCount)
+        for s in covered { served[s] = true }
+        let usable = columns.filter { $0.stops.allSatisfy { isReload($0) || served[$0] } }
+        guard let (chosen, _, optimal) = SetPartitioning.solve(columns: usable, stops: covered, classSizes: vehicleClassSizes,
+                                                               timeLimitSeconds: timeLimitSeconds),
+              optimal || !requireOptimal else { return nil }
+        var state = SearchState(self)
+        var nextVehicle = Array(repeating: 0, count: vehicleClassCount)
+        for j in chosen {
+            let column = usable[j]
+            let candidates = vehicles.indices.filter { vehicleClass[$0] == column.vehicleClass }
+            guard nextVehicle[column.vehicleClass] < candidates.count else { return nil }
+            let v = candidates[nextVehicle[column.vehicleClass]]
+            nextVehicle[column.vehicleClass] += 1
+            state.assign(v, stops: column.stops, self)
+        }
+        let cost = state.cost(self)
+        guard state.routes.allSatisfy({ $0.feasible && $0.complete }), cost < incumbentCost - 1e-9 else { return nil }
+        return (state, cost)
+    }
+}

@@ -26,15 +26,7 @@ enum OperatorFixture {
             if seed % 2 == 0 {
                 for i in scenario.stops.indices { scenario.stops[i].kind = .delivery }
             }
-            if seed % 4 < 2 {
-                for c in scenario.couriers.indices {
-                    scenario.couriers[c].capacityKg = 25
-                    scenario.couriers[c].capacityLitres = 150
-                    scenario.couriers[c].speedKmh = 15
-                    scenario.couriers[c].skills = []
-                }
-                for i in scenario.stops.indices { scenario.stops[i].requiredSkills = [] }
-            }
+            if seed % 4 < 2 { RandomScenario.makeFleetIdentical(&scenario, capacityKg: 25, capacityLitres: 150) }
         }
         let problem = ProblemBuilder(scenario: scenario, objective: plain ? .hierarchical : .outlet).problem
         var state = SearchState(problem)
