@@ -75,4 +75,44 @@ import Testing
         for route in trial.routes { for s in route.stops where s < problem.stopCount { seen[s] += 1 } }
         for s in 0..<problem.stopCount { #expect(seen[s] + (trial.routeOf[s] < 0 ? 1 : 0) == 1) }
     }
+
+    /// Which positions of a one-route day of `count` stops a string cut leaves out, over 200
+    /// seeds, as runs of consecutive positions.
+    static func cutRuns(splitRate: Double) -> [[Range<Int>]] {
+        var scenario = RandomScenario.make(seed: 11, stops: 30, couriers: 1, shipments: false)
+        RandomScenario.makeFleetIdentical(&scenario, capacityKg: 1_000, capacityLitres: 10_000)
+        for i in scenario.stops.indices { scenario.stops[i].windows = [TimeWindow.wholeDay]; scenario.stops[i].promise = nil }
+        let problem = ProblemBuilder(scenario: scenario, objective: .hierarchical).problem
+        var state = SearchState(problem)
+        state.assign(0, stops: Array(0..<problem.stopCount), problem)
+        var runs: [[Range<Int>]] = []
+        for seed in 1...200 {
+            var trial = state
+            var rng = SplitMix64(seed: UInt64(seed))
+            problem.ruinStrings(&trial, rng: &rng, splitRate: splitRate)
+            var cut: [Range<Int>] = []
+            for k in 0..<problem.stopCount where trial.routeOf[k] < 0 {
+                if let last = cut.last, last.upperBound == k { cut[cut.count - 1] = last.lowerBound..<(k + 1) } else { cut.append(k..<(k + 1)) }
+            }
+            runs.append(cut)
+        }
+        return runs
+    }
+
+    /// A plain string cut is one run of consecutive stops, at most L^max = 10 long.
+    @Test func aStringIsOneStretch() {
+        for cut in Self.cutRuns(splitRate: 0) {
+            #expect(cut.count == 1)
+            #expect(cut.reduce(0) { $0 + $1.count } <= 10)
+        }
+    }
+
+    /// A split string keeps a block inside the stretch it cuts: some cuts are two runs with
+    /// stops kept between them, and a cut still removes at most L^max stops.
+    @Test func aSplitStringKeepsABlockInsideTheCut() {
+        let cuts = Self.cutRuns(splitRate: 1)
+        #expect(cuts.allSatisfy { !$0.isEmpty && $0.count <= 2 && $0.reduce(0) { $0 + $1.count } <= 10 })
+        let split = cuts.filter { $0.count == 2 }
+        #expect(split.count >= 50, "split strings must keep stops inside the cut: \(split.count) of 200")
+    }
 }
