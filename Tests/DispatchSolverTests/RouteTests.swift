@@ -3,6 +3,28 @@ import Testing
 @testable import DispatchSolver
 
 @Suite struct RouteTests {
+    /// One random edit of a route's stops (not yet updated): a stop taken out, a stop of another
+    /// route put in, a stretch reversed, a stop moved, a reload added (with `reloads`), or the
+    /// route handed to another courier.
+    static func randomEdit(_ route: inout Route, _ problem: RoutingProblem, reloads: Bool, _ random: inout SplitMix64) {
+        var stops = route.stops
+        let others = (0..<problem.stopCount).filter { !stops.contains($0) }
+        switch random.below(6) {
+        case 0 where stops.count > 2: stops.remove(at: random.below(stops.count))
+        case 1 where !others.isEmpty: stops.insert(others[random.below(others.count)], at: random.below(stops.count + 1))
+        case 2:
+            let i = random.below(stops.count), j = random.below(stops.count)
+            stops[min(i, j)...max(i, j)].reverse()
+        case 3:
+            let moved = stops.remove(at: random.below(stops.count))
+            stops.insert(moved, at: random.below(stops.count + 1))
+        case 4 where reloads: stops.insert(problem.outletNode, at: random.below(stops.count + 1))
+        case 4: break
+        default: route.vehicle = random.below(problem.vehicles.count)
+        }
+        route.stops = stops
+    }
+
     /// A cost-only update prices every sequence as the full one does: the routes of random days
     /// (with reloads and shipments, or literature-like), and the same stops shuffled, which
     /// breaks windows, capacities and shipment order.
@@ -64,8 +86,8 @@ import Testing
     /// The arc caches an update keeps across edits (the common prefix and suffix of the old and
     /// new sequence reused, the rest read from the matrix) equal those of a route built afresh,
     /// and so does everything computed from them: random edits — a stop taken out, a stop of
-    /// another route put in, a stretch reversed, a reload added, the route handed to another
-    /// courier — on the routes of random days with trips, shipments and promises.
+    /// another route put in, a stretch reversed, a stop moved, a reload added, the route handed to
+    /// another courier — on the routes of random days with trips, shipments and promises.
     @Test func arcCachesKeptAcrossEditsAgreeWithAFreshRoute() {
         var random = SplitMix64(seed: 5)
         var edits = 0, reused = 0
@@ -74,19 +96,8 @@ import Testing
             for start in state.routes where start.stops.count >= 2 {
                 var route = start
                 for _ in 0..<12 {
-                    var stops = route.stops
-                    let others = (0..<problem.stopCount).filter { !stops.contains($0) }
-                    switch random.below(5) {
-                    case 0 where stops.count > 1: stops.remove(at: random.below(stops.count))
-                    case 1 where !others.isEmpty: stops.insert(others[random.below(others.count)], at: random.below(stops.count + 1))
-                    case 2:
-                        let i = random.below(stops.count), j = random.below(stops.count)
-                        stops[min(i, j)...max(i, j)].reverse()
-                    case 3: stops.insert(problem.outletNode, at: random.below(stops.count + 1))
-                    default: route.vehicle = random.below(problem.vehicles.count)
-                    }
                     let before = route.arcDistance.count
-                    route.stops = stops
+                    Self.randomEdit(&route, problem, reloads: true, &random)
                     route.update(problem)
                     var fresh = Route(vehicle: route.vehicle)
                     fresh.stops = route.stops
@@ -101,6 +112,53 @@ import Testing
             }
         }
         #expect(edits > 100 && reused > 100, "\(edits) edits")
+    }
+
+    /// On a day without trips, promises or shipments (a literature instance), an update after an
+    /// edit of a feasible route walks only the edited stretch and where its effect reaches: every
+    /// cache and total equals that of a route built afresh, exactly: random edits (no reloads) of
+    /// long routes.
+    @Test func resumedUpdateAgreesWithAFreshRouteExactly() {
+        var random = SplitMix64(seed: 8)
+        var edits = 0, resumable = 0
+        for seed in 0..<UInt64(6) {
+            var scenario = RandomScenario.make(seed: 300 + seed, stops: 60, couriers: 3, shipments: false)
+            scenario.outlet.reloadMinutes = nil
+            for i in scenario.stops.indices {
+                scenario.stops[i].promise = nil
+                scenario.stops[i].availableFrom = nil
+            }
+            if seed % 2 == 0 { RandomScenario.makeFleetIdentical(&scenario, capacityKg: 200, capacityLitres: 1_000) }
+            let problem = ProblemBuilder(scenario: scenario, objective: .hierarchical).problem
+            #expect(!problem.tracksTrips && !problem.hasPromises && !problem.hasShipments)
+            var state = SearchState(problem)
+            var rng = SplitMix64(seed: seed)
+            problem.regretConstruct(into: &state, rng: &rng)
+            for start in state.routes where start.stops.count >= 4 {
+                var route = start
+                for _ in 0..<40 {
+                    if route.feasible { resumable += 1 }
+                    Self.randomEdit(&route, problem, reloads: false, &random)
+                    route.update(problem)
+                    var fresh = Route(vehicle: route.vehicle)
+                    fresh.stops = route.stops
+                    fresh.update(problem)
+                    #expect(route.arrival == fresh.arrival && route.start == fresh.start && route.departure == fresh.departure)
+                    #expect(route.latestArrival == fresh.latestArrival)
+                    #expect(route.loadKg == fresh.loadKg && route.loadLitres == fresh.loadLitres)
+                    #expect(route.prefixMaxKg == fresh.prefixMaxKg && route.suffixMaxKg == fresh.suffixMaxKg
+                            && route.prefixMaxLitres == fresh.prefixMaxLitres && route.suffixMaxLitres == fresh.suffixMaxLitres)
+                    #expect(route.distance == fresh.distance && route.endTime == fresh.endTime && route.duration == fresh.duration
+                            && route.dayLength == fresh.dayLength && route.offTerritory == fresh.offTerritory)
+                    #expect(route.feasible == fresh.feasible && route.cost(problem) == fresh.cost(problem))
+                    #expect(route.promisesFrom == fresh.promisesFrom && route.promiseRoom == fresh.promiseRoom)
+                    edits += 1
+                    // Back to a feasible route now and then, so that most edits start from one.
+                    if !route.feasible, random.chance(0.5) { route = start }
+                }
+            }
+        }
+        #expect(edits >= 300 && resumable >= 150, "\(edits) edits, \(resumable) from a feasible route")
     }
 }
 

@@ -7,7 +7,8 @@
 /// arc (arc k enters position k; arc `count` reaches the end place) the load on board, its
 /// trip-local prefix and suffix maxima, the pickups collected so far in the trip, the trip's
 /// departure, its release (the latest `availableFrom` of its deliveries) and how long its
-/// departure could slip.
+/// departure could slip. On a literature instance (no trips, promises or shipments) an update
+/// after an edit walks only the edited stretch and as far as its effect on the times reaches.
 struct Route: Sendable {
     var vehicle: Int
     var stops: [Int] = []
@@ -44,6 +45,8 @@ struct Route: Sendable {
     /// The sequence and courier the arc caches were read for, and scratch storage for the arcs read.
     private var arcStops: [Int] = [], arcVehicle = -1
     private var spareArcDistance: [Double] = [], spareArcMinutes: [Double] = []
+    /// Whether the last update filled the whole cache (``UpdateScope/full``).
+    private var cachedFully = false
     /// Leaves the start place.
     var firstDeparture = 0.0
     /// Totals.
@@ -130,9 +133,17 @@ struct Route: Sendable {
         stops = kept
     }
 
+    /// Where a sequence changed: the previous one had `oldCount` stops, and the first `prefix`
+    /// and last `suffix` positions are the same stops as before (they do not overlap).
+    struct Edit {
+        let prefix: Int, suffix: Int, oldCount: Int
+    }
+
     /// Refreshes ``arcDistance`` and ``arcMinutes`` for the current stops, keeping the entries of
     /// the previous sequence's common prefix and suffix and reading only the arcs between them.
-    private mutating func refreshArcs(_ p: RoutingProblem) {
+    /// Returns the edit when the previous sequence's caches were for this courier.
+    @discardableResult
+    private mutating func refreshArcs(_ p: RoutingProblem) -> Edit? {
         let n = stops.count
         let m = arcStops.count
         // Old arc j joins the previous sequence's positions j − 1 and j (or the start, the end);
@@ -143,7 +154,7 @@ struct Route: Sendable {
             let limit = min(n, m)
             while prefix < limit, stops[prefix] == arcStops[prefix] { prefix += 1 }
             while suffix < limit - prefix, stops[n - 1 - suffix] == arcStops[m - 1 - suffix] { suffix += 1 }
-            if prefix == n, n == m { return }
+            if prefix == n, n == m { return Edit(prefix: n, suffix: 0, oldCount: m) }
         }
         // New arcs prefix…n − suffix: the first joins position prefix − 1 (or the start), the
         // last reaches position n − suffix (or the end).
@@ -167,6 +178,7 @@ struct Route: Sendable {
         arcStops.removeAll(keepingCapacity: true)
         arcStops.append(contentsOf: stops)
         arcVehicle = vehicle
+        return reusable ? Edit(prefix: prefix, suffix: suffix, oldCount: m) : nil
     }
 
     /// Resizes an array to `count` elements, each `value`, reusing its storage.
@@ -201,11 +213,19 @@ struct Route: Sendable {
     /// it unless `scope` is ``UpdateScope/costOnly``.
     mutating func update(_ p: RoutingProblem, scope: UpdateScope = .full) {
         dropIdleReloads(p)
-        refreshArcs(p)
+        let edit = refreshArcs(p)
         let v = p.vehicles[vehicle]
         let n = stops.count
         let reload = p.reloadMinutes ?? 0
         let full = scope == .full
+        // Times and latest arrivals are recomputed only across the edit where the previous
+        // cache was whole and feasible and the day has no trips, promises or shipments (the
+        // literature's days): the rest is what it was, shifted.
+        if full, cachedFully, feasible, let edit, !p.tracksTrips, !p.hasPromises, !p.hasShipments {
+            resumeUpdate(p, after: edit)
+            return
+        }
+        cachedFully = full
         // Caches the passes below overwrite everywhere are only resized.
         Self.resize(&arrival, n, 0); Self.resize(&start, n, 0); Self.resize(&departure, n, 0)
         if full { Self.resize(&latestArrival, n, 0) }
@@ -355,30 +375,7 @@ struct Route: Sendable {
             }
         }
 
-        // Trip-local running maxima of the load; the peak is the largest load on any arc.
-        Self.resize(&prefixMaxKg, n + 1, 0); Self.resize(&prefixMaxLitres, n + 1, 0)
-        Self.resize(&suffixMaxKg, n + 1, 0); Self.resize(&suffixMaxLitres, n + 1, 0)
-        prefixMaxKg[0] = loadKg[0]; prefixMaxLitres[0] = loadLitres[0]
-        suffixMaxKg[n] = loadKg[n]; suffixMaxLitres[n] = loadLitres[n]
-        var peakKg = n == 0 ? 0 : loadKg[0], peakLitres = n == 0 ? 0 : loadLitres[0]
-        if n > 0 {
-            for a in 1...n {
-                if p.isReload(stops[a - 1]) {
-                    prefixMaxKg[a] = loadKg[a]; prefixMaxLitres[a] = loadLitres[a]
-                } else {
-                    prefixMaxKg[a] = max(prefixMaxKg[a - 1], loadKg[a]); prefixMaxLitres[a] = max(prefixMaxLitres[a - 1], loadLitres[a])
-                }
-                peakKg = max(peakKg, loadKg[a]); peakLitres = max(peakLitres, loadLitres[a])
-            }
-            for a in stride(from: n - 1, through: 0, by: -1) {
-                if p.isReload(stops[a]) {
-                    suffixMaxKg[a] = loadKg[a]; suffixMaxLitres[a] = loadLitres[a]
-                } else {
-                    suffixMaxKg[a] = max(suffixMaxKg[a + 1], loadKg[a]); suffixMaxLitres[a] = max(suffixMaxLitres[a + 1], loadLitres[a])
-                }
-            }
-        }
-        if peakKg > v.capacityKg + 1e-9 || peakLitres > v.capacityLitres + 1e-9 { feasible = false }
+        fillLoadMaxima(p)
         // Without promised slots these hold 0 and +∞ everywhere: resized, never written.
         Self.resize(&promisesFrom, n + 1, 0)
         guard p.hasPromises else {
@@ -406,5 +403,118 @@ struct Route: Sendable {
                 promiseRoom[a] = max(room, 0)
             }
         }
+    }
+
+    /// Fills the trip-local running maxima of the load (a reload starts them over) and marks
+    /// the route infeasible when the load on some arc is over the courier's capacity.
+    private mutating func fillLoadMaxima(_ p: RoutingProblem) {
+        let v = p.vehicles[vehicle]
+        let n = stops.count
+        // The peak is the largest load on any arc.
+        Self.resize(&prefixMaxKg, n + 1, 0); Self.resize(&prefixMaxLitres, n + 1, 0)
+        Self.resize(&suffixMaxKg, n + 1, 0); Self.resize(&suffixMaxLitres, n + 1, 0)
+        prefixMaxKg[0] = loadKg[0]; prefixMaxLitres[0] = loadLitres[0]
+        suffixMaxKg[n] = loadKg[n]; suffixMaxLitres[n] = loadLitres[n]
+        var peakKg = n == 0 ? 0 : loadKg[0], peakLitres = n == 0 ? 0 : loadLitres[0]
+        if n > 0 {
+            for a in 1...n {
+                if p.isReload(stops[a - 1]) {
+                    prefixMaxKg[a] = loadKg[a]; prefixMaxLitres[a] = loadLitres[a]
+                } else {
+                    prefixMaxKg[a] = max(prefixMaxKg[a - 1], loadKg[a]); prefixMaxLitres[a] = max(prefixMaxLitres[a - 1], loadLitres[a])
+                }
+                peakKg = max(peakKg, loadKg[a]); peakLitres = max(peakLitres, loadLitres[a])
+            }
+            for a in stride(from: n - 1, through: 0, by: -1) {
+                if p.isReload(stops[a]) {
+                    suffixMaxKg[a] = loadKg[a]; suffixMaxLitres[a] = loadLitres[a]
+                } else {
+                    suffixMaxKg[a] = max(suffixMaxKg[a + 1], loadKg[a]); suffixMaxLitres[a] = max(suffixMaxLitres[a + 1], loadLitres[a])
+                }
+            }
+        }
+        if peakKg > v.capacityKg + 1e-9 || peakLitres > v.capacityLitres + 1e-9 { feasible = false }
+    }
+
+    /// ``update(_:scope:)`` after an edit of a feasible route whose cache was whole, on a day
+    /// without trips, promises or shipments (a literature instance): the times are walked forward
+    /// from the edit only until a stop of the unchanged tail starts when it did before, and the
+    /// latest arrivals backward from the edit only until they meet the previous ones; loads and
+    /// totals as in a full update. The same operations on the same values as a full update, so
+    /// the same numbers.
+    private mutating func resumeUpdate(_ p: RoutingProblem, after edit: Edit) {
+        let n = stops.count
+        guard edit.prefix < n || n != edit.oldCount else { return }
+        let v = p.vehicles[vehicle]
+        let first = edit.prefix, tail = n - edit.suffix, oldTail = edit.oldCount - edit.suffix
+        // The previous tail moves to its new positions; the edited stretch is rewritten below.
+        let edited = repeatElement(0.0, count: tail - first)
+        arrival.replaceSubrange(first..<oldTail, with: edited)
+        start.replaceSubrange(first..<oldTail, with: edited)
+        departure.replaceSubrange(first..<oldTail, with: edited)
+        latestArrival.replaceSubrange(first..<oldTail, with: edited)
+        feasible = true
+        complete = true
+        lateness = 0
+        brokenPromises = 0
+
+        // Forward from the edit; in the tail, a stop that starts when it did before leaves the
+        // rest of the schedule as it was.
+        var time = first == 0 ? firstDeparture : departure[first - 1]
+        var k = first
+        while k < n {
+            let s = stops[k]
+            let arrive = time + arcMinutes[k]
+            let previousStart = k >= tail ? start[k] : -.infinity
+            arrival[k] = arrive
+            if let st = p.serviceStart(s, arrival: arrive) {
+                start[k] = st
+                time = st + p.service[s]
+                departure[k] = time
+                if st == previousStart { break }
+            } else {
+                feasible = false
+                start[k] = arrive
+                time = arrive + p.service[s]
+                departure[k] = time
+            }
+            k += 1
+        }
+        distance = 0
+        for a in 0...n { distance += arcDistance[a] }
+        endTime = (n == 0 ? firstDeparture : departure[n - 1]) + arcMinutes[n]
+        if endTime > v.shiftEnd + RoutingProblem.timeTolerance { feasible = false }
+        dayLength = n == 0 ? 0 : endTime - v.shiftStart
+        duration = n == 0 ? 0 : 0 + (endTime - max(firstDeparture, start[0] - arcMinutes[0]))
+
+        // Backward from the edit; before it, a latest arrival equal to the previous one leaves
+        // the earlier ones as they were.
+        var latest = tail < n ? latestArrival[tail] : v.shiftEnd
+        k = tail - 1
+        while k >= 0 {
+            let s = stops[k]
+            latest = p.latestArrival(s, startBy: latest - arcMinutes[k + 1] - p.service[s])
+            if k < first, latestArrival[k] == latest { break }
+            latestArrival[k] = latest
+            k -= 1
+        }
+
+        // Loads, as a full update computes them.
+        offTerritory = 0
+        var kg = 0.0, litres = 0.0
+        for s in stops {
+            kg += p.deliveryKg[s]; litres += p.deliveryLitres[s]
+            let preferred = p.preferredVehicle[s]
+            if preferred >= 0, preferred != vehicle { offTerritory += 1 }
+        }
+        Self.resize(&loadKg, n + 1, 0); Self.resize(&loadLitres, n + 1, 0)
+        loadKg[0] = kg; loadLitres[0] = litres
+        for (k, s) in stops.enumerated() {
+            loadKg[k + 1] = loadKg[k] + p.pickupKg[s] - p.deliveryKg[s]
+            loadLitres[k + 1] = loadLitres[k] + p.pickupLitres[s] - p.deliveryLitres[s]
+        }
+        fillLoadMaxima(p)
+        Self.resize(&promisesFrom, n + 1, 0)
+        Self.resize(&promiseRoom, n + 1, .infinity)
     }
 }
