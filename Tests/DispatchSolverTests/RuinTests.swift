@@ -115,4 +115,15 @@ import Testing
         let split = cuts.filter { $0.count == 2 }
         #expect(split.count >= 50, "split strings must keep stops inside the cut: \(split.count) of 200")
     }
+
+    /// Split strings are cut on literature days without shipments and on outlet days, not on
+    /// pickup-and-delivery days where couriers cost something (Li & Lim), where they measured worse.
+    @Test func splitStringsStayOffOnPickupAndDeliveryFleetMinimisation() {
+        let pickupAndDelivery = RandomScenario.make(seed: 4, stops: 30, couriers: 3, shipments: true)
+        let plain = RandomScenario.make(seed: 4, stops: 30, couriers: 3, shipments: false)
+        let shipments = ProblemBuilder(scenario: pickupAndDelivery, objective: .hierarchical).problem
+        #expect(shipments.hasShipments && shipments.splitStringRate == 0)
+        #expect(ProblemBuilder(scenario: pickupAndDelivery, objective: .outlet).problem.splitStringRate == 0.5)
+        #expect(ProblemBuilder(scenario: plain, objective: .hierarchical).problem.splitStringRate == 0.5)
+    }
 }

@@ -380,7 +380,7 @@ extension RoutingProblem {
             ruinForDeadline(of: u, &candidate, routes: 1 + rng.below(3), perRoute: 3 + rng.below(8))
             recreate([u], into: &candidate, rng: &rng, blinkRate: 0)
         } else {
-            ruinStrings(&candidate, rng: &rng)
+            ruinStrings(&candidate, rng: &rng, splitRate: splitStringRate)
         }
         let ruined = candidate.unassigned
         if stopCount > Self.granularThreshold, ruined.contains(where: { candidate.routeBeforeStep(of: $0) < 0 }) {
