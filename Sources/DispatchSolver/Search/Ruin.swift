@@ -38,8 +38,9 @@ extension RoutingProblem {
             let lMax = min(Double(route.count), lsMax)
             let length = Int(rng.unit() * lMax) + 1
             guard let position = route.firstIndex(of: c) else { continue }
-            // SISR's split string: half the time the cut spans `length + kept` stops and keeps
-            // `kept` consecutive ones in it, kept growing while a coin with the split depth fails.
+            // SISR's split string (with probability `splitRate`): the cut spans `length + kept`
+            // stops and keeps `kept` consecutive ones in it (c among them, sometimes), `kept`
+            // growing while a draw is at least the split depth.
             var kept = 0
             if splitRate > 0, length < route.count, rng.chance(splitRate) {
                 kept = 1
