@@ -485,7 +485,7 @@ struct Route: Sendable {
         endTime = (n == 0 ? firstDeparture : departure[n - 1]) + arcMinutes[n]
         if endTime > v.shiftEnd + RoutingProblem.timeTolerance { feasible = false }
         dayLength = n == 0 ? 0 : endTime - v.shiftStart
-        duration = n == 0 ? 0 : 0 + (endTime - max(firstDeparture, start[0] - arcMinutes[0]))
+        duration = n == 0 ? 0 : endTime - max(firstDeparture, start[0] - arcMinutes[0])
 
         // Backward from the edit; before it, a latest arrival equal to the previous one leaves
         // the earlier ones as they were.
