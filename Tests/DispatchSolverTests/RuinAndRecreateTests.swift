@@ -57,3 +57,32 @@ import DispatchCheck
         #expect(result.loopPolishes == 0)
     }
 }
+
+@Suite struct RouteEliminationTests {
+    func search(stallShare: Double, seed: UInt64) -> (RoutingProblem, SearchResult) {
+        let scenario = RandomScenario.make(seed: 300 + seed, stops: 40, couriers: 6, shipments: false)
+        let problem = ProblemBuilder(scenario: scenario, objective: .hierarchical).problem
+        var options = SearchOptions(iterations: 4_000, seconds: 600, seed: seed, workers: 1, localSearch: false)
+        options.eliminationStallShare = stallShare
+        return (problem, problem.search(options, seed: seed, deadline: ContinuousClock.now + .seconds(600)))
+    }
+
+    /// Route elimination ends once it stops making progress (here 2 % of the steps, 80, without
+    /// leaving out fewer stops), and the walk gets the steps it leaves: with no stall limit the
+    /// same search spends its whole share (half of the steps) on tries that cannot succeed.
+    /// (Days where the last route's stops fit elsewhere at no saving end elimination after three
+    /// tries either way; these seeds' days do not.)
+    @Test(arguments: [2, 3])
+    func routeEliminationEndsWhenItStalls(_ seed: Int) {
+        let (problem, stalling) = search(stallShare: 0.02, seed: UInt64(seed))
+        let (_, patient) = search(stallShare: 1, seed: UInt64(seed))
+        #expect(problem.eliminationStallShare >= 1, "a day of 40 stops keeps its whole share by default")
+        #expect(patient.eliminationSteps == 2_000)
+        #expect(stalling.eliminationSteps < patient.eliminationSteps / 2)
+        #expect(stalling.iterations == 4_000 && patient.iterations == 4_000)
+        #expect(stalling.state.usedRoutes <= patient.state.usedRoutes)
+        #expect(stalling.state.unassigned.isEmpty)
+        #expect(stalling.state.routes.allSatisfy { $0.feasible })
+        #expect(abs(stalling.cost - stalling.state.cost(problem)) < 1e-6)
+    }
+}

@@ -28,6 +28,9 @@ public struct SearchOptions: Sendable {
     /// Whether set partitioning over the routes met so far runs during the search too (set by
     /// ``RoutePlanner`` where set partitioning pays).
     var partitionsDuringSearch = false
+    /// Share of the budget route elimination may go without progress before it ends;
+    /// `nil`: as the day's size says (``RoutingProblem/eliminationStallShare``); 1 or more: never.
+    var eliminationStallShare: Double?
 
     /// Options; by default 10 s, seed 1, two workers.
     public init(iterations: Int? = nil, seconds: Double = 10, seed: UInt64 = 1, workers: Int = 2,
@@ -60,6 +63,8 @@ struct SearchResult: Sendable {
     var loopPolishes = 0
     /// What set partitioning during the search saved, in total.
     var partitionGain = 0.0
+    /// Ruin-and-recreate steps route elimination took.
+    var eliminationSteps = 0
 }
 
 extension RoutingProblem {
@@ -80,6 +85,18 @@ extension RoutingProblem {
     var routeEliminationShare: Double {
         objective.perCourier >= 10_000 * max(objective.perDistance, 1e-9) && stopCount <= 300 ? 0.5 : 0.3
     }
+
+    /// The share of the budget route elimination may go without progress (a route closed, or
+    /// fewer stops left out than any try since the last one closed) before it ends, on days of
+    /// more than 300 stops; on smaller ones it keeps its whole share. A try for one route fewer
+    /// than the fleet the day needs held the rest of the share: Gehring–Homberger RC2_4_6 reached
+    /// its 8 routes 0.7 s into a 30 s run, R1_4_2 its 36 at 0.2 s, and both then tried until 9 s.
+    /// Measured at 30 s, one worker, against no limit: homberger400 seeds 2–3, 21 runs of 24 at
+    /// the BKS vehicle count either way, +2.61 % against +3.69 % where reached (14 better, 5
+    /// worse); seed 1 (a limit per try), +2.93 % against +3.34 %. Not on Solomon (10 s, seed 1:
+    /// R110 and RC106 lost their BKS vehicle count; at 1 s, seeds 1–3, 134 runs of 168 reached it
+    /// against 148).
+    var eliminationStallShare: Double { stopCount > 300 ? 0.1 : 1 }
 
     /// At most this share of a time-limited search's improvement loop goes to polishing new
     /// bests with local search.
@@ -193,6 +210,7 @@ extension RoutingProblem {
         var bestCost = currentCost
 
         // Route elimination: close a small route and try to fit its stops into the others.
+        var eliminationSteps = 0
         if objective.perCourier > 0 {
             let share = options.routeEliminationShare ?? routeEliminationShare
             let budget = options.iterations.map { Int(Double($0) * share) } ?? Int.max / 2
@@ -204,8 +222,20 @@ extension RoutingProblem {
             // stops or stops with fewer absences, steering the search to fit the hard ones.
             var absence = [Int](repeating: 0, count: stopCount)
             func absences(_ s: SearchState) -> Int { s.unassigned.reduce(0) { $0 + absence[$1] } }
+            // Large days: route elimination ends once it stalls (``eliminationStallShare``).
+            var fewestLeftOut = Int.max
+            var lastProgress = clock.now, lastProgressIteration = iteration
+            let stallShare = options.eliminationStallShare ?? eliminationStallShare
+            func stalled() -> Bool {
+                guard stallShare < 1 else { return false }
+                if options.isReproducible {
+                    return Double(iteration - lastProgressIteration) > stallShare * Double(totalIterations)
+                }
+                return lastProgress.duration(to: clock.now).inSeconds > stallShare * options.seconds
+            }
+            func progressed() { lastProgress = clock.now; lastProgressIteration = iteration }
             var failures = 0
-            while !eliminationOver(), failures < 3 {
+            while !eliminationOver(), failures < 3, !stalled() {
                 let used = current.routes.indices.filter { !current.routes[$0].isEmpty }
                     .sorted { (current.routes[$0].stops.count, $0) < (current.routes[$1].stops.count, $1) }
                 guard used.count > 1 else { break }
@@ -220,7 +250,7 @@ extension RoutingProblem {
                 // time-limited run gives the first attempt all the time it has (SISR runs one long
                 // fleet-minimisation search).
                 let attemptEnd = options.isReproducible ? min(eliminationEnd, iteration + max(2_000, budget / 4)) : eliminationEnd
-                while trialMissing > current.unassigned.count, iteration < attemptEnd, !eliminationOver() {
+                while trialMissing > current.unassigned.count, iteration < attemptEnd, !eliminationOver(), !stalled() {
                     iteration += 1
                     let trialAbsences = absences(trial)
                     trial.beginStep()
@@ -232,6 +262,7 @@ extension RoutingProblem {
                         trial.undoStep(self)
                     }
                     for u in trial.unassigned { absence[u] += 1 }
+                    if trialMissing < fewestLeftOut { fewestLeftOut = trialMissing; progressed() }
                 }
                 // Success only when every stop fits and the whole objective improves: for an
                 // outlet a courier saved is not worth a promise broken.
@@ -243,10 +274,13 @@ extension RoutingProblem {
                     if currentCost < bestCost { best = current; bestCost = currentCost }
                     pool.add(current, self)
                     failures = 0
+                    fewestLeftOut = Int.max
+                    progressed()
                 } else {
                     failures += 1
                 }
             }
+            eliminationSteps = iteration
         }
         if options.localSearch, polishAfterElimination {
             polish(&current)
@@ -355,7 +389,8 @@ extension RoutingProblem {
         }
         return SearchResult(state: best, cost: bestCost, iterations: iteration,
                             firstSolutionSeconds: firstSolution.inSeconds,
-                            pool: pool.routes, loopPolishes: loopPolishes, partitionGain: partitionGain)
+                            pool: pool.routes, loopPolishes: loopPolishes, partitionGain: partitionGain,
+                            eliminationSteps: eliminationSteps)
     }
 }
 
