@@ -234,11 +234,13 @@ extension RoutingProblem {
                 return lastProgress.duration(to: clock.now).inSeconds > stallShare * options.seconds
             }
             func progressed() { lastProgress = clock.now; lastProgressIteration = iteration }
+            // No plan that places every stop has fewer routes than the fleet's lower bound.
+            let fewestRoutes = max(fleetLowerBound, 1)
             var failures = 0
             while !eliminationOver(), failures < 3, !stalled() {
                 let used = current.routes.indices.filter { !current.routes[$0].isEmpty }
                     .sorted { (current.routes[$0].stops.count, $0) < (current.routes[$1].stops.count, $1) }
-                guard used.count > 1 else { break }
+                guard used.count > fewestRoutes || (used.count > 1 && !current.unassigned.isEmpty) else { break }
                 let target = used[min(failures, used.count - 1)]
                 var trial = current
                 // Close the target route and every unused one: its stops must fit into the others.
@@ -414,6 +416,8 @@ extension RoutingProblem {
         } else if let u = making {
             ruinForDeadline(of: u, &candidate, routes: 1 + rng.below(3), perRoute: 3 + rng.below(8))
             recreate([u], into: &candidate, rng: &rng, blinkRate: 0)
+        } else if exchangesTails, rng.chance(Self.tailExchangeRate), ruinByTailExchange(&candidate, rng: &rng) {
+            // Tails exchanged (see ``ruinByTailExchange``).
         } else {
             ruinStrings(&candidate, rng: &rng, splitRate: splitStringRate)
         }
