@@ -12,9 +12,8 @@ extension RoutingProblem {
     /// against 54/56 (two runs: +0.73 % and +0.93 % where reached, against +1.15 %); seed 1,
     /// 55/56 against 53/56. In route elimination only it reached 56/56 on seed 2 too, but
     /// +1.42 % where reached (21 instances worse than with exchanges in the walk, 8 better).
-    /// At 1 s (seeds 1–3) it reaches more vehicle counts (145–147 runs of 168 against 142) for
-    /// more distance where both reach them (+1.70 % to +1.89 % against +1.50 %); a fiftieth of
-    /// the steps: 147 runs and +1.68 %, and at 10 s, seed 1, 56/56.
+    /// At 1 s, seeds 1–3: 146 runs of 168 against 138, +1.75 % against +1.76 % where both
+    /// reach them. Distance-only, 8 files at 1 s, seeds 1–3: +0.38 % against +0.43 %.
     static let tailExchangeRate = 0.05
 
     /// 2-opt* with repair, a ruin for structures that strings cannot undo: a random stop u and
