@@ -10,7 +10,8 @@ extension RoutingProblem {
     /// elimination and in the walk. Measured on Solomon-56 at 10 s, one worker, both arms at
     /// once, one per core, against the same engine without: seed 2, 56/56 BKS vehicle counts
     /// against 54/56 (two runs: +0.73 % and +0.93 % where reached, against +1.15 %); seed 1,
-    /// 55/56 against 53/56. In route elimination only it reached 56/56 on seed 2 too, but
+    /// 55/56 against 53/56; seed 3, 54/56 against 55/56 (+0.93 % against +0.99 % where both
+    /// reach them). In route elimination only it reached 56/56 on seed 2 too, but
     /// +1.42 % where reached (21 instances worse than with exchanges in the walk, 8 better).
     /// At 1 s, seeds 1–3: 146 runs of 168 against 138, +1.75 % against +1.76 % where both
     /// reach them. Distance-only, 8 files at 1 s, seeds 1–3: +0.38 % against +0.43 %.
