@@ -21,7 +21,7 @@ extension RoutingProblem {
     func ruinStrings(_ state: inout SearchState, rng: inout SplitMix64,
                      averageRemoved: Double = 10, maxString: Double = 10,
                      splitRate: Double = 0.5, splitDepth: Double = 0.01) {
-        let assigned = state.routeOf.indices.filter { state.routeOf[$0] >= 0 }
+        let assigned = state.assigned
         guard !assigned.isEmpty else { return }
         let averageLength = Double(assigned.count) / Double(max(state.usedRoutes, 1))
         let lsMax = min(maxString, averageLength)

@@ -88,6 +88,9 @@ struct SearchState: Sendable {
 
     var unassigned: [Int] { routeOf.indices.filter { routeOf[$0] < 0 } }
 
+    /// The stops in some route, by index.
+    var assigned: [Int] { routeOf.indices.filter { routeOf[$0] >= 0 } }
+
     func unassignedWeight(_ p: RoutingProblem) -> Double {
         var total = 0.0
         for i in routeOf.indices where routeOf[i] < 0 { total += p.priority[i] }

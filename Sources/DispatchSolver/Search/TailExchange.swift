@@ -29,7 +29,7 @@ extension RoutingProblem {
     /// Returns whether it changed anything.
     @discardableResult
     func ruinByTailExchange(_ state: inout SearchState, rng: inout SplitMix64, candidates: Int = 5) -> Bool {
-        let assigned = state.routeOf.indices.filter { state.routeOf[$0] >= 0 }
+        let assigned = state.assigned
         guard !assigned.isEmpty else { return false }
         let u = assigned[rng.below(assigned.count)]
         var near: [Int] = []
