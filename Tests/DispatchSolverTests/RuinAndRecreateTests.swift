@@ -59,11 +59,12 @@ import DispatchCheck
 }
 
 @Suite struct RouteEliminationTests {
-    func search(stallShare: Double, seed: UInt64) -> (RoutingProblem, SearchResult) {
+    func search(stallShare: Double, stallSteps: Int = .max, seed: UInt64) -> (RoutingProblem, SearchResult) {
         let scenario = RandomScenario.make(seed: 300 + seed, stops: 40, couriers: 6, shipments: false)
         let problem = ProblemBuilder(scenario: scenario, objective: .hierarchical).problem
         var options = SearchOptions(iterations: 4_000, seconds: 600, seed: seed, workers: 1, localSearch: false)
         options.eliminationStallShare = stallShare
+        options.eliminationStallSteps = stallSteps
         return (problem, problem.search(options, seed: seed, deadline: ContinuousClock.now + .seconds(600)))
     }
 
@@ -76,10 +77,26 @@ import DispatchCheck
     func routeEliminationEndsWhenItStalls(_ seed: Int) {
         let (problem, stalling) = search(stallShare: 0.02, seed: UInt64(seed))
         let (_, patient) = search(stallShare: 1, seed: UInt64(seed))
-        #expect(problem.eliminationStallShare >= 1, "a day of 40 stops keeps its whole share by default")
+        #expect(problem.eliminationStallShare >= 1, "a day of 40 stops stalls by steps, not by time")
+        #expect(problem.eliminationStallSteps == 40 * RoutingProblem.eliminationStallStepsPerStop)
         #expect(patient.eliminationSteps == 2_000)
         #expect(stalling.eliminationSteps < patient.eliminationSteps / 2)
         #expect(stalling.iterations == 4_000 && patient.iterations == 4_000)
+        #expect(stalling.state.usedRoutes <= patient.state.usedRoutes)
+        #expect(stalling.state.unassigned.isEmpty)
+        #expect(stalling.state.routes.allSatisfy { $0.feasible })
+        #expect(abs(stalling.cost - stalling.state.cost(problem)) < 1e-6)
+    }
+
+    /// The same by steps (small days): 80 steps without progress end route elimination, and the
+    /// walk gets the steps it leaves.
+    @Test(arguments: [2, 3])
+    func routeEliminationEndsAfterStepsWithoutProgress(_ seed: Int) {
+        let (problem, stalling) = search(stallShare: 1, stallSteps: 80, seed: UInt64(seed))
+        let (_, patient) = search(stallShare: 1, seed: UInt64(seed))
+        #expect(patient.eliminationSteps == 2_000)
+        #expect(stalling.eliminationSteps < patient.eliminationSteps / 2)
+        #expect(stalling.iterations == 4_000)
         #expect(stalling.state.usedRoutes <= patient.state.usedRoutes)
         #expect(stalling.state.unassigned.isEmpty)
         #expect(stalling.state.routes.allSatisfy { $0.feasible })
