@@ -86,6 +86,16 @@ struct SearchState: Sendable {
         refresh(r, p)
     }
 
+    /// Gives routes `first` and `second` exactly `firstStops` and `secondStops` (in order) and
+    /// leaves `left` unassigned: the stops the two routes held between them, redistributed, with
+    /// those that neither keeps left out (a tail exchange with repair).
+    mutating func rewrite(_ first: Int, stops firstStops: [Int], _ second: Int, stops secondStops: [Int],
+                          leavingOut left: [Int], _ p: RoutingProblem) {
+        assign(first, stops: firstStops, p)
+        assign(second, stops: secondStops, p)
+        for s in left { routeOf[s] = -1 }
+    }
+
     var unassigned: [Int] { routeOf.indices.filter { routeOf[$0] < 0 } }
 
     /// The stops in some route, by index.

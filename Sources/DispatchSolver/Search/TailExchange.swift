@@ -55,9 +55,7 @@ extension RoutingProblem {
         let i = state.position[u], j = state.position[v]
         let (firstKept, firstLeft) = servedPart(Array(a[...i]) + b[j...], vehicle: state.routes[first].vehicle)
         let (secondKept, secondLeft) = servedPart(Array(b[..<j]) + a[(i + 1)...], vehicle: state.routes[second].vehicle)
-        state.assign(first, stops: firstKept, self)
-        state.assign(second, stops: secondKept, self)
-        for s in firstLeft + secondLeft { state.routeOf[s] = -1 }
+        state.rewrite(first, stops: firstKept, second, stops: secondKept, leavingOut: firstLeft + secondLeft, self)
         // The repair mirrors the schedule's rules; should a route still disagree with them, its
         // last stops go too, so that no infeasible route enters the search.
         for r in [first, second] {
