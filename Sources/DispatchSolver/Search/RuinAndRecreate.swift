@@ -110,10 +110,10 @@ extension RoutingProblem {
     /// 3.2 s, its last stop taking 2.7 s of it: one stop short, an attempt is never stalled)
     /// and tried on until 5 s. Measured at 10 s, one worker, paired against no limit, mean gap
     /// where the BKS vehicle count is reached: Solomon-56 seeds 1–3, +0.97/+0.84/+0.78 % →
-    /// +0.94/+0.74/+0.78 % (45 runs better, 28 worse, the same 55/56/55 counts); Li & Lim 200
-    /// seed 1, +1.18 % → +0.94 % (9/12 either way). A limit of a tenth of the budget in time
-    /// with no exemption measured as well at 10 s but lost BKS vehicle counts at 1 s (138 runs
-    /// of 168 against 147, seeds 1–3).
+    /// +0.94/+0.74/+0.78 % (45 runs better, 28 worse, the same 55/56/55 counts). Li & Lim 200 at
+    /// 10 s takes too few steps (40,000–60,000 a run) for the limit to act. A limit of a tenth
+    /// of the budget in time with no exemption measured as well at 10 s but lost BKS vehicle
+    /// counts at 1 s (138 runs of 168 against 147, seeds 1–3).
     static let eliminationStallStepsPerStop = 250
 
     /// Steps without progress that end route elimination (``eliminationStallStepsPerStop``), or
