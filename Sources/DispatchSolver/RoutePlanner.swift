@@ -32,7 +32,9 @@ public enum RoutePlanner {
         let results = ResultSlots(count: workers)
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             let seed = options.seed &+ UInt64(w) &* 0x9E37_79B9_7F4A_7C15
-            results.set(w, problem.search(workerOptions, seed: seed, deadline: deadline, initial: initial))
+            // A replan starts from its kept routes and searches once.
+            results.set(w, initial == nil ? problem.searchTwice(workerOptions, seed: seed, deadline: deadline)
+                                          : problem.search(workerOptions, seed: seed, deadline: deadline, initial: initial))
         }
         let all = results.values
         guard var best = all.min(by: { $0.cost < $1.cost }) else {
@@ -43,6 +45,8 @@ public enum RoutePlanner {
             "firstSolutionSeconds": all.map(\.firstSolutionSeconds).min() ?? 0,
             "heuristicCost": best.cost,
         ]
+        let twice = all.filter(\.handedOver).count
+        if twice > 0 { statistics["secondSearches"] = Double(twice) }
         if setPartitioning, !partitioning { statistics["setPartitioningSkipped"] = 1 }
         if best.partitionGain > 0 { statistics["setPartitioningGain"] = best.partitionGain }
         if partitioning, problem.stopCount > 0 {

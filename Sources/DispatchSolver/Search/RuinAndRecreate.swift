@@ -35,6 +35,15 @@ public struct SearchOptions: Sendable {
     /// stop is left out, before it ends; `nil`: as the day's size says
     /// (``RoutingProblem/eliminationStallSteps``); `Int.max`: never.
     var eliminationStallSteps: Int?
+    /// Whether this search may end its walk halfway through the budget and hand the other half
+    /// to a second search (set by ``RoutePlanner`` where ``RoutingProblem/allowsSecondSearch``).
+    var mayHandOver = false
+    /// Route elimination ends at this many routes: a second search aims at the fleet its first
+    /// search found, and spends the rest of its budget on distance.
+    var fleetTarget: Int?
+    /// Steps a stop each half must be worth for a search to hand over; `nil`:
+    /// ``RoutingProblem/secondSearchStepsPerStop``.
+    var secondSearchStepsPerStop: Double?
 
     /// Options; by default 10 s, seed 1, two workers.
     public init(iterations: Int? = nil, seconds: Double = 10, seed: UInt64 = 1, workers: Int = 2,
@@ -69,6 +78,9 @@ struct SearchResult: Sendable {
     var partitionGain = 0.0
     /// Ruin-and-recreate steps route elimination took.
     var eliminationSteps = 0
+    /// Whether the walk ended halfway through the budget for a second search
+    /// (``SearchOptions/mayHandOver``, ``RoutingProblem/handsOver(steps:of:eliminationShare:_:)``).
+    var handedOver = false
 }
 
 extension RoutingProblem {
@@ -150,6 +162,9 @@ extension RoutingProblem {
     /// One ruin-and-recreate search under simulated annealing, with a route-elimination phase
     /// when couriers cost something.
     func search(_ options: SearchOptions, seed: UInt64, deadline: ContinuousClock.Instant, initial: [[Int]]? = nil) -> SearchResult {
+        // A search that hands over to a second one ends halfway (see ``handsOver``).
+        var deadline = deadline
+        var budgetSeconds = options.seconds
         var rng = SplitMix64(seed: seed)
         let clock = ContinuousClock()
         let began = clock.now
@@ -191,20 +206,20 @@ extension RoutingProblem {
             let polishStart = clock.now
             defer { if firstPolish == nil { firstPolish = polishStart.duration(to: clock.now) } }
             // At most a fifth of a time-limited budget: ruin-and-recreate needs the rest.
-            let polishBy = options.isReproducible ? deadline : min(deadline, clock.now.advanced(by: .milliseconds(Int(options.seconds * 200))))
+            let polishBy = options.isReproducible ? deadline : min(deadline, clock.now.advanced(by: .milliseconds(Int(budgetSeconds * 200))))
             localSearch(&solution, rng: &rng, deadline: polishBy)
         }
         if options.localSearch, !polishAfterElimination { polish(&state) }
         var pool = PoolCollector()
         pool.add(state, self)
 
-        let totalIterations = max(options.iterations ?? Int.max, 0)
+        var totalIterations = max(options.iterations ?? Int.max, 0)
         var iteration = 0
         // A time-limited search leaves time for the final local search: twice what the first
         // polish took, at most 5 % of the budget (at 10 s a Solomon instance's polish takes
         // milliseconds, and a fixed 5 % left half a second of every run unused).
         func finalPolishReserve() -> Duration {
-            let most = Duration.milliseconds(Int(options.seconds * 50))
+            let most = Duration.milliseconds(Int(budgetSeconds * 50))
             guard let firstPolish else { return most }
             return min(most, firstPolish * 2 + .milliseconds(5))
         }
@@ -215,7 +230,7 @@ extension RoutingProblem {
         }
         func progress() -> Double {
             if options.isReproducible { return Double(iteration) / Double(max(totalIterations, 1)) }
-            return began.duration(to: clock.now).inSeconds / max(options.seconds, 1e-3)
+            return began.duration(to: clock.now).inSeconds / max(budgetSeconds, 1e-3)
         }
 
         // Temperature scale from the average cost of an arc of the first solution, couriers sent out
@@ -260,7 +275,7 @@ extension RoutingProblem {
             }
             func progressed() { lastProgress = clock.now; lastProgressIteration = iteration }
             // No plan that places every stop has fewer routes than the fleet's lower bound.
-            let fewestRoutes = max(fleetLowerBound, 1)
+            let fewestRoutes = max(fleetLowerBound, options.fleetTarget ?? 0, 1)
             var failures = 0
             while !eliminationOver(), failures < 3, !stalled() {
                 let used = current.routes.indices.filter { !current.routes[$0].isEmpty }
@@ -308,6 +323,23 @@ extension RoutingProblem {
                 }
             }
             eliminationSteps = iteration
+        }
+        var handedOver = false
+        if options.mayHandOver, objective.perCourier > 0 {
+            if options.isReproducible {
+                if handsOver(steps: Double(totalIterations), of: Double(iteration), eliminationShare: Double(iteration) / Double(max(totalIterations, 1)), options) {
+                    totalIterations /= 2
+                    handedOver = true
+                }
+            } else {
+                let elapsed = began.duration(to: clock.now).inSeconds, whole = began.duration(to: deadline).inSeconds
+                let rate = Double(iteration) / max(elapsed, 1e-6)
+                if handsOver(steps: rate * whole, of: Double(iteration), eliminationShare: elapsed / max(whole, 1e-6), options) {
+                    deadline = began.advanced(by: .milliseconds(Int(whole * 500)))
+                    budgetSeconds = options.seconds / 2
+                    handedOver = true
+                }
+            }
         }
         if options.localSearch, polishAfterElimination {
             polish(&current)
@@ -367,7 +399,7 @@ extension RoutingProblem {
             let walked = cooling.walked(done)
             if partitionsInWalk, let next = partitionCheckpoints.first, walked >= next {
                 partitionCheckpoints.removeFirst()
-                let limit = min(options.seconds * 0.02, 1, max(clock.now.duration(to: deadline).inSeconds, 0))
+                let limit = min(budgetSeconds * 0.02, 1, max(clock.now.duration(to: deadline).inSeconds, 0))
                 if limit > 0.005, let (state, cost) = partition(pool.routes, incumbent: best, incumbentCost: bestCost,
                                                                   timeLimitSeconds: limit, requireOptimal: options.isReproducible) {
                     partitionGain += bestCost - cost
@@ -417,7 +449,7 @@ extension RoutingProblem {
         return SearchResult(state: best, cost: bestCost, iterations: iteration,
                             firstSolutionSeconds: firstSolution.inSeconds,
                             pool: pool.routes, loopPolishes: loopPolishes, partitionGain: partitionGain,
-                            eliminationSteps: eliminationSteps)
+                            eliminationSteps: eliminationSteps, handedOver: handedOver)
     }
 }
 

@@ -1,0 +1,111 @@
+import Testing
+@testable import DispatchModel
+@testable import DispatchSolver
+import DispatchCheck
+
+@Suite struct SecondSearchTests {
+    /// Days of 40 stops and 6 couriers whose route elimination takes steps (those of
+    /// ``RouteEliminationTests``).
+    static let stops = 40
+    /// Steps a stop each half must be worth here (500 by default: too many steps for a debug test).
+    static let stepsPerStop = 50
+
+    func day(seed: UInt64, shipments: Bool = false) -> Scenario {
+        RandomScenario.make(seed: 300 + seed, stops: Self.stops, couriers: 6, shipments: shipments)
+    }
+
+    func options(iterations: Int, seed: UInt64) -> SearchOptions {
+        var options = SearchOptions(iterations: iterations, seconds: 600, seed: seed, workers: 1, localSearch: false)
+        // Elimination ends early (by steps without progress), leaving the first search a walk.
+        options.eliminationStallSteps = 300
+        options.secondSearchStepsPerStop = Double(Self.stepsPerStop)
+        return options
+    }
+
+    /// Steps for a search whose two halves take exactly `stepsPerStop` steps a stop each.
+    var enoughSteps: Int { 2 * Self.stepsPerStop * Self.stops }
+
+    /// With steps enough for two, a search ends halfway and a second one, aiming at the first's
+    /// fleet, takes the other half; the cheaper is kept, every stop placed, and the same seed
+    /// gives the same routes.
+    @Test(arguments: [2, 3])
+    func aSearchWithStepsForTwoHandsOverHalfway(_ seed: Int) {
+        let problem = ProblemBuilder(scenario: day(seed: UInt64(seed)), objective: .hierarchical).problem
+        #expect(problem.allowsSecondSearch)
+        let options = options(iterations: enoughSteps, seed: UInt64(seed))
+        var firstOptions = options
+        firstOptions.mayHandOver = true
+        let first = problem.search(firstOptions, seed: UInt64(seed), deadline: .now + .seconds(600))
+        #expect(first.handedOver)
+        #expect(first.eliminationSteps > 0 && first.eliminationSteps <= enoughSteps / 4)
+        #expect(first.iterations == enoughSteps / 2, "the first search ends halfway")
+
+        let kept = problem.searchTwice(options, seed: UInt64(seed), deadline: .now + .seconds(600))
+        #expect(kept.handedOver)
+        #expect(kept.iterations == enoughSteps, "the second search takes the other half")
+        #expect(kept.cost <= first.cost + 1e-9)
+        #expect(kept.state.usedRoutes <= first.state.usedRoutes)
+        #expect(kept.state.unassigned.isEmpty)
+        #expect(kept.state.routes.allSatisfy { $0.feasible })
+        #expect(abs(kept.cost - kept.state.cost(problem)) < 1e-6)
+        #expect(Set(first.pool).isSubset(of: Set(kept.pool)), "set partitioning sees both searches' routes")
+        let again = problem.searchTwice(options, seed: UInt64(seed), deadline: .now + .seconds(600))
+        #expect(again.state.routes.map(\.stops) == kept.state.routes.map(\.stops))
+    }
+
+    /// One step short of that, the search runs once, exactly as it would without the option.
+    @Test func aSearchWithoutStepsForTwoRunsOnce() {
+        let problem = ProblemBuilder(scenario: day(seed: 2), objective: .hierarchical).problem
+        let options = options(iterations: enoughSteps - 2, seed: 2)
+        let kept = problem.searchTwice(options, seed: 2, deadline: .now + .seconds(600))
+        let once = problem.search(options, seed: 2, deadline: .now + .seconds(600))
+        #expect(!kept.handedOver)
+        #expect(kept.iterations == enoughSteps - 2)
+        #expect(kept.state.routes.map(\.stops) == once.state.routes.map(\.stops))
+    }
+
+    /// Days with shipments, and days where couriers cost nothing (no route elimination), search
+    /// once whatever the budget.
+    @Test func shipmentsAndFreeCouriersSearchOnce() {
+        let paired = ProblemBuilder(scenario: day(seed: 1, shipments: true), objective: .hierarchical).problem
+        #expect(paired.hasShipments && !paired.allowsSecondSearch)
+        #expect(!paired.searchTwice(options(iterations: enoughSteps, seed: 1), seed: 2, deadline: .now + .seconds(600)).handedOver)
+        let free = ProblemBuilder(scenario: day(seed: 2), objective: .distance).problem
+        #expect(!free.allowsSecondSearch)
+    }
+
+    /// A fleet target at or above the first plan's routes leaves route elimination nothing to do.
+    @Test func aFleetTargetEndsRouteElimination() {
+        let problem = ProblemBuilder(scenario: day(seed: 2), objective: .hierarchical).problem
+        var options = options(iterations: 2_000, seed: 2)
+        let free = problem.search(options, seed: 2, deadline: .now + .seconds(600))
+        #expect(free.eliminationSteps > 0)
+        options.fleetTarget = problem.stopCount
+        let aimed = problem.search(options, seed: 2, deadline: .now + .seconds(600))
+        #expect(aimed.eliminationSteps == 0)
+        #expect(aimed.state.unassigned.isEmpty)
+    }
+
+    /// The default: each half of a search worth 500 steps a stop (Solomon at 10 s takes about
+    /// 2,400 a stop in a run, at 1 s about 220).
+    @Test func theDefaultAsksForFiveHundredStepsAStopEachHalf() {
+        let problem = ProblemBuilder(scenario: day(seed: 2), objective: .hierarchical).problem
+        let plain = SearchOptions(iterations: 1, seconds: 1, seed: 1, workers: 1)
+        #expect(problem.handsOver(steps: 40_000, of: 100, eliminationShare: 0.1, plain))
+        #expect(!problem.handsOver(steps: 39_999, of: 100, eliminationShare: 0.1, plain))
+        #expect(!problem.handsOver(steps: 80_000, of: 100, eliminationShare: 0.26, plain), "elimination took over a quarter")
+        #expect(!problem.handsOver(steps: 80_000, of: 0, eliminationShare: 0, plain), "no elimination step: nothing to aim at")
+    }
+
+    /// Through the planner: the plan passes the independent checker and says a second search ran.
+    @Test func thePlannerRunsTheSecondSearch() {
+        let scenario = day(seed: 2)
+        var options = SearchOptions(iterations: enoughSteps, seconds: 600, seed: 2, workers: 1)
+        options.eliminationStallSteps = 300
+        options.secondSearchStepsPerStop = Double(Self.stepsPerStop)
+        let plan = RoutePlanner.plan(scenario, objective: .hierarchical, options: options)
+        #expect(plan.statistics["secondSearches"] == 1)
+        #expect(plan.unassigned.isEmpty)
+        #expect(PlanChecker.violations(plan, scenario: scenario) == [])
+    }
+}
