@@ -7,8 +7,10 @@ import DispatchCheck
     /// Days of 40 stops and 6 couriers whose route elimination takes steps (those of
     /// ``RouteEliminationTests``).
     static let stops = 40
-    /// Steps a stop each half must be worth here (500 by default: too many steps for a debug test).
+    /// Steps a stop each half must be worth here (500 by default: too many steps for a debug
+    /// test); these days' routes are short (about 8 stops), so any length passes here.
     static let stepsPerStop = 50
+    static let rule = SecondSearchRule(stepsPerStop: Double(stepsPerStop), stopsPerRoute: 1)
 
     func day(seed: UInt64, shipments: Bool = false) -> Scenario {
         RandomScenario.make(seed: 300 + seed, stops: Self.stops, couriers: 6, shipments: shipments)
@@ -18,7 +20,7 @@ import DispatchCheck
         var options = SearchOptions(iterations: iterations, seconds: 600, seed: seed, workers: 1, localSearch: false)
         // Elimination ends early (by steps without progress), leaving the first search a walk.
         options.eliminationStallSteps = 300
-        options.secondSearchStepsPerStop = Double(Self.stepsPerStop)
+        options.secondSearchRule = Self.rule
         return options
     }
 
@@ -64,6 +66,18 @@ import DispatchCheck
         #expect(kept.state.routes.map(\.stops) == once.state.routes.map(\.stops))
     }
 
+    /// A day whose routes average fewer stops than the rule asks for searches once with steps
+    /// enough for two (here the rule asks for all 40 stops on one route; the day needs two or more).
+    @Test func shortRoutesSearchOnce() {
+        let problem = ProblemBuilder(scenario: day(seed: 2), objective: .hierarchical).problem
+        var options = options(iterations: enoughSteps, seed: 2)
+        options.secondSearchRule.stopsPerRoute = Double(Self.stops)
+        let once = problem.searchTwice(options, seed: 2, deadline: .now + .seconds(600))
+        #expect(!once.handedOver)
+        #expect(once.state.usedRoutes >= 2)
+        #expect(once.iterations == enoughSteps)
+    }
+
     /// Days with shipments, and days where couriers cost nothing (no route elimination), search
     /// once whatever the budget.
     @Test func shipmentsAndFreeCouriersSearchOnce() {
@@ -87,14 +101,15 @@ import DispatchCheck
     }
 
     /// The default: each half of a search worth 500 steps a stop (Solomon at 10 s takes about
-    /// 2,400 a stop in a run, at 1 s about 220).
-    @Test func theDefaultAsksForFiveHundredStepsAStopEachHalf() {
-        let problem = ProblemBuilder(scenario: day(seed: 2), objective: .hierarchical).problem
-        let plain = SearchOptions(iterations: 1, seconds: 1, seed: 1, workers: 1)
-        #expect(problem.handsOver(steps: 40_000, of: 100, eliminationShare: 0.1, plain))
-        #expect(!problem.handsOver(steps: 39_999, of: 100, eliminationShare: 0.1, plain))
-        #expect(!problem.handsOver(steps: 80_000, of: 100, eliminationShare: 0.26, plain), "elimination took over a quarter")
-        #expect(!problem.handsOver(steps: 80_000, of: 0, eliminationShare: 0, plain), "no elimination step: nothing to aim at")
+    /// 2,400 a stop in a run, at 1 s about 220), routes of 20 stops or more on average, and
+    /// route elimination over within the first quarter.
+    @Test func theDefaultRuleAtItsBoundaries() {
+        let rule = SecondSearchRule()
+        #expect(rule.handsOver(steps: 100_000, of: 100, eliminationShare: 0.1, routes: 5, stops: 100))
+        #expect(!rule.handsOver(steps: 99_999, of: 100, eliminationShare: 0.1, routes: 5, stops: 100), "too few steps")
+        #expect(!rule.handsOver(steps: 200_000, of: 100, eliminationShare: 0.1, routes: 6, stops: 100), "routes too short")
+        #expect(!rule.handsOver(steps: 200_000, of: 100, eliminationShare: 0.26, routes: 3, stops: 100), "elimination took over a quarter")
+        #expect(!rule.handsOver(steps: 200_000, of: 0, eliminationShare: 0, routes: 3, stops: 100), "no elimination step: no pace")
     }
 
     /// Through the planner: the plan passes the independent checker and says a second search ran.
@@ -102,7 +117,7 @@ import DispatchCheck
         let scenario = day(seed: 2)
         var options = SearchOptions(iterations: enoughSteps, seconds: 600, seed: 2, workers: 1)
         options.eliminationStallSteps = 300
-        options.secondSearchStepsPerStop = Double(Self.stepsPerStop)
+        options.secondSearchRule = Self.rule
         let plan = RoutePlanner.plan(scenario, objective: .hierarchical, options: options)
         #expect(plan.statistics["secondSearches"] == 1)
         #expect(plan.unassigned.isEmpty)

@@ -41,9 +41,8 @@ public struct SearchOptions: Sendable {
     /// Route elimination ends at this many routes: a second search aims at the fleet its first
     /// search found, and spends the rest of its budget on distance.
     var fleetTarget: Int?
-    /// Steps a stop each half must be worth for a search to hand over; `nil`:
-    /// ``RoutingProblem/secondSearchStepsPerStop``.
-    var secondSearchStepsPerStop: Double?
+    /// When a search hands over to a second one.
+    var secondSearchRule = SecondSearchRule()
 
     /// Options; by default 10 s, seed 1, two workers.
     public init(iterations: Int? = nil, seconds: Double = 10, seed: UInt64 = 1, workers: Int = 2,
@@ -79,7 +78,7 @@ struct SearchResult: Sendable {
     /// Ruin-and-recreate steps route elimination took.
     var eliminationSteps = 0
     /// Whether the walk ended halfway through the budget for a second search
-    /// (``SearchOptions/mayHandOver``, ``RoutingProblem/handsOver(steps:of:eliminationShare:_:)``).
+    /// (``SearchOptions/mayHandOver``, ``SecondSearchRule``).
     var handedOver = false
 }
 
@@ -162,7 +161,7 @@ extension RoutingProblem {
     /// One ruin-and-recreate search under simulated annealing, with a route-elimination phase
     /// when couriers cost something.
     func search(_ options: SearchOptions, seed: UInt64, deadline: ContinuousClock.Instant, initial: [[Int]]? = nil) -> SearchResult {
-        // A search that hands over to a second one ends halfway (see ``handsOver``).
+        // A search that hands over to a second one ends halfway (see ``SecondSearchRule``).
         var deadline = deadline
         var budgetSeconds = options.seconds
         var rng = SplitMix64(seed: seed)
@@ -327,14 +326,17 @@ extension RoutingProblem {
         var handedOver = false
         if options.mayHandOver, objective.perCourier > 0 {
             if options.isReproducible {
-                if handsOver(steps: Double(totalIterations), of: Double(iteration), eliminationShare: Double(iteration) / Double(max(totalIterations, 1)), options) {
+                if options.secondSearchRule.handsOver(steps: Double(totalIterations), of: Double(iteration),
+                                                      eliminationShare: Double(iteration) / Double(max(totalIterations, 1)),
+                                                      routes: current.usedRoutes, stops: stopCount) {
                     totalIterations /= 2
                     handedOver = true
                 }
             } else {
                 let elapsed = began.duration(to: clock.now).inSeconds, whole = began.duration(to: deadline).inSeconds
                 let rate = Double(iteration) / max(elapsed, 1e-6)
-                if handsOver(steps: rate * whole, of: Double(iteration), eliminationShare: elapsed / max(whole, 1e-6), options) {
+                if options.secondSearchRule.handsOver(steps: rate * whole, of: Double(iteration), eliminationShare: elapsed / max(whole, 1e-6),
+                                                      routes: current.usedRoutes, stops: stopCount) {
                     deadline = began.advanced(by: .milliseconds(Int(whole * 500)))
                     budgetSeconds = options.seconds / 2
                     handedOver = true
