@@ -36,7 +36,8 @@ public struct SearchOptions: Sendable {
     /// (``RoutingProblem/eliminationStallSteps``); `Int.max`: never.
     var eliminationStallSteps: Int?
     /// Whether this search may end its walk halfway through the budget and hand the other half
-    /// to a second search (set by ``RoutePlanner`` where ``RoutingProblem/allowsSecondSearch``).
+    /// to a second search (set by ``RoutingProblem/searchTwice(_:seed:deadline:)`` where
+    /// ``RoutingProblem/allowsSecondSearch``, which asks for a courier cost).
     var mayHandOver = false
     /// Route elimination ends at this many routes: a second search aims at the fleet its first
     /// search found, and spends the rest of its budget on distance.
@@ -324,7 +325,7 @@ extension RoutingProblem {
             eliminationSteps = iteration
         }
         var handedOver = false
-        if options.mayHandOver, objective.perCourier > 0 {
+        if options.mayHandOver {
             if options.isReproducible {
                 if options.secondSearchRule.handsOver(steps: Double(totalIterations), of: Double(iteration),
                                                       eliminationShare: Double(iteration) / Double(max(totalIterations, 1)),
