@@ -61,7 +61,6 @@ extension RoutingProblem {
         var second = options
         second.mayHandOver = false
         second.fleetTarget = one.state.usedRoutes
-        second.startedAt = now
         if let iterations = options.iterations {
             second.iterations = max(iterations - one.iterations, 0)
         } else {
