@@ -59,6 +59,7 @@ public enum PlanReader {
             reference = Plan.ScenarioReference(path: try file.string(fields, "path", in: node), sha256: try file.string(fields, "sha256", in: node))
         }
         var routes: [Plan.CourierRoute] = []
+        var stopLines: [String: Int] = [:], courierLines: [String: Int] = [:]
         for routeNode in try file.array(top, "routes", in: root) {
             let route = try file.object(routeNode, "routes[]")
             var trips: [Plan.Trip] = []
@@ -66,7 +67,9 @@ public enum PlanReader {
                 let trip = try file.object(tripNode, "trips[]")
                 var visits: [Plan.Visit] = []
                 for stopNode in try file.array(trip, "stops", in: tripNode) {
-                    visits.append(try visit(stopNode, file))
+                    let visit = try visit(stopNode, file)
+                    try file.once("stop", visit.id, node: stopNode, field: "stops[].id", &stopLines)
+                    visits.append(visit)
                 }
                 trips.append(Plan.Trip(departure: try file.number(trip, "departure", in: tripNode),
                                        returnTime: try file.number(trip, "return", in: tripNode), stops: visits,
@@ -76,7 +79,9 @@ public enum PlanReader {
                                        resume: try resume(trip, stopCount: visits.count, file)))
             }
             let departure = try file.optionalNumber(route, "departure") ?? trips.first?.departure ?? 0
-            routes.append(Plan.CourierRoute(courier: try file.string(route, "courier", in: routeNode), trips: trips,
+            let courier = try file.string(route, "courier", in: routeNode)
+            try file.once("courier", courier, node: routeNode, field: "routes[].courier", &courierLines)
+            routes.append(Plan.CourierRoute(courier: courier, trips: trips,
                                             distance: try file.number(route, "km", in: routeNode),
                                             shiftStart: try file.optionalNumber(route, "shiftStart") ?? departure,
                                             reloadMinutes: try file.optionalNumber(route, "reloadMinutes") ?? 0))
@@ -92,7 +97,7 @@ public enum PlanReader {
         if let node = top.first(where: { $0.key == "summary" })?.node { cost = try file.optionalNumber(try file.object(node, "summary"), "cost") }
         return Plan(name: try file.optionalString(top, "name") ?? "", scenario: reference,
                     objective: try file.optionalString(top, "objective") ?? "outlet", routes: routes,
-                    unassigned: try unassigned(top, root, file), cost: cost ?? 0, statistics: statistics)
+                    unassigned: try unassigned(top, root, file, &stopLines), cost: cost ?? 0, statistics: statistics)
     }
 
     /// A trip's `resume` point: `{"after", "time", "lat", "lon"}` (or `x`, `y`).
@@ -137,11 +142,16 @@ public enum PlanReader {
                           slot: try window("slot")?.first, status: status)
     }
 
-    static func unassigned(_ top: [(key: String, node: JSONNode)], _ root: JSONNode, _ file: PlanFields) throws(PlanFileError) -> [Plan.Unassigned] {
+    /// The unassigned list; `stopLines` holds the routed stops (id → line), so that a stop both
+    /// routed and unassigned, or unassigned twice, is an error.
+    static func unassigned(_ top: [(key: String, node: JSONNode)], _ root: JSONNode, _ file: PlanFields,
+                           _ stopLines: inout [String: Int]) throws(PlanFileError) -> [Plan.Unassigned] {
         var list: [Plan.Unassigned] = []
         for node in try file.array(top, "unassigned", in: root) {
             let fields = try file.object(node, "unassigned[]")
-            list.append(Plan.Unassigned(id: try file.string(fields, "id", in: node), reason: try file.string(fields, "reason", in: node)))
+            let id = try file.string(fields, "id", in: node)
+            try file.once("stop", id, node: node, field: "unassigned[].id", &stopLines)
+            list.append(Plan.Unassigned(id: id, reason: try file.string(fields, "reason", in: node)))
         }
         return list
     }
@@ -149,13 +159,20 @@ public enum PlanReader {
     /// v1: one trip per route; the scenario is not named.
     static func readVersion1(_ root: JSONNode, _ top: [(key: String, node: JSONNode)], _ file: PlanFields) throws(PlanFileError) -> Plan {
         var routes: [Plan.CourierRoute] = []
+        var stopLines: [String: Int] = [:], courierLines: [String: Int] = [:]
         for routeNode in try file.array(top, "routes", in: root) {
             let route = try file.object(routeNode, "routes[]")
             var visits: [Plan.Visit] = []
-            for stopNode in try file.array(route, "stops", in: routeNode) { visits.append(try visit(stopNode, file)) }
+            for stopNode in try file.array(route, "stops", in: routeNode) {
+                let visit = try visit(stopNode, file)
+                try file.once("stop", visit.id, node: stopNode, field: "stops[].id", &stopLines)
+                visits.append(visit)
+            }
             let departure = try file.number(route, "departure", in: routeNode)
             let trip = Plan.Trip(departure: departure, returnTime: try file.number(route, "return", in: routeNode), stops: visits)
-            routes.append(Plan.CourierRoute(courier: try file.string(route, "courier", in: routeNode), trips: [trip],
+            let courier = try file.string(route, "courier", in: routeNode)
+            try file.once("courier", courier, node: routeNode, field: "routes[].courier", &courierLines)
+            routes.append(Plan.CourierRoute(courier: courier, trips: [trip],
                                             distance: try file.number(route, "distance", in: routeNode), shiftStart: departure))
         }
         var name = ""
@@ -165,13 +182,23 @@ public enum PlanReader {
             name = try file.optionalString(summary, "scenario") ?? ""
             cost = try file.optionalNumber(summary, "cost") ?? 0
         }
-        return Plan(name: name, scenario: nil, objective: "outlet", routes: routes, unassigned: try unassigned(top, root, file), cost: cost)
+        return Plan(name: name, scenario: nil, objective: "outlet", routes: routes, unassigned: try unassigned(top, root, file, &stopLines),
+                    cost: cost)
     }
 }
 
 /// Typed access to a plan file's JSON, with errors that name the line and field.
 struct PlanFields {
     let path: String
+
+    /// Records that `what` `id` appears at `node`'s line, or throws when it already appeared: a
+    /// stop planned twice, or a courier with two routes, would be replanned twice.
+    func once(_ what: String, _ id: String, node: JSONNode, field: String, _ lines: inout [String: Int]) throws(PlanFileError) {
+        if let first = lines[id] {
+            throw .invalid(path: path, line: node.line, field: field, message: "\(what) \"\(id)\" appears twice in the plan (first at line \(first))")
+        }
+        lines[id] = node.line
+    }
 
     func wrongType(_ node: JSONNode, _ field: String, _ expected: String) -> PlanFileError {
         .invalid(path: path, line: node.line, field: field, message: "expected \(expected), found \(node.value.typeName)")

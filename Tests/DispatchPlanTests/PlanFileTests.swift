@@ -79,6 +79,45 @@ import DispatchModel
         }
     }
 
+    /// A plan whose routes read `routes` (one JSON line a route) and whose unassigned list reads
+    /// `unassigned`, in format v2.
+    static func planText(routes: [String], unassigned: String = "[]") -> String {
+        "{\"format\": \"dispatchdesk.plan/2\",\n \"routes\": [\n" + routes.joined(separator: ",\n") + "\n ],\n \"unassigned\": " + unassigned + "\n}"
+    }
+
+    static func route(_ courier: String, _ stops: [String]) -> String {
+        let visits = stops.map { "{\"id\": \"\($0)\", \"arrival\": 1, \"start\": 1, \"departure\": 2}" }
+        return "  {\"courier\": \"\(courier)\", \"km\": 1, \"trips\": [{\"departure\": 0, \"return\": 9, \"stops\": [" + visits.joined(separator: ", ") + "]}]}"
+    }
+
+    @Test func aStopPlannedTwiceOrACourierWithTwoRoutesIsAClearError() throws {
+        // Lines: 1 format, 2 "routes", 3 and 4 the routes, 5 "]", 6 unassigned.
+        let cases: [(text: String, expected: String)] = [
+            (Self.planText(routes: [Self.route("c01", ["p1", "p2"]), Self.route("c02", ["p3", "p1"])]),
+             "day.json:4: stops[].id: stop \"p1\" appears twice in the plan (first at line 3)"),
+            (Self.planText(routes: [Self.route("c01", ["p1", "p1"]), Self.route("c02", ["p3"])]),
+             "day.json:3: stops[].id: stop \"p1\" appears twice in the plan (first at line 3)"),
+            (Self.planText(routes: [Self.route("c01", ["p1"]), Self.route("c01", ["p2"])]),
+             "day.json:4: routes[].courier: courier \"c01\" appears twice in the plan (first at line 3)"),
+            (Self.planText(routes: [Self.route("c01", ["p1"]), Self.route("c02", ["p2"])],
+                           unassigned: "[{\"id\": \"p2\", \"reason\": \"outside the zone\"}]"),
+             "day.json:6: unassigned[].id: stop \"p2\" appears twice in the plan (first at line 4)"),
+        ]
+        for (text, expected) in cases {
+            do {
+                _ = try PlanReader.read(text: text, path: "day.json")
+                Issue.record("accepted: \(expected)")
+            } catch {
+                #expect(error.description == expected)
+            }
+        }
+        // The same stops once each read.
+        let plan = try PlanReader.read(text: Self.planText(routes: [Self.route("c01", ["p1", "p2"]), Self.route("c02", ["p3"])],
+                                                           unassigned: "[{\"id\": \"p4\", \"reason\": \"outside the zone\"}]"), path: "day.json")
+        #expect(plan.routes.flatMap { $0.stops.map(\.id) } == ["p1", "p2", "p3"])
+        #expect(plan.unassigned.map(\.id) == ["p4"])
+    }
+
     @Test func aChangedScenarioIsRefused() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plan-sha-\(UInt32.random(in: 0...UInt32.max))").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

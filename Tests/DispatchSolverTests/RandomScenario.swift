@@ -1,4 +1,5 @@
 import DispatchModel
+import DispatchSolver
 
 /// Small random outlet days for property tests: pickups, shipments, skills, several windows.
 enum RandomScenario {
@@ -54,6 +55,18 @@ enum RandomScenario {
             }
         }
         return Scenario(name: "random \(seed)", outlet: outlet, couriers: couriers, stops: stops)
+    }
+
+    /// A day of two couriers without shipments where one stop (scenario stop 3, or the last of
+    /// fewer) needs a cooler box, which courier 0 alone has, under the outlet objective: the
+    /// builder, that stop's problem index and the courier with the cooler box.
+    static func coldDay(seed: UInt64, stops n: Int) -> (builder: ProblemBuilder, cold: Int, coolerBox: Int) {
+        var scenario = make(seed: seed, stops: n, couriers: 2, shipments: false)
+        for i in scenario.stops.indices { scenario.stops[i].requiredSkills = [] }
+        let stop = min(3, scenario.stops.count - 1)
+        scenario.stops[stop].requiredSkills = ["cold"]
+        let builder = ProblemBuilder(scenario: scenario, objective: .outlet)
+        return (builder, builder.stopIndex.firstIndex(of: stop) ?? -1, scenario.couriers.firstIndex { $0.skills.contains("cold") } ?? -1)
     }
 
     /// Gives every courier the same capacity, speed 15 km/h and no skill, and drops every stop's

@@ -58,32 +58,32 @@ extension RoutingProblem {
     func warmStart(_ sequences: [[Int]], into state: inout SearchState, rng: inout SplitMix64) {
         var placed = [Bool](repeating: false, count: stopCount)
         for (v, sequence) in sequences.enumerated() where v < state.routes.count && !sequence.isEmpty {
-            // Shipment halves come as pairs or not at all; a stop is placed once.
+            // Shipment halves come as pairs or not at all; a stop is placed once (a stop given
+            // twice, to one courier or two, the first time).
+            var given = Set<Int>()
             let usable = sequence.filter { n in
                 if isReload(n) { return true }
-                guard !placed[n], canServe(v, n) else { return false }
+                guard !placed[n], canServe(v, n), given.insert(n).inserted else { return false }
                 return partner[n] < 0 || sequence.contains(partner[n])
             }
             var route = Route(vehicle: v)
             route.stops = usable
             route.update(self)
             if !(route.feasible && route.complete) {
-                // Keep the longest prefix-by-prefix feasible subsequence (partners travel together).
-                var kept: [Int] = []
-                for n in usable where isReload(n) || partner[n] < 0 || isShipmentPickup[n] {
-                    var trial = kept
-                    trial.append(n)
-                    if !isReload(n), partner[n] >= 0, let k = usable.firstIndex(of: partner[n]) {
-                        // The delivery half goes where it was, relative to the stops kept so far.
-                        let before = usable[..<k].filter { trial.contains($0) }.count
-                        trial.insert(partner[n], at: min(before, trial.count))
-                    }
+                // Keep the longest prefix-by-prefix feasible subsequence, in the given order
+                // (partners travel together: a delivery goes where it was given, not after the
+                // stops kept so far).
+                var keeps = [Bool](repeating: false, count: usable.count)
+                for (i, n) in usable.enumerated() where isReload(n) || partner[n] < 0 || isShipmentPickup[n] {
+                    var trial = keeps
+                    trial[i] = true
+                    if !isReload(n), partner[n] >= 0, let k = usable.firstIndex(of: partner[n]) { trial[k] = true }
                     var candidate = Route(vehicle: v)
-                    candidate.stops = trial
+                    candidate.stops = usable.indices.filter { trial[$0] }.map { usable[$0] }
                     candidate.update(self)
-                    if candidate.feasible && candidate.complete { kept = trial }
+                    if candidate.feasible && candidate.complete { keeps = trial }
                 }
-                route.stops = kept
+                route.stops = usable.indices.filter { keeps[$0] }.map { usable[$0] }
             }
             route.dropIdleReloads(self)
             for n in route.stops where !isReload(n) { placed[n] = true }

@@ -151,11 +151,21 @@ enum OperatorFixture {
     static func planarDay(_ points: [(x: Double, y: Double)], couriers: Int, objective: Objective = .distance,
                           depot: (x: Double, y: Double) = (0, 0),
                           shipments: [(pickup: Int, delivery: Int)] = [], promises: [Int: TimeWindow] = [:]) -> RoutingProblem {
+        let scenario = planarScenario(points, couriers: couriers, depot: depot, shipments: shipments, promises: promises)
+        return ProblemBuilder(scenario: scenario, objective: objective).problem
+    }
+
+    /// The scenario of ``planarDay(_:couriers:objective:depot:shipments:promises:)``; `windows`
+    /// replaces the whole day by stop index, and with `reloads` couriers may reload (5 minutes).
+    static func planarScenario(_ points: [(x: Double, y: Double)], couriers: Int, depot: (x: Double, y: Double) = (0, 0),
+                               shipments: [(pickup: Int, delivery: Int)] = [], promises: [Int: TimeWindow] = [:],
+                               windows: [Int: TimeWindow] = [:], reloads: Bool = false) -> Scenario {
         let day = TimeWindow(start: 7 * 60, end: 21 * 60)
         let outlet = Outlet(id: "depot", name: "planar", location: .planar(x: depot.x, y: depot.y), zoneRadiusKm: nil, day: day,
-                            reloadMinutes: nil)
+                            reloadMinutes: reloads ? 5 : nil)
         var stops = points.enumerated().map { index, point in
-            Stop(id: "s\(index)", location: .planar(x: point.x, y: point.y), weightKg: 1, serviceMinutes: 0, promise: promises[index])
+            Stop(id: "s\(index)", location: .planar(x: point.x, y: point.y), weightKg: 1, windows: [windows[index] ?? day],
+                 serviceMinutes: 0, promise: promises[index])
         }
         for (number, shipment) in shipments.enumerated() {
             stops[shipment.pickup].kind = .shipmentPickup
@@ -164,8 +174,7 @@ enum OperatorFixture {
             stops[shipment.delivery].shipment = "shipment \(number)"
         }
         let fleet = (0..<couriers).map { Courier(id: "c\($0)", name: "courier \($0)", capacityKg: 100, shift: day, speedKmh: 60) }
-        let scenario = Scenario(name: "planar", outlet: outlet, couriers: fleet, stops: stops, travel: .euclidean(unitsPerMinute: 1))
-        return ProblemBuilder(scenario: scenario, objective: objective).problem
+        return Scenario(name: "planar", outlet: outlet, couriers: fleet, stops: stops, travel: .euclidean(unitsPerMinute: 1))
     }
 
     /// A state with exactly these routes (stop indices, one list per courier).
