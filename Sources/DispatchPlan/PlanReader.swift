@@ -65,12 +65,7 @@ public enum PlanReader {
             var trips: [Plan.Trip] = []
             for tripNode in try file.array(route, "trips", in: routeNode) {
                 let trip = try file.object(tripNode, "trips[]")
-                var visits: [Plan.Visit] = []
-                for stopNode in try file.array(trip, "stops", in: tripNode) {
-                    let visit = try visit(stopNode, file)
-                    try file.once("stop", visit.id, node: stopNode, field: "stops[].id", &stopLines)
-                    visits.append(visit)
-                }
+                let visits = try plannedVisits(try file.array(trip, "stops", in: tripNode), file, &stopLines)
                 trips.append(Plan.Trip(departure: try file.number(trip, "departure", in: tripNode),
                                        returnTime: try file.number(trip, "return", in: tripNode), stops: visits,
                                        loadKg: try file.optionalNumber(trip, "loadKg") ?? 0,
@@ -118,6 +113,18 @@ public enum PlanReader {
         return Plan.Resume(afterStops: Int(after), time: try file.number(fields, "time", in: node), location: location)
     }
 
+    /// A trip's (v1: a route's) stops; `stopLines` holds the stops read so far (id → line), so
+    /// that a stop planned twice is an error.
+    static func plannedVisits(_ nodes: [JSONNode], _ file: PlanFields, _ stopLines: inout [String: Int]) throws(PlanFileError) -> [Plan.Visit] {
+        var visits: [Plan.Visit] = []
+        for node in nodes {
+            let visit = try visit(node, file)
+            try file.once("stop", visit.id, node: node, field: "stops[].id", &stopLines)
+            visits.append(visit)
+        }
+        return visits
+    }
+
     static func visit(_ node: JSONNode, _ file: PlanFields) throws(PlanFileError) -> Plan.Visit {
         let fields = try file.object(node, "stops[]")
         func window(_ key: String) throws(PlanFileError) -> [TimeWindow]? {
@@ -162,12 +169,7 @@ public enum PlanReader {
         var stopLines: [String: Int] = [:], courierLines: [String: Int] = [:]
         for routeNode in try file.array(top, "routes", in: root) {
             let route = try file.object(routeNode, "routes[]")
-            var visits: [Plan.Visit] = []
-            for stopNode in try file.array(route, "stops", in: routeNode) {
-                let visit = try visit(stopNode, file)
-                try file.once("stop", visit.id, node: stopNode, field: "stops[].id", &stopLines)
-                visits.append(visit)
-            }
+            let visits = try plannedVisits(try file.array(route, "stops", in: routeNode), file, &stopLines)
             let departure = try file.number(route, "departure", in: routeNode)
             let trip = Plan.Trip(departure: departure, returnTime: try file.number(route, "return", in: routeNode), stops: visits)
             let courier = try file.string(route, "courier", in: routeNode)

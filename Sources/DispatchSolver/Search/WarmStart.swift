@@ -73,17 +73,18 @@ extension RoutingProblem {
                 // Keep the longest prefix-by-prefix feasible subsequence, in the given order
                 // (partners travel together: a delivery goes where it was given, not after the
                 // stops kept so far).
+                func marked(_ flags: [Bool]) -> [Int] { usable.indices.filter { flags[$0] }.map { usable[$0] } }
                 var keeps = [Bool](repeating: false, count: usable.count)
                 for (i, n) in usable.enumerated() where isReload(n) || partner[n] < 0 || isShipmentPickup[n] {
                     var trial = keeps
                     trial[i] = true
                     if !isReload(n), partner[n] >= 0, let k = usable.firstIndex(of: partner[n]) { trial[k] = true }
                     var candidate = Route(vehicle: v)
-                    candidate.stops = usable.indices.filter { trial[$0] }.map { usable[$0] }
+                    candidate.stops = marked(trial)
                     candidate.update(self)
                     if candidate.feasible && candidate.complete { keeps = trial }
                 }
-                route.stops = usable.indices.filter { keeps[$0] }.map { usable[$0] }
+                route.stops = marked(keeps)
             }
             route.dropIdleReloads(self)
             for n in route.stops where !isReload(n) { placed[n] = true }
