@@ -74,15 +74,13 @@ extension RoutingProblem {
                 // (partners travel together: a delivery goes where it was given, not after the
                 // stops kept so far).
                 func marked(_ flags: [Bool]) -> [Int] { usable.indices.filter { flags[$0] }.map { usable[$0] } }
+                var evaluator = SequenceEvaluator(self)
                 var keeps = [Bool](repeating: false, count: usable.count)
                 for (i, n) in usable.enumerated() where isReload(n) || partner[n] < 0 || isShipmentPickup[n] {
                     var trial = keeps
                     trial[i] = true
                     if !isReload(n), partner[n] >= 0, let k = usable.firstIndex(of: partner[n]) { trial[k] = true }
-                    var candidate = Route(vehicle: v)
-                    candidate.stops = marked(trial)
-                    candidate.update(self)
-                    if candidate.feasible && candidate.complete { keeps = trial }
+                    if evaluator.cost(marked(trial), vehicle: v, self) != nil { keeps = trial }
                 }
                 route.stops = marked(keeps)
             }
