@@ -160,5 +160,47 @@ import Testing
         }
         #expect(edits >= 300 && resumable >= 150, "\(edits) edits, \(resumable) from a feasible route")
     }
-}
 
+    /// On a day of deliveries only and no reloads the load only falls, and the update writes the
+    /// load maxima without walking them: they must still be the running maxima of the load along
+    /// the route, from the start and from the end, after random edits (and a route over its
+    /// capacity infeasible). A pickup, or reloads, turn that shortcut off.
+    @Test func fallingLoadMaximaAreTheRunningMaxima() {
+        var random = SplitMix64(seed: 21)
+        var checked = 0, overCapacity = 0
+        for seed in 0..<UInt64(6) {
+            var scenario = RandomScenario.make(seed: 500 + seed, stops: 30, couriers: 2, shipments: false)
+            scenario.outlet.reloadMinutes = nil
+            for i in scenario.stops.indices { scenario.stops[i].kind = .delivery }
+            RandomScenario.makeFleetIdentical(&scenario, capacityKg: 60, capacityLitres: 400)
+            let problem = ProblemBuilder(scenario: scenario, objective: .hierarchical).problem
+            #expect(problem.loadOnlyFalls)
+            var state = SearchState(problem)
+            var rng = SplitMix64(seed: seed)
+            problem.regretConstruct(into: &state, rng: &rng)
+            for start in state.routes where start.stops.count >= 3 {
+                var route = start
+                for _ in 0..<30 {
+                    Self.randomEdit(&route, problem, reloads: false, &random)
+                    route.update(problem)
+                    let loads = zip(route.loadKg, route.loadLitres).map { (kg: $0, litres: $1) }
+                    for a in loads.indices {
+                        #expect(route.prefixMaxKg[a] == loads[...a].map(\.kg).max() && route.suffixMaxKg[a] == loads[a...].map(\.kg).max())
+                        #expect(route.prefixMaxLitres[a] == loads[...a].map(\.litres).max()
+                                && route.suffixMaxLitres[a] == loads[a...].map(\.litres).max())
+                    }
+                    let capacity = problem.vehicles[route.vehicle]
+                    if route.loadKg[0] > capacity.capacityKg + 1e-9 || route.loadLitres[0] > capacity.capacityLitres + 1e-9 {
+                        #expect(!route.feasible)
+                        overCapacity += 1
+                    }
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked >= 200 && overCapacity >= 10, "\(checked) routes checked, \(overCapacity) over capacity")
+        let withPickups = ProblemBuilder(scenario: RandomScenario.make(seed: 7, stops: 20, couriers: 2, shipments: false), objective: .hierarchical).problem
+        #expect(withPickups.pickupKg.contains { $0 > 0 } && !withPickups.loadOnlyFalls)
+        #expect(!OperatorFixture.randomDay(seed: 1).problem.loadOnlyFalls)
+    }
+}

@@ -90,6 +90,11 @@ public final class RoutingProblem: Sendable {
     /// Whether every stop is a delivery loaded at the outlet (no pickups, no shipments): the
     /// load on board then only falls along a trip.
     let carriesDeliveriesOnly: Bool
+    /// Whether the load on board can only fall along a route: deliveries only, none of them
+    /// negative, and no reloads (one trip a day, as on every Solomon and Gehring–Homberger day).
+    /// A route's prefix maxima of the load are then its load at the start, its suffix maxima
+    /// the load itself.
+    let loadOnlyFalls: Bool
     /// Whether some stop has a promised slot (none in a literature instance): routes keep their
     /// per-position promise caches only then.
     let hasPromises: Bool
@@ -176,6 +181,8 @@ public final class RoutingProblem: Sendable {
         self.hasPromises = stops.promiseEnd.contains { $0.isFinite }
         self.carriesDeliveriesOnly = !stops.pickupKg.contains { $0 != 0 } && !stops.pickupLitres.contains { $0 != 0 }
             && !hasShipments
+        self.loadOnlyFalls = carriesDeliveriesOnly && reloadMinutes == nil
+            && !stops.deliveryKg.contains { $0 < 0 } && !stops.deliveryLitres.contains { $0 < 0 }
         self.preferredVehicle = stops.preferredVehicle
         self.priority = stops.priority
         self.requiredSkills = stops.requiredSkills

@@ -410,6 +410,15 @@ struct Route: Sendable {
     private mutating func fillLoadMaxima(_ p: RoutingProblem) {
         let v = p.vehicles[vehicle]
         let n = stops.count
+        if p.loadOnlyFalls {
+            // The load only falls: the most on board before an arc is what left the start, the
+            // most after it is the load on it (the values the passes below compute, exactly).
+            Self.reset(&prefixMaxKg, n + 1, loadKg[0]); Self.reset(&prefixMaxLitres, n + 1, loadLitres[0])
+            suffixMaxKg.removeAll(keepingCapacity: true); suffixMaxKg.append(contentsOf: loadKg)
+            suffixMaxLitres.removeAll(keepingCapacity: true); suffixMaxLitres.append(contentsOf: loadLitres)
+            if loadKg[0] > v.capacityKg + 1e-9 || loadLitres[0] > v.capacityLitres + 1e-9 { feasible = false }
+            return
+        }
         // The peak is the largest load on any arc.
         Self.resize(&prefixMaxKg, n + 1, 0); Self.resize(&prefixMaxLitres, n + 1, 0)
         Self.resize(&suffixMaxKg, n + 1, 0); Self.resize(&suffixMaxLitres, n + 1, 0)
