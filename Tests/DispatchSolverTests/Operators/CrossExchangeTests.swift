@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct CrossExchangeTests {
     @Test func deltaMatchesTheCostRecomputedFromScratchOnRandomDays() {
-        OperatorFixture.checkRandomDays(16, feasible: 200, infeasible: 200, cached: 1000) { problem, state, tally in
+        OperatorFixture.checkRandomDays(16, feasible: 200, infeasible: 200, cached: 1000, screened: 4000) { problem, state, tally in
             for first in state.routes.indices {
                 for second in state.routes.indices where second != first {
                     let firstStops = state.routes[first].stops, secondStops = state.routes[second].stops

@@ -59,8 +59,9 @@ enum OperatorFixture {
     /// Runs `body` on `count` random days (outlet days, a quarter of them at least with reloads,
     /// then as many `plain` days) and expects it to have checked at least `feasible` feasible and
     /// `infeasible` infeasible moves of each kind of day; with `cached`, also that the plain
-    /// days' moves were read from the caches at least that often.
-    static func checkRandomDays(_ count: Int, feasible: Int, infeasible: Int, cached: Int = 0,
+    /// days' moves were read from the caches at least that often, and with `screened`, that the
+    /// outlet days' caches found at least that many moves infeasible without scheduling them.
+    static func checkRandomDays(_ count: Int, feasible: Int, infeasible: Int, cached: Int = 0, screened: Int = 0,
                                 sourceLocation: Testing.SourceLocation = #_sourceLocation,
                                 _ body: (RoutingProblem, SearchState, inout Tally) -> Void) {
         for plain in [false, true] {
@@ -70,6 +71,7 @@ enum OperatorFixture {
             for (problem, state) in days { body(problem, state, &tally) }
             #expect(tally.feasible >= feasible && tally.infeasible >= infeasible, "plain \(plain): \(tally)", sourceLocation: sourceLocation)
             #expect(!plain || tally.cached >= cached, "\(tally)", sourceLocation: sourceLocation)
+            #expect(plain || tally.screened >= screened, "\(tally)", sourceLocation: sourceLocation)
         }
     }
 
@@ -88,6 +90,9 @@ enum OperatorFixture {
         var feasible = 0, infeasible = 0
         /// Moves whose delta came from the routes' caches.
         var cached = 0
+        /// Moves on days whose cost needs the schedule that the caches found infeasible
+        /// unscheduled (``RoutingProblem/spliceScreen(_:replacing:with:)``).
+        var screened = 0
         var total: Int { feasible + infeasible }
     }
 
@@ -102,7 +107,11 @@ enum OperatorFixture {
                                        sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         var evaluator = SequenceEvaluator(p)
         let delta = move.delta(state, p, evaluator: &evaluator)
-        if case .needsSchedule = move.cachedEvaluation(state, p) {} else { tally.cached += 1 }
+        switch move.cachedEvaluation(state, p) {
+        case .needsSchedule: break
+        case .infeasible where !p.hasScheduleFreeCost: tally.screened += 1
+        default: tally.cached += 1
+        }
         var referenceDelta: Double? = 0
         var distanceChange = 0.0
         var reloadDropped = false

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct OrOptTests {
     @Test func deltaMatchesTheCostRecomputedFromScratchOnRandomDays() {
-        OperatorFixture.checkRandomDays(24, feasible: 100, infeasible: 100, cached: 500) { problem, state, tally in
+        OperatorFixture.checkRandomDays(24, feasible: 100, infeasible: 100, cached: 500, screened: 200) { problem, state, tally in
             for r in state.routes.indices {
                 let stops = state.routes[r].stops
                 for start in stops.indices {

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct RelocateTests {
     @Test func deltaMatchesTheCostRecomputedFromScratchOnRandomDays() {
-        OperatorFixture.checkRandomDays(24, feasible: 200, infeasible: 200, cached: 500) { problem, state, tally in
+        OperatorFixture.checkRandomDays(24, feasible: 200, infeasible: 200, cached: 500, screened: 900) { problem, state, tally in
             for from in state.routes.indices {
                 for to in state.routes.indices where to != from {
                     for position in state.routes[from].stops.indices {

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct SwapTests {
     @Test func deltaMatchesTheCostRecomputedFromScratchOnRandomDays() {
-        OperatorFixture.checkRandomDays(24, feasible: 200, infeasible: 200, cached: 500) { problem, state, tally in
+        OperatorFixture.checkRandomDays(24, feasible: 200, infeasible: 200, cached: 500, screened: 400) { problem, state, tally in
             for first in state.routes.indices {
                 for second in state.routes.indices where second > first {
                     for firstPosition in state.routes[first].stops.indices {

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct TwoOptStarTests {
     @Test func deltaMatchesTheCostRecomputedFromScratchOnRandomDays() {
-        OperatorFixture.checkRandomDays(40, feasible: 200, infeasible: 100, cached: 200) { problem, state, tally in
+        OperatorFixture.checkRandomDays(40, feasible: 200, infeasible: 100, cached: 200, screened: 100) { problem, state, tally in
             for first in state.routes.indices {
                 for second in state.routes.indices where second > first {
                     let firstStops = state.routes[first].stops, secondStops = state.routes[second].stops

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct TwoOptTests {
     @Test func deltaMatchesTheCostRecomputedFromScratchOnRandomDays() {
-        OperatorFixture.checkRandomDays(24, feasible: 100, infeasible: 100, cached: 500) { problem, state, tally in
+        OperatorFixture.checkRandomDays(24, feasible: 100, infeasible: 100, cached: 500, screened: 40) { problem, state, tally in
             for r in state.routes.indices {
                 let stops = state.routes[r].stops
                 for lower in stops.indices {

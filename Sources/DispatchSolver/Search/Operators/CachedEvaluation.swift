@@ -7,7 +7,8 @@ enum CachedEvaluation {
     /// A changed route would break a window, the shift end, a capacity or a skill.
     case infeasible
     /// The caches do not settle it (a time-dependent cost, trips, shipments, or a route that is
-    /// already infeasible): the new sequences must be scheduled.
+    /// already infeasible): the new sequences must be scheduled. Where the cost depends on the
+    /// time, `.infeasible` still comes back when the caches prove a changed route infeasible.
     case needsSchedule
 }
 
@@ -85,6 +86,67 @@ extension RoutingProblem {
         var change = objective.perDistance * (added - removed) + objective.offTerritory * Double(territoryChange)
         if route.stops.isEmpty { change += objective.perCourier }
         return .delta(change)
+    }
+}
+
+extension RoutingProblem {
+    /// Whether the departure before position `k` of a feasible `route` stays where it is, or
+    /// moves later, whatever a move does from `k` on: the stops before `k` are kept, and the trip
+    /// that leaves before `k` does not wait for its parcels (a move could take away the parcel
+    /// it waits for and let it leave earlier). Times only grow along a route and a later
+    /// departure never makes a route feasible, so a splice walked from that departure and
+    /// found infeasible is infeasible.
+    @inline(__always)
+    func keepsDeparture(_ route: Route, before k: Int) -> Bool {
+        !tracksTrips || !hasReleases || route.tripRelease[k] < route.tripDeparture[k]
+    }
+
+    /// Where the cost needs the schedule (trips, per-minute and fair-day terms, promises): the
+    /// same check as ``spliceDelta(_:replacing:with:)`` of the windows, the shift end, the
+    /// capacities and the skills against the caches of the route and of its trip, without the
+    /// cost. `.infeasible` when the splice surely breaks one, else `.needsSchedule`; only for
+    /// splices that bring stops in and neither cut nor bring a reload or a shipment half (so the
+    /// trips stay as they are) on a feasible route whose departure before the splice is kept.
+    @inline(__always)
+    func spliceScreen<Incoming: Sequence<Int>>(_ route: Route, replacing range: Range<Int>, with incoming: Incoming) -> CachedEvaluation {
+        guard route.feasible, keepsDeparture(route, before: range.lowerBound) else { return .needsSchedule }
+        let vehicle = vehicles[route.vehicle]
+        var deliveredKg = 0.0, deliveredLitres = 0.0, pickedKg = 0.0, pickedLitres = 0.0
+        var incomingCount = 0
+        for s in incoming {
+            guard !isReload(s), partner[s] < 0 else { return .needsSchedule }
+            guard canServe(route.vehicle, s) else { return .infeasible }
+            deliveredKg += deliveryKg[s]; deliveredLitres += deliveryLitres[s]
+            pickedKg += pickupKg[s]; pickedLitres += pickupLitres[s]
+            incomingCount += 1
+        }
+        guard incomingCount > 0 else { return .needsSchedule }
+        for k in range {
+            let s = route.stops[k]
+            guard !isReload(s), partner[s] < 0 else { return .needsSchedule }
+            deliveredKg -= deliveryKg[s]; deliveredLitres -= deliveryLitres[s]
+            pickedKg -= pickupKg[s]; pickedLitres -= pickupLitres[s]
+        }
+        // Load, within the trip (its maxima start over at each reload).
+        var peakKg = max(route.prefixMaxKg[range.lowerBound] + deliveredKg, route.suffixMaxKg[range.upperBound] + pickedKg)
+        var peakLitres = max(route.prefixMaxLitres[range.lowerBound] + deliveredLitres, route.suffixMaxLitres[range.upperBound] + pickedLitres)
+        var kg = route.loadKg[range.lowerBound] + deliveredKg, litres = route.loadLitres[range.lowerBound] + deliveredLitres
+        for s in incoming {
+            kg += pickupKg[s] - deliveryKg[s]; litres += pickupLitres[s] - deliveryLitres[s]
+            peakKg = max(peakKg, kg); peakLitres = max(peakLitres, litres)
+        }
+        guard peakKg <= vehicle.capacityKg + 1e-9, peakLitres <= vehicle.capacityLitres + 1e-9 else { return .infeasible }
+        // Time: the incoming stops from the departure before the splice, then the next stop by
+        // its latest arrival.
+        var (node, time) = route.departure(before: range.lowerBound, self)
+        for s in incoming {
+            guard let start = serviceStart(s, arrival: time + travel(node, s, route.vehicle)) else { return .infeasible }
+            time = start + service[s]
+            node = s
+        }
+        let (after, latest) = route.next(at: range.upperBound, self)
+        guard time + travel(node, after, route.vehicle) <= latest + Self.timeTolerance else { return .infeasible }
+        return .needsSchedule
     }
 }
 

@@ -47,8 +47,11 @@ struct CrossExchange: RouteMove {
     /// checked against the latest arrival after it and the load maxima before and after it.
     func cachedEvaluation(_ state: SearchState, _ p: RoutingProblem) -> CachedEvaluation {
         let first = state.routes[firstRoute], second = state.routes[secondRoute]
-        guard p.hasScheduleFreeCost, first.feasible, second.feasible else { return .needsSchedule }
         let firstRange = firstStart..<(firstStart + firstLength), secondRange = secondStart..<(secondStart + secondLength)
+        guard p.hasScheduleFreeCost, first.feasible, second.feasible else {
+            return p.spliceScreen(first, replacing: firstRange, with: second.stops[secondRange])
+                .combined(with: p.spliceScreen(second, replacing: secondRange, with: first.stops[firstRange]))
+        }
         return p.spliceDelta(first, replacing: firstRange, with: second.stops[secondRange])
             .combined(with: p.spliceDelta(second, replacing: secondRange, with: first.stops[firstRange]))
     }

@@ -50,13 +50,16 @@ struct OrOpt: RouteMove {
     /// places, a splice walked once.
     func cachedEvaluation(_ state: SearchState, _ p: RoutingProblem) -> CachedEvaluation {
         let stops = state.routes[route]
-        guard p.hasScheduleFreeCost, stops.feasible else { return .needsSchedule }
         let end = start + length
+        let range: Range<Int>, reordered: ChainedStops
         if afterPosition < start {
-            return p.spliceDelta(stops, replacing: (afterPosition + 1)..<end,
-                                 with: ChainedStops(first: stops.stops[start..<end], second: stops.stops[(afterPosition + 1)..<start]))
+            range = (afterPosition + 1)..<end
+            reordered = ChainedStops(first: stops.stops[start..<end], second: stops.stops[(afterPosition + 1)..<start])
+        } else {
+            range = start..<(afterPosition + 1)
+            reordered = ChainedStops(first: stops.stops[end...afterPosition], second: stops.stops[start..<end])
         }
-        return p.spliceDelta(stops, replacing: start..<(afterPosition + 1),
-                             with: ChainedStops(first: stops.stops[end...afterPosition], second: stops.stops[start..<end]))
+        guard p.hasScheduleFreeCost, stops.feasible else { return p.spliceScreen(stops, replacing: range, with: reordered) }
+        return p.spliceDelta(stops, replacing: range, with: reordered)
     }
 }

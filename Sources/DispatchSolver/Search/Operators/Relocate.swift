@@ -34,7 +34,9 @@ struct Relocate: RouteMove {
     /// against the next stop's latest arrival and the load maxima.
     func cachedEvaluation(_ state: SearchState, _ p: RoutingProblem) -> CachedEvaluation {
         let from = state.routes[fromRoute], to = state.routes[toRoute]
-        guard p.hasScheduleFreeCost, from.feasible, to.feasible else { return .needsSchedule }
+        guard p.hasScheduleFreeCost, from.feasible, to.feasible else {
+            return p.spliceScreen(to, replacing: (afterPosition + 1)..<(afterPosition + 1), with: from.stops[fromPosition...fromPosition])
+        }
         return p.spliceDelta(from, replacing: fromPosition..<(fromPosition + 1), with: from.stops[fromPosition..<fromPosition])
             .combined(with: p.spliceDelta(to, replacing: (afterPosition + 1)..<(afterPosition + 1), with: from.stops[fromPosition...fromPosition]))
     }

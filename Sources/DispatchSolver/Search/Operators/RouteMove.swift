@@ -7,8 +7,12 @@
 /// couriers sent out, promise lateness, per-minute and fair-day terms, off-territory stops).
 /// An operator that can read it from the routes' caches says so in `cachedEvaluation`: every
 /// operator but the shipment moves does when the cost does not depend on the time, as on every
-/// literature instance (O(1) for relocate, swap and 2-opt*, O(string or stretch) for the others);
-/// otherwise the new sequences are written into the evaluator's reused buffer and scheduled by
+/// literature instance (O(1) for relocate, swap and 2-opt*, O(string or stretch) for the others).
+/// Where the cost needs the schedule (outlet days: trips, promises, working minutes), the same
+/// caches still rule out, unscheduled, the moves that surely break a window, the shift end or a
+/// capacity (``RoutingProblem/spliceScreen(_:replacing:with:)``: four moves in five that the
+/// local search prices on the shipped outlet day are infeasible); the others' new sequences are
+/// written into the evaluator's reused buffer and scheduled by
 /// the one schedule computation, ``Route/update(_:scope:)``, in O(route length) and without
 /// allocating. `apply` writes the same sequences into the routes. The screen only decides which
 /// moves are worth that exact evaluation.

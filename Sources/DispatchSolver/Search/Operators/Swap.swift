@@ -27,7 +27,10 @@ struct Swap: RouteMove {
     /// the latest arrival after it and the load maxima before and after it.
     func cachedEvaluation(_ state: SearchState, _ p: RoutingProblem) -> CachedEvaluation {
         let first = state.routes[firstRoute], second = state.routes[secondRoute]
-        guard p.hasScheduleFreeCost, first.feasible, second.feasible else { return .needsSchedule }
+        guard p.hasScheduleFreeCost, first.feasible, second.feasible else {
+            return p.spliceScreen(first, replacing: firstPosition..<(firstPosition + 1), with: second.stops[secondPosition...secondPosition])
+                .combined(with: p.spliceScreen(second, replacing: secondPosition..<(secondPosition + 1), with: first.stops[firstPosition...firstPosition]))
+        }
         return p.spliceDelta(first, replacing: firstPosition..<(firstPosition + 1), with: second.stops[secondPosition...secondPosition])
             .combined(with: p.spliceDelta(second, replacing: secondPosition..<(secondPosition + 1), with: first.stops[firstPosition...firstPosition]))
     }

@@ -27,7 +27,10 @@ struct TwoOpt: RouteMove {
     /// O(stretch) on a schedule-free cost: the reversed stretch is a splice, walked once.
     func cachedEvaluation(_ state: SearchState, _ p: RoutingProblem) -> CachedEvaluation {
         let stops = state.routes[route]
-        guard p.hasScheduleFreeCost, stops.feasible else { return .needsSchedule }
-        return p.spliceDelta(stops, replacing: lowerPosition..<(upperPosition + 1), with: stops.stops[lowerPosition...upperPosition].reversed())
+        let range = lowerPosition..<(upperPosition + 1)
+        guard p.hasScheduleFreeCost, stops.feasible else {
+            return p.spliceScreen(stops, replacing: range, with: stops.stops[lowerPosition...upperPosition].reversed())
+        }
+        return p.spliceDelta(stops, replacing: range, with: stops.stops[lowerPosition...upperPosition].reversed())
     }
 }

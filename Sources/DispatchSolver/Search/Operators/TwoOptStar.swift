@@ -37,7 +37,7 @@ struct TwoOptStar: RouteMove {
     func cachedEvaluation(_ state: SearchState, _ p: RoutingProblem) -> CachedEvaluation {
         let first = state.routes[firstRoute], second = state.routes[secondRoute]
         guard p.hasScheduleFreeCost, p.carriesDeliveriesOnly, p.vehicleClass[first.vehicle] == p.vehicleClass[second.vehicle],
-              first.feasible, second.feasible else { return .needsSchedule }
+              first.feasible, second.feasible else { return tripScreen(first, second, p) }
         let vehicle = p.vehicles[first.vehicle]
         /// Whether `head` up to `headEnd`, then `tail` from `tailStart`, is feasible.
         func joins(_ head: Route, _ headEnd: Int, _ tail: Route, _ tailStart: Int) -> Bool {
@@ -49,5 +49,24 @@ struct TwoOptStar: RouteMove {
         guard joins(first, firstPosition, second, secondPosition + 1), joins(second, secondPosition, first, firstPosition + 1)
         else { return .infeasible }
         return .delta(p.objective.perDistance * distanceDelta(state, p))
+    }
+
+    /// Where the cost needs the schedule: `.infeasible` when a head surely reaches the other's
+    /// tail after that tail's latest arrival, else `.needsSchedule`. A tail's latest arrivals
+    /// depend only on its stops and reloads and on the courier's speed, shift end and end place,
+    /// so only between couriers alike in those; and only where neither joint is at a reload and
+    /// each head's departure is kept (see ``RoutingProblem/keepsDeparture(_:before:)``).
+    private func tripScreen(_ first: Route, _ second: Route, _ p: RoutingProblem) -> CachedEvaluation {
+        let one = p.vehicles[first.vehicle], other = p.vehicles[second.vehicle]
+        guard first.feasible, second.feasible, one.timeScale == other.timeScale, one.shiftEnd == other.shiftEnd,
+              one.endNode == other.endNode else { return .needsSchedule }
+        func misses(_ head: Route, _ headEnd: Int, _ tail: Route, _ tailStart: Int) -> Bool {
+            let (tailNode, latest) = tail.next(at: tailStart, p)
+            guard !p.isReload(head.stops[headEnd]), tailStart == tail.stops.count || !p.isReload(tailNode),
+                  p.keepsDeparture(head, before: headEnd + 1) else { return false }
+            return head.departure[headEnd] + p.travel(head.stops[headEnd], tailNode, head.vehicle) > latest + RoutingProblem.timeTolerance
+        }
+        return misses(first, firstPosition, second, secondPosition + 1) || misses(second, secondPosition, first, firstPosition + 1)
+            ? .infeasible : .needsSchedule
     }
 }
