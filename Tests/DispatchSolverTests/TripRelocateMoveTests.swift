@@ -3,10 +3,11 @@ import Testing
 @testable import DispatchSolver
 
 @Suite struct TripRelocateMoveTests {
-    /// The best gain over every trip, every other courier and every place between that courier's
-    /// trips, each candidate scheduled from scratch: what `relocateTrip` must find.
-    static func bestGain(_ state: SearchState, _ p: RoutingProblem) -> Double {
-        var best = 1e-7
+    /// Every candidate of the move: each trip of each route `a` (its stops, and the route without
+    /// it), each other courier `b` who may carry it, and each place between `b`'s trips, with the
+    /// sequence `b` would then ride.
+    static func forEachCandidate(_ state: SearchState, _ p: RoutingProblem,
+                                 _ body: (_ a: Int, _ moved: [Int], _ rest: [Int], _ b: Int, _ place: Int, _ candidate: [Int]) -> Void) {
         for a in state.routes.indices where !state.routes[a].isEmpty {
             let stops = state.routes[a].stops
             var first = 0
@@ -16,13 +17,6 @@ import Testing
                 let moved = Array(stops[first..<k])
                 guard moved.allSatisfy({ p.partner[$0] < 0 || moved.contains(p.partner[$0]) }) else { continue }
                 let rest = Array(stops[..<first]) + Array(stops[k...])
-                let restCost: Double
-                if rest.allSatisfy(p.isReload) {
-                    restCost = 0
-                } else {
-                    guard let cost = OperatorFixture.referenceCost(rest, vehicle: state.routes[a].vehicle, p)?.cost else { continue }
-                    restCost = cost
-                }
                 for b in state.routes.indices where b != a && moved.allSatisfy({ p.canServe(state.routes[b].vehicle, $0) }) {
                     let target = state.routes[b].stops
                     var places = [0]
@@ -34,13 +28,49 @@ import Testing
                         candidate += moved
                         if place < target.count { candidate.append(p.outletNode) }
                         candidate += target[place...]
-                        guard let cost = OperatorFixture.referenceCost(candidate, vehicle: state.routes[b].vehicle, p)?.cost else { continue }
-                        best = max(best, state.routes[a].cost(p) + state.routes[b].cost(p) - restCost - cost)
+                        body(a, moved, rest, b, place, candidate)
                     }
                 }
             }
         }
+    }
+
+    /// The best gain over every candidate, each scheduled from scratch: what `relocateTrip`
+    /// must find.
+    static func bestGain(_ state: SearchState, _ p: RoutingProblem) -> Double {
+        var best = 1e-7
+        forEachCandidate(state, p) { a, _, rest, b, _, candidate in
+            let restCost: Double
+            if rest.allSatisfy(p.isReload) {
+                restCost = 0
+            } else {
+                guard let cost = OperatorFixture.referenceCost(rest, vehicle: state.routes[a].vehicle, p)?.cost else { return }
+                restCost = cost
+            }
+            guard let cost = OperatorFixture.referenceCost(candidate, vehicle: state.routes[b].vehicle, p)?.cost else { return }
+            best = max(best, state.routes[a].cost(p) + state.routes[b].cost(p) - restCost - cost)
+        }
         return best
+    }
+
+    /// The screen that skips a candidate unscheduled (`tripSurelyBreaks`) only skips candidates
+    /// that are infeasible when scheduled from scratch, and skips some: on random days with trips
+    /// and parcels released during the day.
+    @Test func theScreenOnlySkipsInfeasibleCandidates() {
+        var skipped = 0, feasible = 0
+        for seed in stride(from: UInt64(1), to: 40, by: 2) {
+            let (problem, state) = OperatorFixture.randomDay(seed: seed)
+            Self.forEachCandidate(state, problem) { _, moved, _, b, place, candidate in
+                let scheduled = OperatorFixture.referenceCost(candidate, vehicle: state.routes[b].vehicle, problem)
+                if problem.tripSurelyBreaks(moved, into: state.routes[b], at: place) {
+                    #expect(scheduled == nil, "seed \(seed): a feasible trip at place \(place) of route \(b) was skipped")
+                    skipped += 1
+                } else if scheduled != nil {
+                    feasible += 1
+                }
+            }
+        }
+        #expect(skipped >= 150 && feasible >= 150, "\(skipped) skipped, \(feasible) feasible")
     }
 
     /// On random days with trips, the move `relocateTrip` applies gains exactly the best gain a

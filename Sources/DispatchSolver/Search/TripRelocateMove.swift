@@ -77,6 +77,7 @@ extension RoutingProblem {
                         let added = max(0, minutes - waitsFrom[place])
                         let leastAdded = fixedAdded + objective.perSquaredWorkingMinute * ((working + added) * (working + added) - working * working)
                         guard saved - leastAdded > bestGain else { continue }
+                        if tripSurelyBreaks(moved, into: routes[b], at: place) { continue }
                         var candidate = Array(target[..<place])
                         if !candidate.isEmpty, let last = candidate.last, !isReload(last) { candidate.append(outletNode) }
                         candidate += moved
@@ -93,5 +94,55 @@ extension RoutingProblem {
         state.assign(best.to, stops: best.toStops, self)
         state.assign(best.from, stops: best.fromStops, self)
         return true
+    }
+
+    /// Whether `trip` (stops between two reloads) surely makes the feasible `route` infeasible as
+    /// a trip of its own at `place` (the start, just after a reload, or the end), read from the
+    /// route's caches without scheduling it: its load is over the courier's capacity, one of its
+    /// stops is reached after its last window, or the trip is back too late for the route's next
+    /// trip to reach its first stop by its latest arrival (or for the courier's shift end). The
+    /// route's stops before `place` keep their times (their trips keep their parcels), so the
+    /// trip leaves exactly when the schedule would send it.
+    func tripSurelyBreaks(_ trip: [Int], into route: Route, at place: Int) -> Bool {
+        guard route.feasible, let last = trip.last else { return false }
+        let v = route.vehicle, vehicle = vehicles[v]
+        var kg = 0.0, litres = 0.0, tripRelease = -Double.infinity
+        for s in trip {
+            kg += deliveryKg[s]; litres += deliveryLitres[s]
+            tripRelease = max(tripRelease, release[s])
+        }
+        var peakKg = kg, peakLitres = litres
+        for s in trip {
+            kg += pickupKg[s] - deliveryKg[s]; litres += pickupLitres[s] - deliveryLitres[s]
+            peakKg = max(peakKg, kg); peakLitres = max(peakLitres, litres)
+        }
+        if peakKg > vehicle.capacityKg + 1e-9 || peakLitres > vehicle.capacityLitres + 1e-9 { return true }
+        // Where and when the trip leaves: from the start place, or from the outlet after a
+        // reload (the one before `place`, or one added after the last stop).
+        let reload = reloadMinutes ?? 0
+        var node: Int, time: Double
+        if place == 0 {
+            node = vehicle.startNode
+            time = max(vehicle.shiftStart, tripRelease)
+        } else if place < route.stops.count {
+            guard isReload(route.stops[place - 1]) else { return false }
+            node = outletNode
+            time = max(route.arrival[place - 1] + reload, tripRelease)
+        } else {
+            guard !isReload(route.stops[place - 1]) else { return false }
+            node = outletNode
+            time = max(route.departure[place - 1] + travel(route.stops[place - 1], outletNode, v) + reload, tripRelease)
+        }
+        for s in trip {
+            guard let start = serviceStart(s, arrival: time + travel(node, s, v)) else { return true }
+            time = start + service[s]
+            node = s
+        }
+        guard place < route.stops.count else {
+            return time + travel(last, vehicle.endNode, v) > vehicle.shiftEnd + Self.timeTolerance
+        }
+        // Back at the outlet; the route's next trip leaves once reloaded and its parcels are in.
+        let leave = max(time + travel(last, outletNode, v) + reload, route.tripRelease[place])
+        return leave + travel(outletNode, route.stops[place], v) > route.latestArrival[place] + Self.timeTolerance
     }
 }
