@@ -57,4 +57,32 @@ import Testing
         #expect(cost.map { abs($0 - 14 * p.objective.perDistance) < 1e-9 } == true, "\(String(describing: cost))")
         #expect(evaluator.cost(vehicle: 0, p) { _ in } == 0)
     }
+
+    /// Candidates priced on their route's own scratch (`cost(rewriting:)`, whose arc caches are
+    /// kept from that route's previous candidate) cost exactly what the shared scratch says:
+    /// random edits of every route of random days (with trips, or literature-like), the routes
+    /// taken in turn so that each scratch meets its route again after the others.
+    @Test func eachRoutesOwnScratchPricesExactlyAsTheSharedOne() {
+        var compared = 0, feasible = 0
+        for plain in [false, true] {
+            for seed in UInt64(0)..<8 {
+                let (p, state) = OperatorFixture.randomDay(seed: seed, plain: plain)
+                var own = SequenceEvaluator(p), shared = SequenceEvaluator(p)
+                var rng = SplitMix64(seed: 300 + seed)
+                for _ in 0..<12 {
+                    for (r, route) in state.routes.enumerated() where route.stops.count >= 2 {
+                        var edited = Route(vehicle: route.vehicle)
+                        edited.stops = route.stops
+                        RouteTests.randomEdit(&edited, p, reloads: !plain, &rng)
+                        let stops = edited.stops
+                        let cost = own.cost(rewriting: r, vehicle: route.vehicle, p) { $0.append(contentsOf: stops) }
+                        #expect(cost == shared.cost(stops, vehicle: route.vehicle, p), "seed \(seed), route \(r)")
+                        compared += 1
+                        if cost != nil { feasible += 1 }
+                    }
+                }
+            }
+        }
+        #expect(compared >= 300 && feasible >= 150 && compared - feasible >= 50, "\(compared) compared, \(feasible) feasible")
+    }
 }

@@ -43,12 +43,12 @@ extension RouteMove {
         case .needsSchedule: break
         }
         let first = state.routes[firstRoute]
-        guard let firstCost = evaluator.cost(vehicle: first.vehicle, p, writing: { writeStops(ofRoute: firstRoute, state, p, into: &$0) })
+        guard let firstCost = evaluator.cost(rewriting: firstRoute, vehicle: first.vehicle, p, writing: { writeStops(ofRoute: firstRoute, state, p, into: &$0) })
         else { return nil }
         var change = firstCost - first.cost(p)
         if secondRoute != firstRoute {
             let second = state.routes[secondRoute]
-            guard let secondCost = evaluator.cost(vehicle: second.vehicle, p, writing: { writeStops(ofRoute: secondRoute, state, p, into: &$0) })
+            guard let secondCost = evaluator.cost(rewriting: secondRoute, vehicle: second.vehicle, p, writing: { writeStops(ofRoute: secondRoute, state, p, into: &$0) })
             else { return nil }
             change += secondCost - second.cost(p)
         }
