@@ -46,6 +46,45 @@ import Testing
         #expect(accepted > 100 && refused > 100, "\(accepted) accepted, \(refused) refused")
     }
 
+    /// A bound (recreate's best place so far) changes nothing below it: every place of every
+    /// single stop of random outlet days, bounded at, just above, and halfway to its own cost and
+    /// at random levels, costs the same and takes the same reload where the unbounded cost is
+    /// below the bound, and otherwise comes back as no place or a cost at the bound or above.
+    /// Both early exits are met: the added distance alone, and the terms before the walk down
+    /// the route's promises.
+    @Test func aBoundChangesNothingBelowIt() {
+        var same = 0, cutByDistance = 0, cutBeforePromises = 0
+        var rng = SplitMix64(seed: 41)
+        for seed in 0..<UInt64(16) {
+            let (problem, day) = OperatorFixture.randomDay(seed: seed)
+            #expect(problem.objective.hasNoNegativeWeight)
+            for u in 0..<problem.stopCount where problem.partner[u] < 0 && day.routeOf[u] >= 0 {
+                var state = day
+                state.remove([u], problem)
+                for route in state.routes where problem.canServe(route.vehicle, u) && route.feasible && route.complete {
+                    for k in 0...route.stops.count {
+                        let exact = problem.insertionCost(u, into: route, at: k)
+                        let level = exact?.cost ?? 100 * rng.unit()
+                        for bound in [level, level + 1e-6, level / 2, 1_000 * rng.unit()] {
+                            let bounded = problem.insertionCost(u, into: route, at: k, bound: bound)
+                            if let exact, exact.cost < bound {
+                                #expect(bounded?.cost == exact.cost && bounded?.reload == exact.reload, "seed \(seed): stop \(u) at \(k)")
+                                same += 1
+                            } else if let bounded {
+                                #expect(bounded.cost >= bound, "seed \(seed): stop \(u) at \(k) costs \(bounded.cost) under \(bound)")
+                                if bounded.cost == .infinity { cutBeforePromises += 1 }
+                            } else if exact != nil {
+                                cutByDistance += 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        #expect(same >= 2_000 && cutByDistance >= 30 && cutBeforePromises >= 60,
+                "\(same) the same, \(cutByDistance) cut by distance, \(cutBeforePromises) cut before the promises")
+    }
+
     /// Where the cost does not depend on the time (literature-like days), an insertion without a
     /// reload costs exactly the route's cost after it minus before.
     @Test(arguments: 0..<UInt64(12))

@@ -57,6 +57,13 @@ public struct Objective: Sendable, Hashable {
     /// The objectives' names, for help texts.
     public static let names = ["outlet", "fewest-couriers", "hierarchical", "distance"]
 
+    /// Whether no weight is negative: then every term of a cost change that only adds work
+    /// (distance aside) is at least 0, so a change can be bounded below by its distance.
+    public var hasNoNegativeWeight: Bool {
+        [unassigned, latenessPerMinute, perBrokenPromise, perCourier, perDistance, perMinute, perSquaredWorkingMinute, offTerritory]
+            .allSatisfy { $0 >= 0 }
+    }
+
     /// By name: "outlet", "fewest-couriers", "hierarchical" (or "solomon"), "distance".
     public static func named(_ name: String) -> Objective? {
         switch name.lowercased() {

@@ -20,8 +20,13 @@ extension RoutingProblem {
     /// The cheapest feasible insertion of single stop `u` into `route` at arc `k` (before
     /// position k), or `nil`. O(number of u's windows): uses the route's cached schedule, loads
     /// and trips. When u does not fit its trip's load, the trip may be split by a new reload.
+    /// With a `bound` (the caller's best place so far, where ``Objective/hasNoNegativeWeight``:
+    /// every other term of an insertion's cost is then at least 0), a place that cannot cost less
+    /// is given up early: `nil` when u joins its trip as it is and its added distance alone costs
+    /// `bound` or more, a cost of +∞ when the terms before the walk down the route's promises do.
+    /// Below the bound, the cost is the same number.
     @inline(__always)
-    func insertionCost(_ u: Int, into route: Route, at k: Int) -> Insertion? {
+    func insertionCost(_ u: Int, into route: Route, at k: Int, bound: Double = .infinity) -> Insertion? {
         let v = route.vehicle
         let veh = vehicles[v]
         let tol = Self.timeTolerance
@@ -47,12 +52,13 @@ extension RoutingProblem {
         if fits, slipFits {
             // Legs into and out of u read from u's row (cached across the scan); the arc they
             // replace from the route's cache.
+            let added = addedDistance(u, into: route, at: k, after: a, before: b)
+            if objective.perDistance * added >= bound { return nil }
             let arrival = departureBefore + slip + travel(from: a, into: u, v)
             guard let st = serviceStart(u, arrival: arrival) else { return nil }
             let arrivalNext = st + service[u] + travel(u, b, v)
             guard arrivalNext <= latest + tol else { return nil }
-            let added = addedDistance(u, into: route, at: k, after: a, before: b)
-            return Insertion(cost: insertionCost(u, route, k, start: st, arrivalNext: arrivalNext, addedDistance: added), reload: .none)
+            return Insertion(cost: insertionCost(u, route, k, start: st, arrivalNext: arrivalNext, addedDistance: added, bound: bound), reload: .none)
         }
         // Split the trip at arc k with a new reload, before or after u.
         guard allowsReloads, !route.isEmpty, route.openShipments[k] == 0 else { return nil }
@@ -70,7 +76,7 @@ extension RoutingProblem {
                     let arrivalNext = st + service[u] + travel(u, b, v)
                     if arrivalNext <= latest + tol {
                         let added = dist(from: a, into: o) + dist(from: o, into: u) + dist(u, b) - route.arcDistance[k]
-                        best = Insertion(cost: insertionCost(u, route, k, start: st, arrivalNext: arrivalNext, addedDistance: added), reload: .before)
+                        best = Insertion(cost: insertionCost(u, route, k, start: st, arrivalNext: arrivalNext, addedDistance: added, bound: bound), reload: .before)
                     }
                 }
             }
@@ -85,7 +91,7 @@ extension RoutingProblem {
                 let arrivalNext = leave + travel(o, b, v)
                 if arrivalNext <= latest + tol {
                     let added = dist(from: a, into: u) + dist(u, o) + dist(o, b) - route.arcDistance[k]
-                    let cost = insertionCost(u, route, k, start: st, arrivalNext: arrivalNext, addedDistance: added)
+                    let cost = insertionCost(u, route, k, start: st, arrivalNext: arrivalNext, addedDistance: added, bound: bound)
                     if cost < best?.cost ?? .infinity { best = Insertion(cost: cost, reload: .after) }
                 }
             }
@@ -100,14 +106,19 @@ extension RoutingProblem {
     }
 
     /// The objective's change when u starts service at `start` and the node after it (position
-    /// k, or the end place) is then reached at `arrivalNext`.
+    /// k, or the end place) is then reached at `arrivalNext`; +∞ when the terms known before the
+    /// promises downstream are walked already cost `bound` (see
+    /// ``insertionCost(_:into:at:bound:)``).
     @inline(__always)
-    func insertionCost(_ u: Int, _ route: Route, _ k: Int, start: Double, arrivalNext: Double, addedDistance: Double) -> Double {
+    func insertionCost(_ u: Int, _ route: Route, _ k: Int, start: Double, arrivalNext: Double, addedDistance: Double,
+                       bound: Double = .infinity) -> Double {
         let o = objective
         var cost = o.perDistance * addedDistance
         cost += promiseCost(u, start: start)
         cost += workingDayCost(route, delayAt: k, arrival: arrivalNext, firstStop: (u, start))
         if pricesPromises, route.promisesFrom[k] > 0, arrivalNext - route.arrival[k] > route.promiseRoom[k] {
+            // The walk down the route only adds: a place already at the caller's bound is not walked.
+            if cost >= bound { return .infinity }
             cost += downstreamPromiseCost(route, from: k, arrival: arrivalNext)
         }
         let preferred = preferredVehicle[u]

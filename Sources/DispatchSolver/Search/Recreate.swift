@@ -20,6 +20,9 @@ extension RoutingProblem {
         // distance alone costs as much as the best place found so far is passed over before its
         // times are worked out.
         let distanceBounds = !allowsReloads && objective.perMinute == 0 && objective.perSquaredWorkingMinute == 0 && objective.perDistance >= 0
+        // Otherwise, where no weight is negative, a place whose stop joins its trip as it is
+        // still costs at least its added distance: insertion stops there before the times.
+        let costBounds = !distanceBounds && objective.hasNoNegativeWeight
         let emptyClassSeen = UnsafeMutableBufferPointer<Bool>.allocate(capacity: vehicleClassCount)
         defer { emptyClassSeen.deallocate() }
         for u in stops where state.routeOf[u] < 0 {
@@ -65,7 +68,7 @@ extension RoutingProblem {
                        objective.perDistance * addedDistance(u, into: route, at: k, after: a, before: route.next(at: k, self).node) >= bestCost {
                         continue
                     }
-                    if let insertion = insertionCost(u, into: route, at: k), insertion.cost < bestCost {
+                    if let insertion = insertionCost(u, into: route, at: k, bound: costBounds ? bestCost : .infinity), insertion.cost < bestCost {
                         bestCost = insertion.cost; bestRoute = r; bestK1 = k; bestReload = insertion.reload
                     }
                 }
