@@ -85,6 +85,44 @@ import Testing
                 "\(same) the same, \(cutByDistance) cut by distance, \(cutBeforePromises) cut before the promises")
     }
 
+    /// The same for shipments on routes too long to be priced exactly: every shipment of random
+    /// outlet days of 40 stops and two couriers (trips and releases), offered to each route of
+    /// more than ``RoutingProblem/exactPairInsertionLength`` stops, gives the same place and
+    /// cost below a bound, and nothing cheaper above it. (Odd seeds have tight windows.)
+    @Test func aBoundChangesNoShipmentPlaceBelowIt() {
+        var same = 0, above = 0
+        var rng = SplitMix64(seed: 43)
+        for seed in 0..<UInt64(24) {
+            let problem = ProblemBuilder(scenario: RandomScenario.make(seed: 700 + seed, stops: 40, couriers: 2, tightWindows: seed % 2 == 1,
+                                                                       trips: true),
+                                         objective: .outlet).problem
+            var day = SearchState(problem)
+            var construct = SplitMix64(seed: seed)
+            problem.regretConstruct(into: &day, rng: &construct)
+            for u in 0..<problem.stopCount where problem.isShipmentPickup[u] && day.routeOf[u] >= 0 {
+                let w = problem.partner[u]
+                var state = day
+                state.remove([u], problem)
+                for route in state.routes where route.stops.count > RoutingProblem.exactPairInsertionLength && route.feasible
+                    && problem.canServe(route.vehicle, u) && problem.canServe(route.vehicle, w) {
+                    let exact = problem.pairInsertion(u, w, into: route)
+                    let level = exact?.2 ?? 100 * rng.unit()
+                    for bound in [level, level + 1e-6, level / 2, 1_000 * rng.unit()] {
+                        let bounded = problem.pairInsertion(u, w, into: route, bound: bound)
+                        if let exact, exact.2 < bound {
+                            #expect(bounded.map { $0 == exact } == true, "seed \(seed): shipment \(u) under \(bound)")
+                            same += 1
+                        } else {
+                            #expect(bounded.map { $0.2 >= bound } ?? true, "seed \(seed): shipment \(u) cheaper than \(bound)")
+                            above += 1
+                        }
+                    }
+                }
+            }
+        }
+        #expect(same >= 50 && above >= 100, "\(same) the same, \(above) at or above the bound")
+    }
+
     /// Where the cost does not depend on the time (literature-like days), an insertion without a
     /// reload costs exactly the route's cost after it minus before.
     @Test(arguments: 0..<UInt64(12))

@@ -190,8 +190,10 @@ extension RoutingProblem {
     /// The cheapest feasible insertion of shipment pickup `u` and its delivery `w` into one trip
     /// of `route`: (pickup arc, delivery arc, cost). O(route length²) in the worst case.
     /// `pickupPositions` (ascending) restricts where the pickup half may go (granular search on
-    /// large days).
-    func pairInsertion(_ u: Int, _ w: Int, into route: Route, pickupPositions: [Int]? = nil) -> (Int, Int, Double)? {
+    /// large days). With a `bound` (as in ``insertionCost(_:into:at:bound:)``), an estimated
+    /// place whose terms before the walk down the route's promises already cost the bound, or
+    /// the best place found here, is not walked: the answer is the same below the bound.
+    func pairInsertion(_ u: Int, _ w: Int, into route: Route, pickupPositions: [Int]? = nil, bound: Double = .infinity) -> (Int, Int, Double)? {
         var exact: (evaluator: SequenceEvaluator, before: Double)?
         if route.stops.count <= Self.exactPairInsertionLength { exact = (SequenceEvaluator(self), route.cost(self)) }
         let v = route.vehicle
@@ -228,11 +230,15 @@ extension RoutingProblem {
                         var cost = o.perDistance * added + o.offTerritory * offTerritory
                         cost += promiseCost(u, start: stU) + promiseCost(w, start: stW)
                         cost += workingDayCost(route, delayAt: k2, arrival: arrivalNext, firstStop: (u, stU))
+                        var feasible = true
                         if pricesPromises, route.promisesFrom[k2] > 0, arrivalNext - route.arrival[k2] > route.promiseRoom[k2] {
-                            cost += downstreamPromiseCost(route, from: k2, arrival: arrivalNext)
+                            if exact == nil, cost >= min(bound, best?.2 ?? .infinity) {
+                                feasible = false
+                            } else {
+                                cost += downstreamPromiseCost(route, from: k2, arrival: arrivalNext)
+                            }
                         }
                         if route.stops.isEmpty { cost += o.perCourier }
-                        var feasible = true
                         if let (_, before) = exact {
                             var candidate = route.stops
                             candidate.insert(w, at: k2)

@@ -95,7 +95,8 @@ extension RoutingProblem {
                         guard let near = nearPickupPositions[r] else { continue }
                         positions = near
                     }
-                    if let (k1, k2, cost) = pairInsertion(u, w, into: state.routes[r], pickupPositions: positions), cost < bestCost {
+                    if let (k1, k2, cost) = pairInsertion(u, w, into: state.routes[r], pickupPositions: positions,
+                                                                bound: costBounds ? bestCost : .infinity), cost < bestCost {
                         bestCost = cost; bestRoute = r; bestK1 = k1; bestK2 = k2; bestReload = .none
                     }
                 } else if !granular || routeIsEmpty {
@@ -130,7 +131,7 @@ extension RoutingProblem {
                 // No place near its neighbours: try every position of every route.
                 for r in state.routes.indices where !state.closed[r] && !state.routes[r].isEmpty
                     && canServe(state.routes[r].vehicle, u) && canServe(state.routes[r].vehicle, w) {
-                    if let (k1, k2, cost) = pairInsertion(u, w, into: state.routes[r]), cost < bestCost {
+                    if let (k1, k2, cost) = pairInsertion(u, w, into: state.routes[r], bound: costBounds ? bestCost : .infinity), cost < bestCost {
                         bestCost = cost; bestRoute = r; bestK1 = k1; bestK2 = k2; bestReload = .none
                     }
                 }
