@@ -54,6 +54,8 @@ public final class RoutingProblem: Sendable {
     public let preferredVehicle: [Int]
     /// Weight of leaving the stop unassigned (tier).
     public let priority: [Double]
+    /// Whether stops differ in priority (customer tiers); not on a literature instance.
+    let hasPriorities: Bool
     /// Bit mask of required skills.
     public let requiredSkills: [UInt64]
     /// The couriers.
@@ -185,6 +187,7 @@ public final class RoutingProblem: Sendable {
             && !stops.deliveryKg.contains { $0 < 0 } && !stops.deliveryLitres.contains { $0 < 0 }
         self.preferredVehicle = stops.preferredVehicle
         self.priority = stops.priority
+        self.hasPriorities = stops.priority.contains { $0 != stops.priority.first }
         self.requiredSkills = stops.requiredSkills
         self.vehicles = vehicles
         self.objective = objective

@@ -30,8 +30,10 @@ extension RoutingProblem {
         let seed = assigned[rng.below(assigned.count)]
         var ruinedRoutes = Set<Int>()
         var toRemove: [Int] = []
-        for c32 in [Int32(seed)] + neighbours[seed] {
-            let c = Int(c32)
+        // The seed, then its neighbours nearest first (read in place: no list of them built).
+        let near = neighbours[seed]
+        for index in -1..<near.count {
+            let c = index < 0 ? seed : Int(near[index])
             let r = state.routeOf[c]
             guard r >= 0, !ruinedRoutes.contains(r), !toRemove.contains(c) else { continue }
             let route = state.routes[r].stops
@@ -133,7 +135,9 @@ extension RoutingProblem {
         } else {
             order.sort { dist(depot, $0) < dist(depot, $1) }
         }
-        // Stable: higher tiers first keeps their stops from being the ones left out.
+        // Stable: higher tiers first keeps their stops from being the ones left out (on a day of
+        // one tier, as every literature instance, the order stays as it is).
+        guard hasPriorities else { return order }
         return order.enumerated().sorted { a, b in
             priority[a.element] != priority[b.element] ? priority[a.element] > priority[b.element] : a.offset < b.offset
         }.map(\.element)

@@ -127,12 +127,16 @@ struct SearchState: Sendable {
     mutating func remove(_ stops: [Int], _ p: RoutingProblem) -> [Int] {
         var removed: [Int] = []
         var touched = Set<Int>()
+        func take(_ x: Int) {
+            guard x >= 0, routeOf[x] >= 0 else { return }
+            touched.insert(routeOf[x])
+            routeOf[x] = -1
+            removed.append(x)
+        }
         for s in stops where s < p.stopCount && routeOf[s] >= 0 {
-            for x in [s, p.partner[s]] where x >= 0 && routeOf[x] >= 0 {
-                touched.insert(routeOf[x])
-                routeOf[x] = -1
-                removed.append(x)
-            }
+            // The stop, then its shipment partner.
+            take(s)
+            take(p.partner[s])
         }
         for r in touched.sorted() {
             willChange(r)
