@@ -3,6 +3,18 @@ import Testing
 @testable import DispatchSolver
 
 @Suite struct InsertionTests {
+    /// Each single stop of `day` (not a shipment half), taken out, and each arc of each feasible
+    /// route whose courier may serve it.
+    static func forEachPlace(_ problem: RoutingProblem, _ day: SearchState, _ body: (_ stop: Int, _ route: Route, _ arc: Int) -> Void) {
+        for u in 0..<problem.stopCount where problem.partner[u] < 0 && day.routeOf[u] >= 0 {
+            var state = day
+            state.remove([u], problem)
+            for route in state.routes where problem.canServe(route.vehicle, u) && route.feasible && route.complete {
+                for k in 0...route.stops.count { body(u, route, k) }
+            }
+        }
+    }
+
     /// Every single stop of random days (with trips and release times on odd seeds), taken out
     /// and offered at every arc of every feasible route whose courier may serve it: a place the
     /// cache calls feasible is feasible when the route is recomputed from scratch (with the
@@ -11,37 +23,30 @@ import Testing
     @Test func feasibilityAgreesWithTheRouteRecomputed() {
         var accepted = 0, refused = 0
         for seed in 0..<UInt64(16) {
-        let (problem, day) = OperatorFixture.randomDay(seed: seed)
-        for u in 0..<problem.stopCount where problem.partner[u] < 0 && day.routeOf[u] >= 0 {
-            var state = day
-            state.remove([u], problem)
-            for route in state.routes where problem.canServe(route.vehicle, u) && route.feasible && route.complete {
-                for k in 0...route.stops.count {
-                    let insertion = problem.insertionCost(u, into: route, at: k)
-                    if let insertion {
-                        var placed = route
-                        switch insertion.reload {
-                        case .none: placed.stops.insert(u, at: k)
-                        case .before: placed.stops.insert(contentsOf: [problem.outletNode, u], at: k)
-                        case .after: placed.stops.insert(contentsOf: [u, problem.outletNode], at: k)
-                        }
-                        placed.update(problem)
-                        let feasible = placed.feasible
-                        #expect(feasible, "seed \(seed): stop \(u) at arc \(k) of courier \(route.vehicle), reload \(insertion.reload)")
-                        accepted += 1
-                    } else {
-                        var plain = route
-                        plain.stops.insert(u, at: k)
-                        plain.update(problem)
-                        let feasible = plain.feasible
-                        if !problem.hasReleases {
-                            #expect(!feasible, "seed \(seed): stop \(u) fits at arc \(k) of courier \(route.vehicle) but was refused")
-                        }
-                        refused += 1
+            let (problem, day) = OperatorFixture.randomDay(seed: seed)
+            Self.forEachPlace(problem, day) { u, route, k in
+                if let insertion = problem.insertionCost(u, into: route, at: k) {
+                    var placed = route
+                    switch insertion.reload {
+                    case .none: placed.stops.insert(u, at: k)
+                    case .before: placed.stops.insert(contentsOf: [problem.outletNode, u], at: k)
+                    case .after: placed.stops.insert(contentsOf: [u, problem.outletNode], at: k)
                     }
+                    placed.update(problem)
+                    let feasible = placed.feasible
+                    #expect(feasible, "seed \(seed): stop \(u) at arc \(k) of courier \(route.vehicle), reload \(insertion.reload)")
+                    accepted += 1
+                } else {
+                    var plain = route
+                    plain.stops.insert(u, at: k)
+                    plain.update(problem)
+                    let feasible = plain.feasible
+                    if !problem.hasReleases {
+                        #expect(!feasible, "seed \(seed): stop \(u) fits at arc \(k) of courier \(route.vehicle) but was refused")
+                    }
+                    refused += 1
                 }
             }
-        }
         }
         #expect(accepted > 100 && refused > 100, "\(accepted) accepted, \(refused) refused")
     }
@@ -58,25 +63,19 @@ import Testing
         for seed in 0..<UInt64(16) {
             let (problem, day) = OperatorFixture.randomDay(seed: seed)
             #expect(problem.objective.hasNoNegativeWeight)
-            for u in 0..<problem.stopCount where problem.partner[u] < 0 && day.routeOf[u] >= 0 {
-                var state = day
-                state.remove([u], problem)
-                for route in state.routes where problem.canServe(route.vehicle, u) && route.feasible && route.complete {
-                    for k in 0...route.stops.count {
-                        let exact = problem.insertionCost(u, into: route, at: k)
-                        let level = exact?.cost ?? 100 * rng.unit()
-                        for bound in [level, level + 1e-6, level / 2, 1_000 * rng.unit()] {
-                            let bounded = problem.insertionCost(u, into: route, at: k, bound: bound)
-                            if let exact, exact.cost < bound {
-                                #expect(bounded?.cost == exact.cost && bounded?.reload == exact.reload, "seed \(seed): stop \(u) at \(k)")
-                                same += 1
-                            } else if let bounded {
-                                #expect(bounded.cost >= bound, "seed \(seed): stop \(u) at \(k) costs \(bounded.cost) under \(bound)")
-                                if bounded.cost == .infinity { cutBeforePromises += 1 }
-                            } else if exact != nil {
-                                cutByDistance += 1
-                            }
-                        }
+            Self.forEachPlace(problem, day) { u, route, k in
+                let exact = problem.insertionCost(u, into: route, at: k)
+                let level = exact?.cost ?? 100 * rng.unit()
+                for bound in [level, level + 1e-6, level / 2, 1_000 * rng.unit()] {
+                    let bounded = problem.insertionCost(u, into: route, at: k, bound: bound)
+                    if let exact, exact.cost < bound {
+                        #expect(bounded?.cost == exact.cost && bounded?.reload == exact.reload, "seed \(seed): stop \(u) at \(k)")
+                        same += 1
+                    } else if let bounded {
+                        #expect(bounded.cost >= bound, "seed \(seed): stop \(u) at \(k) costs \(bounded.cost) under \(bound)")
+                        if bounded.cost == .infinity { cutBeforePromises += 1 }
+                    } else if exact != nil {
+                        cutByDistance += 1
                     }
                 }
             }

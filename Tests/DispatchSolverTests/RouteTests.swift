@@ -25,6 +25,20 @@ import Testing
         route.stops = stops
     }
 
+    /// A regret-built random day without reloads or shipments under the hierarchical objective,
+    /// after `adjust` has made it the literature-like day a test needs.
+    static func literatureDay(seed: UInt64, stops: Int, couriers: Int,
+                              _ adjust: (inout Scenario) -> Void) -> (problem: RoutingProblem, state: SearchState) {
+        var scenario = RandomScenario.make(seed: seed, stops: stops, couriers: couriers, shipments: false)
+        scenario.outlet.reloadMinutes = nil
+        adjust(&scenario)
+        let problem = ProblemBuilder(scenario: scenario, objective: .hierarchical).problem
+        var state = SearchState(problem)
+        var rng = SplitMix64(seed: seed)
+        problem.regretConstruct(into: &state, rng: &rng)
+        return (problem, state)
+    }
+
     /// A cost-only update prices every sequence as the full one does: the routes of random days
     /// (with reloads and shipments, or literature-like), and the same stops shuffled, which
     /// breaks windows, capacities and shipment order.
@@ -122,18 +136,14 @@ import Testing
         var random = SplitMix64(seed: 8)
         var edits = 0, resumable = 0
         for seed in 0..<UInt64(6) {
-            var scenario = RandomScenario.make(seed: 300 + seed, stops: 60, couriers: 3, shipments: false)
-            scenario.outlet.reloadMinutes = nil
-            for i in scenario.stops.indices {
-                scenario.stops[i].promise = nil
-                scenario.stops[i].availableFrom = nil
+            let (problem, state) = Self.literatureDay(seed: 300 + seed, stops: 60, couriers: 3) { scenario in
+                for i in scenario.stops.indices {
+                    scenario.stops[i].promise = nil
+                    scenario.stops[i].availableFrom = nil
+                }
+                if seed % 2 == 0 { RandomScenario.makeFleetIdentical(&scenario, capacityKg: 200, capacityLitres: 1_000) }
             }
-            if seed % 2 == 0 { RandomScenario.makeFleetIdentical(&scenario, capacityKg: 200, capacityLitres: 1_000) }
-            let problem = ProblemBuilder(scenario: scenario, objective: .hierarchical).problem
             #expect(!problem.tracksTrips && !problem.hasPromises && !problem.hasShipments)
-            var state = SearchState(problem)
-            var rng = SplitMix64(seed: seed)
-            problem.regretConstruct(into: &state, rng: &rng)
             for start in state.routes where start.stops.count >= 4 {
                 var route = start
                 for _ in 0..<40 {
@@ -169,15 +179,11 @@ import Testing
         var random = SplitMix64(seed: 21)
         var checked = 0, overCapacity = 0
         for seed in 0..<UInt64(6) {
-            var scenario = RandomScenario.make(seed: 500 + seed, stops: 30, couriers: 2, shipments: false)
-            scenario.outlet.reloadMinutes = nil
-            for i in scenario.stops.indices { scenario.stops[i].kind = .delivery }
-            RandomScenario.makeFleetIdentical(&scenario, capacityKg: 60, capacityLitres: 400)
-            let problem = ProblemBuilder(scenario: scenario, objective: .hierarchical).problem
+            let (problem, state) = Self.literatureDay(seed: 500 + seed, stops: 30, couriers: 2) { scenario in
+                for i in scenario.stops.indices { scenario.stops[i].kind = .delivery }
+                RandomScenario.makeFleetIdentical(&scenario, capacityKg: 60, capacityLitres: 400)
+            }
             #expect(problem.loadOnlyFalls)
-            var state = SearchState(problem)
-            var rng = SplitMix64(seed: seed)
-            problem.regretConstruct(into: &state, rng: &rng)
             for start in state.routes where start.stops.count >= 3 {
                 var route = start
                 for _ in 0..<30 {

@@ -34,7 +34,6 @@ extension RoutingProblem {
     /// and by the pickups after it, against the route's prefix and suffix maxima.
     @inline(__always)
     func spliceDelta<Incoming: Sequence<Int>>(_ route: Route, replacing range: Range<Int>, with incoming: Incoming) -> CachedEvaluation {
-        let vehicle = vehicles[route.vehicle]
         var deliveredKg = 0.0, deliveredLitres = 0.0, pickedKg = 0.0, pickedLitres = 0.0
         var territoryChange = 0
         for s in incoming {
@@ -54,15 +53,8 @@ extension RoutingProblem {
         var incomingCount = 0
         for _ in incoming { incomingCount += 1 }
         if route.stops.count - range.count + incomingCount == 0 { return .delta(-route.cost(self)) }
-        // Load: before the splice, inside it, after it.
-        var peakKg = max(route.prefixMaxKg[range.lowerBound] + deliveredKg, route.suffixMaxKg[range.upperBound] + pickedKg)
-        var peakLitres = max(route.prefixMaxLitres[range.lowerBound] + deliveredLitres, route.suffixMaxLitres[range.upperBound] + pickedLitres)
-        var kg = route.loadKg[range.lowerBound] + deliveredKg, litres = route.loadLitres[range.lowerBound] + deliveredLitres
-        for s in incoming {
-            kg += pickupKg[s] - deliveryKg[s]; litres += pickupLitres[s] - deliveryLitres[s]
-            peakKg = max(peakKg, kg); peakLitres = max(peakLitres, litres)
-        }
-        guard peakKg <= vehicle.capacityKg + 1e-9, peakLitres <= vehicle.capacityLitres + 1e-9 else { return .infeasible }
+        guard spliceLoadFits(route, replacing: range, with: incoming, deliveredKg: deliveredKg, deliveredLitres: deliveredLitres,
+                             pickedKg: pickedKg, pickedLitres: pickedLitres) else { return .infeasible }
         // Time: walk the incoming stops from the departure before the splice.
         var (node, time) = route.departure(before: range.lowerBound, self)
         let before = node
@@ -90,6 +82,25 @@ extension RoutingProblem {
 }
 
 extension RoutingProblem {
+    /// Whether the load on board stays within the courier's capacities when `incoming` replaces
+    /// the stops at `range` of `route`, given what the splice adds on balance to the deliveries
+    /// and the pickups: before the splice (the route's prefix maxima), inside it (walked) and
+    /// after it (the suffix maxima); maxima that start over at each reload keep it to the trip.
+    @inline(__always)
+    func spliceLoadFits<Incoming: Sequence<Int>>(_ route: Route, replacing range: Range<Int>, with incoming: Incoming,
+                                                 deliveredKg: Double, deliveredLitres: Double,
+                                                 pickedKg: Double, pickedLitres: Double) -> Bool {
+        let vehicle = vehicles[route.vehicle]
+        var peakKg = max(route.prefixMaxKg[range.lowerBound] + deliveredKg, route.suffixMaxKg[range.upperBound] + pickedKg)
+        var peakLitres = max(route.prefixMaxLitres[range.lowerBound] + deliveredLitres, route.suffixMaxLitres[range.upperBound] + pickedLitres)
+        var kg = route.loadKg[range.lowerBound] + deliveredKg, litres = route.loadLitres[range.lowerBound] + deliveredLitres
+        for s in incoming {
+            kg += pickupKg[s] - deliveryKg[s]; litres += pickupLitres[s] - deliveryLitres[s]
+            peakKg = max(peakKg, kg); peakLitres = max(peakLitres, litres)
+        }
+        return peakKg <= vehicle.capacityKg + 1e-9 && peakLitres <= vehicle.capacityLitres + 1e-9
+    }
+
     /// Whether the departure before position `k` of a feasible `route` stays where it is, or
     /// moves later, whatever a move does from `k` on: the stops before `k` are kept, and the trip
     /// that leaves before `k` does not wait for its parcels (a move could take away the parcel
@@ -110,7 +121,6 @@ extension RoutingProblem {
     @inline(__always)
     func spliceScreen<Incoming: Sequence<Int>>(_ route: Route, replacing range: Range<Int>, with incoming: Incoming) -> CachedEvaluation {
         guard route.feasible, keepsDeparture(route, before: range.lowerBound) else { return .needsSchedule }
-        let vehicle = vehicles[route.vehicle]
         var deliveredKg = 0.0, deliveredLitres = 0.0, pickedKg = 0.0, pickedLitres = 0.0
         var incomingCount = 0
         for s in incoming {
@@ -128,14 +138,8 @@ extension RoutingProblem {
             pickedKg -= pickupKg[s]; pickedLitres -= pickupLitres[s]
         }
         // Load, within the trip (its maxima start over at each reload).
-        var peakKg = max(route.prefixMaxKg[range.lowerBound] + deliveredKg, route.suffixMaxKg[range.upperBound] + pickedKg)
-        var peakLitres = max(route.prefixMaxLitres[range.lowerBound] + deliveredLitres, route.suffixMaxLitres[range.upperBound] + pickedLitres)
-        var kg = route.loadKg[range.lowerBound] + deliveredKg, litres = route.loadLitres[range.lowerBound] + deliveredLitres
-        for s in incoming {
-            kg += pickupKg[s] - deliveryKg[s]; litres += pickupLitres[s] - deliveryLitres[s]
-            peakKg = max(peakKg, kg); peakLitres = max(peakLitres, litres)
-        }
-        guard peakKg <= vehicle.capacityKg + 1e-9, peakLitres <= vehicle.capacityLitres + 1e-9 else { return .infeasible }
+        guard spliceLoadFits(route, replacing: range, with: incoming, deliveredKg: deliveredKg, deliveredLitres: deliveredLitres,
+                             pickedKg: pickedKg, pickedLitres: pickedLitres) else { return .infeasible }
         // Time: the incoming stops from the departure before the splice, then the next stop by
         // its latest arrival.
         var (node, time) = route.departure(before: range.lowerBound, self)
