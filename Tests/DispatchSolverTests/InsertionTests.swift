@@ -82,6 +82,8 @@ import Testing
         }
         #expect(same >= 2_000 && cutByDistance >= 30 && cutBeforePromises >= 60,
                 "\(same) the same, \(cutByDistance) cut by distance, \(cutBeforePromises) cut before the promises")
+        // One negative weight and recreate bounds nothing.
+        #expect(!Objective.outlet.overriding(["perMinute": -0.01]).objective.hasNoNegativeWeight)
     }
 
     /// The same for shipments on routes too long to be priced exactly: every shipment of random

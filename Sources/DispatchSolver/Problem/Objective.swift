@@ -60,8 +60,8 @@ public struct Objective: Sendable, Hashable {
     /// Whether no weight is negative: then every term of a cost change that only adds work
     /// (distance aside) is at least 0, so a change can be bounded below by its distance.
     public var hasNoNegativeWeight: Bool {
-        [unassigned, latenessPerMinute, perBrokenPromise, perCourier, perDistance, perMinute, perSquaredWorkingMinute, offTerritory]
-            .allSatisfy { $0 >= 0 }
+        unassigned >= 0 && latenessPerMinute >= 0 && perBrokenPromise >= 0 && perCourier >= 0 && perDistance >= 0
+            && perMinute >= 0 && perSquaredWorkingMinute >= 0 && offTerritory >= 0
     }
 
     /// By name: "outlet", "fewest-couriers", "hierarchical" (or "solomon"), "distance".
