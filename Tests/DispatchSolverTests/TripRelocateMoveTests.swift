@@ -62,7 +62,7 @@ import Testing
             let (problem, state) = OperatorFixture.randomDay(seed: seed)
             Self.forEachCandidate(state, problem) { _, moved, _, b, place, candidate in
                 let scheduled = OperatorFixture.referenceCost(candidate, vehicle: state.routes[b].vehicle, problem)
-                if problem.tripSurelyBreaks(moved, into: state.routes[b], at: place) {
+                if problem.tripSurelyBreaks(moved, problem.tripLoad(moved), into: state.routes[b], at: place) {
                     #expect(scheduled == nil, "seed \(seed): a feasible trip at place \(place) of route \(b) was skipped")
                     skipped += 1
                 } else if scheduled != nil {

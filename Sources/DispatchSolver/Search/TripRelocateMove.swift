@@ -29,6 +29,7 @@ extension RoutingProblem {
             for trip in trips {
                 let moved = Array(stops[trip])
                 guard moved.allSatisfy({ isReload($0) || partner[$0] < 0 || stops[trip].contains(partner[$0]) }) else { continue }
+                let load = tripLoad(moved)
                 var rest = Array(stops[..<trip.lowerBound]) + Array(stops[trip.upperBound...])
                 let restCost: Double
                 if rest.allSatisfy(isReload) {
@@ -77,7 +78,7 @@ extension RoutingProblem {
                         let added = max(0, minutes - waitsFrom[place])
                         let leastAdded = fixedAdded + objective.perSquaredWorkingMinute * ((working + added) * (working + added) - working * working)
                         guard saved - leastAdded > bestGain else { continue }
-                        if tripSurelyBreaks(moved, into: routes[b], at: place) { continue }
+                        if tripSurelyBreaks(moved, load, into: routes[b], at: place) { continue }
                         var candidate = Array(target[..<place])
                         if !candidate.isEmpty, let last = candidate.last, !isReload(last) { candidate.append(outletNode) }
                         candidate += moved
@@ -96,27 +97,39 @@ extension RoutingProblem {
         return true
     }
 
-    /// Whether `trip` (stops between two reloads) surely makes the feasible `route` infeasible as
-    /// a trip of its own at `place` (the start, just after a reload, or the end), read from the
-    /// route's caches without scheduling it: its load is over the courier's capacity, one of its
-    /// stops is reached after its last window, or the trip is back too late for the route's next
-    /// trip to reach its first stop by its latest arrival (or for the courier's shift end). The
-    /// route's stops before `place` keep their times (their trips keep their parcels), so the
-    /// trip leaves exactly when the schedule would send it.
-    func tripSurelyBreaks(_ trip: [Int], into route: Route, at place: Int) -> Bool {
-        guard route.feasible, let last = trip.last else { return false }
-        let v = route.vehicle, vehicle = vehicles[v]
-        var kg = 0.0, litres = 0.0, tripRelease = -Double.infinity
+    /// What a trip carries at its heaviest and when its last parcel reaches the outlet: the same
+    /// whichever courier takes it, so worked out once a trip.
+    struct TripLoad {
+        let peakKg: Double, peakLitres: Double, release: Double
+    }
+
+    /// The ``TripLoad`` of `trip` (stops between two reloads).
+    func tripLoad(_ trip: [Int]) -> TripLoad {
+        var kg = 0.0, litres = 0.0, latest = -Double.infinity
         for s in trip {
             kg += deliveryKg[s]; litres += deliveryLitres[s]
-            tripRelease = max(tripRelease, release[s])
+            latest = max(latest, release[s])
         }
         var peakKg = kg, peakLitres = litres
         for s in trip {
             kg += pickupKg[s] - deliveryKg[s]; litres += pickupLitres[s] - deliveryLitres[s]
             peakKg = max(peakKg, kg); peakLitres = max(peakLitres, litres)
         }
-        if peakKg > vehicle.capacityKg + 1e-9 || peakLitres > vehicle.capacityLitres + 1e-9 { return true }
+        return TripLoad(peakKg: peakKg, peakLitres: peakLitres, release: latest)
+    }
+
+    /// Whether `trip` (stops between two reloads, carrying `load`) surely makes the feasible `route` infeasible as
+    /// a trip of its own at `place` (the start, just after a reload, or the end), read from the
+    /// route's caches without scheduling it: its load is over the courier's capacity, one of its
+    /// stops is reached after its last window, or the trip is back too late for the route's next
+    /// trip to reach its first stop by its latest arrival (or for the courier's shift end). The
+    /// route's stops before `place` keep their times (their trips keep their parcels), so the
+    /// trip leaves exactly when the schedule would send it.
+    func tripSurelyBreaks(_ trip: [Int], _ load: TripLoad, into route: Route, at place: Int) -> Bool {
+        guard route.feasible, let last = trip.last else { return false }
+        let v = route.vehicle, vehicle = vehicles[v]
+        if load.peakKg > vehicle.capacityKg + 1e-9 || load.peakLitres > vehicle.capacityLitres + 1e-9 { return true }
+        let tripRelease = load.release
         // Where and when the trip leaves: from the start place, or from the outlet after a
         // reload (the one before `place`, or one added after the last stop).
         let reload = reloadMinutes ?? 0
