@@ -171,6 +171,63 @@ import Testing
         #expect(edits >= 300 && resumable >= 150, "\(edits) edits, \(resumable) from a feasible route")
     }
 
+    /// On a day with trips, promises and shipments (an outlet day), an update after an edit of a
+    /// feasible, complete route recomputes only the trips the edit touched and the times as far
+    /// as its effect reaches: every cache and total equals that of a route built afresh, exactly
+    /// (random edits with reloads of the routes of random days, short and long).
+    @Test func resumedTripUpdateAgreesWithAFreshRouteExactly() {
+        var random = SplitMix64(seed: 13)
+        var edits = 0, resumable = 0
+        func expectSame(_ route: Route, _ problem: RoutingProblem, _ context: String) {
+            var fresh = Route(vehicle: route.vehicle)
+            fresh.stops = route.stops
+            fresh.update(problem)
+            #expect(route.arrival == fresh.arrival && route.start == fresh.start && route.departure == fresh.departure, "\(context)")
+            #expect(route.latestArrival == fresh.latestArrival, "\(context)")
+            #expect(route.loadKg == fresh.loadKg && route.loadLitres == fresh.loadLitres, "\(context)")
+            #expect(route.prefixMaxKg == fresh.prefixMaxKg && route.suffixMaxKg == fresh.suffixMaxKg
+                    && route.prefixMaxLitres == fresh.prefixMaxLitres && route.suffixMaxLitres == fresh.suffixMaxLitres, "\(context)")
+            #expect(route.pickedKg == fresh.pickedKg && route.pickedLitres == fresh.pickedLitres && route.openShipments == fresh.openShipments, "\(context)")
+            #expect(route.tripDeparture == fresh.tripDeparture && route.tripRelease == fresh.tripRelease && route.tripSlack == fresh.tripSlack, "\(context)")
+            #expect(route.firstDeparture == fresh.firstDeparture && route.distance == fresh.distance && route.endTime == fresh.endTime
+                    && route.duration == fresh.duration && route.dayLength == fresh.dayLength && route.offTerritory == fresh.offTerritory, "\(context)")
+            #expect(route.lateness == fresh.lateness && route.brokenPromises == fresh.brokenPromises
+                    && route.lateMinutes == fresh.lateMinutes && route.breaksPromise == fresh.breaksPromise, "\(context)")
+            #expect(route.feasible == fresh.feasible && route.complete == fresh.complete && route.cost(problem) == fresh.cost(problem), "\(context)")
+            #expect(route.promisesFrom == fresh.promisesFrom && route.promiseRoom == fresh.promiseRoom, "\(context)")
+        }
+        // Small random days, and longer routes with a reload or two, where an edit's effect on
+        // the times dies out before the end.
+        var days = (0..<UInt64(16)).map { OperatorFixture.randomDay(seed: $0) }
+        for seed in 0..<UInt64(4) {
+            let problem = ProblemBuilder(scenario: RandomScenario.make(seed: 700 + seed, stops: 70, couriers: 2, trips: true), objective: .outlet).problem
+            var state = SearchState(problem)
+            var rng = SplitMix64(seed: seed)
+            problem.regretConstruct(into: &state, rng: &rng)
+            for r in state.routes.indices where state.routes[r].stops.count >= 6 {
+                var stops = state.routes[r].stops
+                for _ in 0..<1 + rng.below(2) { stops.insert(problem.outletNode, at: 1 + rng.below(stops.count - 1)) }
+                state.assign(r, stops: stops, problem)
+            }
+            days.append((problem, state))
+        }
+        for (seed, (problem, state)) in days.enumerated() {
+            #expect(problem.tracksTrips && problem.hasPromises)
+            for start in state.routes where start.stops.count >= 3 {
+                var route = start
+                for step in 0..<30 {
+                    if route.feasible && route.complete { resumable += 1 }
+                    Self.randomEdit(&route, problem, reloads: true, &random)
+                    route.update(problem)
+                    expectSame(route, problem, "seed \(seed), edit \(step)")
+                    edits += 1
+                    if !route.feasible, random.chance(0.5) { route = start }
+                }
+            }
+        }
+        #expect(edits >= 300 && resumable >= 150, "\(edits) edits, \(resumable) from a feasible route")
+    }
+
     /// On a day of deliveries only and no reloads the load only falls, and the update writes the
     /// load maxima without walking them: they must still be the running maxima of the load along
     /// the route, from the start and from the end, after random edits (and a route over its

@@ -54,6 +54,11 @@ struct Route: Sendable {
     var lateness = 0.0
     /// Promises served more than ``RoutingProblem/promiseTolerance`` past their slot.
     var brokenPromises = 0
+    /// Per position, on days with promised slots: minutes served past the slot (0 on time, at a
+    /// reload, or where no window can be kept), and whether that breaks the promise. ``lateness``
+    /// and ``brokenPromises`` are their totals, so an update after an edit rewrites only the
+    /// positions whose times changed.
+    var lateMinutes: [Double] = [], breaksPromise: [Bool] = []
     var endTime = 0.0
     /// Working minutes: away on trips plus reloads. A trip leaves just in time for its first
     /// stop (no wait at a door the courier could have spent at the outlet), and time at the
@@ -183,7 +188,7 @@ struct Route: Sendable {
 
     /// Resizes an array to `count` elements, each `value`, reusing its storage.
     @inline(__always)
-    private static func reset(_ array: inout [Double], _ count: Int, _ value: Double = 0) {
+    static func reset(_ array: inout [Double], _ count: Int, _ value: Double = 0) {
         array.removeAll(keepingCapacity: true)
         array.append(contentsOf: repeatElement(value, count: count))
     }
@@ -191,7 +196,7 @@ struct Route: Sendable {
     /// Resizes an array to `count` elements, keeping those it had (new ones are `value`): for a
     /// cache the update then overwrites everywhere, or one that holds `value` everywhere.
     @inline(__always)
-    private static func resize<T>(_ array: inout [T], _ count: Int, _ value: T) {
+    static func resize<T>(_ array: inout [T], _ count: Int, _ value: T) {
         if array.count > count {
             array.removeLast(array.count - count)
         } else if array.count < count {
@@ -221,14 +226,24 @@ struct Route: Sendable {
         // Times and latest arrivals are recomputed only across the edit where the previous
         // cache was whole and feasible and the day has no trips, promises or shipments (the
         // literature's days): the rest is what it was, shifted.
-        if full, cachedFully, feasible, let edit, !p.tracksTrips, !p.hasPromises, !p.hasShipments {
-            resumeUpdate(p, after: edit)
-            return
+        if full, cachedFully, feasible, let edit {
+            if !p.tracksTrips, !p.hasPromises, !p.hasShipments {
+                resumeUpdate(p, after: edit)
+                return
+            }
+            // Days with trips, promises or shipments: the trips the edit touched, and the times
+            // as far as its effect reaches (see ``resumeTripUpdate(_:after:)``).
+            if complete, n > 0, edit.oldCount > 0 {
+                resumeTripUpdate(p, after: edit)
+                return
+            }
         }
         cachedFully = full
         // Caches the passes below overwrite everywhere are only resized.
         Self.resize(&arrival, n, 0); Self.resize(&start, n, 0); Self.resize(&departure, n, 0)
         if full { Self.resize(&latestArrival, n, 0) }
+        let keepsLateness = full && p.hasPromises
+        if keepsLateness { Self.resize(&lateMinutes, n, 0); Self.resize(&breaksPromise, n, false) }
         Self.resize(&loadKg, n + 1, 0); Self.resize(&loadLitres, n + 1, 0)
         // The per-trip caches only where there are trips or releases (a literature instance has neither).
         let tracksTrips = p.tracksTrips, fillsTripCaches = tracksTrips && full
@@ -288,18 +303,22 @@ struct Route: Sendable {
                 time = max(arrive + reload, tripRelease[k + 1])
                 departure[k] = time
                 tripDepartureTime = time
+                if keepsLateness { lateMinutes[k] = 0; breaksPromise[k] = false }
                 if fillsTripCaches { pickedKg[k + 1] = 0; pickedLitres[k + 1] = 0 }
             } else {
+                var late = 0.0, broken = false
                 if let st = p.serviceStart(s, arrival: arrive) {
                     start[k] = st
                     if st > p.promiseEnd[s] {
-                        lateness += st - p.promiseEnd[s]
-                        if st > p.promiseEnd[s] + RoutingProblem.promiseTolerance { brokenPromises += 1 }
+                        late = st - p.promiseEnd[s]
+                        lateness += late
+                        if st > p.promiseEnd[s] + RoutingProblem.promiseTolerance { brokenPromises += 1; broken = true }
                     }
                 } else {
                     feasible = false
                     start[k] = arrive
                 }
+                if keepsLateness { lateMinutes[k] = late; breaksPromise[k] = broken }
                 time = start[k] + p.service[s]
                 departure[k] = time
                 loadKg[k + 1] = loadKg[k] + p.pickupKg[s] - p.deliveryKg[s]
@@ -407,7 +426,7 @@ struct Route: Sendable {
 
     /// Fills the trip-local running maxima of the load (a reload starts them over) and marks
     /// the route infeasible when the load on some arc is over the courier's capacity.
-    private mutating func fillLoadMaxima(_ p: RoutingProblem) {
+    mutating func fillLoadMaxima(_ p: RoutingProblem) {
         let v = p.vehicles[vehicle]
         let n = stops.count
         if p.loadOnlyFalls {

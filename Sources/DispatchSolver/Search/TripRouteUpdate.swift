@@ -1,0 +1,318 @@
+extension Route {
+    /// ``update(_:scope:)`` after an edit of a feasible, complete route whose cache was whole, on
+    /// a day with trips, promises or shipments (an outlet day): only what the edit can have
+    /// changed is recomputed, the rest of every cache moves with the unchanged tail.
+    ///
+    /// - The trips the edit touched (from the trip holding the last unchanged stop before it to the
+    ///   reload closing the trip of the first unchanged stop after it) get their releases, loads,
+    ///   pickups, open shipments and load maxima afresh; other trips keep theirs (they are the
+    ///   same stops in the same order).
+    /// - Times are walked forward from the reload before those trips (its departure waits for
+    ///   their parcels), until a stop of the unchanged tail starts, or a reload of it leaves, when
+    ///   it did before; latest arrivals backward from the edit until one equals what it was.
+    /// - Trip slack, promise counts and promise room are rewritten where those two walks reached.
+    ///
+    /// The same operations on the same values as a full update, in the same order, so the same
+    /// numbers (a test compares every cache with a route built afresh, exactly): an outlet route
+    /// is 2–4 trips of 80–100 stops, and an insertion changes one trip and, through the waits
+    /// after it, only a stretch of the times.
+    mutating func resumeTripUpdate(_ p: RoutingProblem, after edit: Edit) {
+        let n = stops.count, m = edit.oldCount
+        guard edit.prefix < n || n != m else { return }
+        let v = p.vehicles[vehicle]
+        let reload = p.reloadMinutes ?? 0
+        let tracksTrips = p.tracksTrips, keepsPromises = p.hasPromises
+        let first = edit.prefix, tail = n - edit.suffix, oldTail = m - edit.suffix
+        let oldPromisesAtFirst = promisesFrom[first]
+
+        // The unchanged tail moves to its new positions (and arcs); the edited stretch is
+        // rewritten below.
+        let positions = repeatElement(0.0, count: tail - first)
+        arrival.replaceSubrange(first..<oldTail, with: positions)
+        start.replaceSubrange(first..<oldTail, with: positions)
+        departure.replaceSubrange(first..<oldTail, with: positions)
+        latestArrival.replaceSubrange(first..<oldTail, with: positions)
+        promisesFrom.replaceSubrange(first..<oldTail, with: repeatElement(0, count: tail - first))
+        promiseRoom.replaceSubrange(first..<oldTail, with: repeatElement(.infinity, count: tail - first))
+        if keepsPromises {
+            lateMinutes.replaceSubrange(first..<oldTail, with: positions)
+            breaksPromise.replaceSubrange(first..<oldTail, with: repeatElement(false, count: tail - first))
+        }
+        let arcs = repeatElement(0.0, count: tail - first + 1)
+        loadKg.replaceSubrange(first...oldTail, with: arcs)
+        loadLitres.replaceSubrange(first...oldTail, with: arcs)
+        prefixMaxKg.replaceSubrange(first...oldTail, with: arcs)
+        prefixMaxLitres.replaceSubrange(first...oldTail, with: arcs)
+        suffixMaxKg.replaceSubrange(first...oldTail, with: arcs)
+        suffixMaxLitres.replaceSubrange(first...oldTail, with: arcs)
+        if tracksTrips {
+            pickedKg.replaceSubrange(first...oldTail, with: arcs)
+            pickedLitres.replaceSubrange(first...oldTail, with: arcs)
+            tripDeparture.replaceSubrange(first...oldTail, with: arcs)
+            tripRelease.replaceSubrange(first...oldTail, with: arcs)
+            tripSlack.replaceSubrange(first...oldTail, with: arcs)
+            openShipments.replaceSubrange(first...oldTail, with: repeatElement(0, count: tail - first + 1))
+        }
+        feasible = true
+        complete = true
+
+        // The trips the edit touched: arcs `touchedFrom...touchedTo` (the first arc of the trip
+        // holding position first − 1, and the reload closing the trip of position `tail`, or
+        // the end).
+        var touchedFrom = first
+        while touchedFrom > 0, !p.isReload(stops[touchedFrom - 1]) { touchedFrom -= 1 }
+        var touchedTo = tail
+        while touchedTo < n, !p.isReload(stops[touchedTo]) { touchedTo += 1 }
+        refreshTrips(p, arcs: touchedFrom...touchedTo)
+
+        // Forward: from the reload before the touched trips (or the start) until the times meet
+        // those of the unchanged tail again.
+        var time: Double
+        var tripDepartureTime: Double
+        if touchedFrom == 0 {
+            time = max(v.shiftStart, tracksTrips ? tripRelease[0] : -.infinity)
+            firstDeparture = time
+            if tracksTrips { tripDeparture[0] = time }
+        } else {
+            let r = touchedFrom - 1
+            time = max(arrival[r] + reload, tripRelease[r + 1])
+            departure[r] = time
+            if tracksTrips { tripDeparture[r + 1] = time }
+        }
+        tripDepartureTime = time
+        // Positions from `settled` on have the times they had.
+        var settled = n
+        var k = touchedFrom
+        while k < n {
+            let s = stops[k]
+            let arrive = time + arcMinutes[k]
+            arrival[k] = arrive
+            if p.isReload(s) {
+                let before = departure[k]
+                start[k] = arrive
+                time = max(arrive + reload, tripRelease[k + 1])
+                departure[k] = time
+                tripDepartureTime = time
+                if tracksTrips { tripDeparture[k + 1] = time }
+                if k >= tail, time == before { settled = k + 1; break }
+            } else {
+                let before = start[k]
+                var late = 0.0, broken = false
+                let served = p.serviceStart(s, arrival: arrive)
+                if let st = served {
+                    start[k] = st
+                    if st > p.promiseEnd[s] {
+                        late = st - p.promiseEnd[s]
+                        broken = st > p.promiseEnd[s] + RoutingProblem.promiseTolerance
+                    }
+                } else {
+                    feasible = false
+                    start[k] = arrive
+                }
+                if keepsPromises { lateMinutes[k] = late; breaksPromise[k] = broken }
+                time = start[k] + p.service[s]
+                departure[k] = time
+                if tracksTrips { tripDeparture[k + 1] = tripDepartureTime }
+                if k >= tail, served != nil, start[k] == before {
+                    // The rest of this trip leaves with the departure it has now.
+                    if tracksTrips {
+                        var a = k + 1
+                        while a <= n {
+                            tripDeparture[a] = tripDepartureTime
+                            if a == n || p.isReload(stops[a]) { break }
+                            a += 1
+                        }
+                    }
+                    settled = k + 1
+                    break
+                }
+            }
+            k += 1
+        }
+
+        // Totals, summed as a full update sums them.
+        distance = 0
+        for a in 0...n { distance += arcDistance[a] }
+        lateness = 0
+        brokenPromises = 0
+        if keepsPromises {
+            for a in 0..<n {
+                lateness += lateMinutes[a]
+                if breaksPromise[a] { brokenPromises += 1 }
+            }
+        }
+        offTerritory = 0
+        for s in stops where !p.isReload(s) {
+            let preferred = p.preferredVehicle[s]
+            if preferred >= 0, preferred != vehicle { offTerritory += 1 }
+        }
+        endTime = departure[n - 1] + arcMinutes[n]
+        if endTime > v.shiftEnd + RoutingProblem.timeTolerance { feasible = false }
+        dayLength = endTime - v.shiftStart
+        duration = 0
+        var earliest = firstDeparture, firstPosition = 0
+        for a in 0...n where a == n || p.isReload(stops[a]) {
+            let back = a == n ? endTime : arrival[a]
+            duration += back - max(earliest, start[firstPosition] - arcMinutes[firstPosition])
+            if a < n {
+                duration += reload
+                earliest = departure[a]; firstPosition = a + 1
+            }
+        }
+
+        // Backward: latest arrivals from the edit until one is what it was.
+        var latest = tail < n ? latestArrival[tail] : v.shiftEnd
+        var lowestLatest = tail
+        k = tail - 1
+        while k >= 0 {
+            let s = stops[k]
+            let latestDeparture = latest - arcMinutes[k + 1]
+            let value = p.isReload(s) ? latestDeparture - reload : p.latestArrival(s, startBy: latestDeparture - p.service[s])
+            if k < first, latestArrival[k] == value { break }
+            latestArrival[k] = value
+            latest = value
+            lowestLatest = k
+            k -= 1
+        }
+
+        // Trip slack: trips whose reload's departure or first latest arrival changed.
+        if tracksTrips {
+            var tripStart = min(lowestLatest, touchedFrom)
+            while tripStart > 0, !p.isReload(stops[tripStart - 1]) { tripStart -= 1 }
+            while tripStart <= settled, tripStart <= n {
+                let slack: Double
+                if tripStart == 0 {
+                    slack = latestArrival[0] - arcMinutes[0] - firstDeparture
+                } else {
+                    let latestDeparture = (tripStart < n ? latestArrival[tripStart] : v.shiftEnd) - arcMinutes[tripStart]
+                    slack = latestDeparture - departure[tripStart - 1]
+                }
+                var a = tripStart
+                while true {
+                    tripSlack[a] = slack
+                    if a == n || p.isReload(stops[a]) { break }
+                    a += 1
+                }
+                tripStart = a + 1
+            }
+        }
+
+        guard keepsPromises else { return }
+        // Promise counts: afresh over the edit, shifted before it.
+        k = tail - 1
+        while k >= first {
+            promisesFrom[k] = promisesFrom[k + 1] + (!p.isReload(stops[k]) && p.promiseEnd[stops[k]].isFinite ? 1 : 0)
+            k -= 1
+        }
+        let shift = promisesFrom[first] - oldPromisesAtFirst
+        if shift != 0 { for a in 0..<first { promisesFrom[a] += shift } }
+        // Promise room: from the last position whose times changed, back until below every
+        // change it equals what it was.
+        let lowestChange = min(first, touchedFrom - 1)
+        k = settled - 1
+        while k >= 0 {
+            var room = Double.infinity
+            if promisesFrom[k] > 0 {
+                let s = stops[k]
+                if p.isReload(s) {
+                    room = departure[k] - arrival[k] - reload + promiseRoom[k + 1]
+                } else {
+                    let wait = start[k] - arrival[k]
+                    var value = min(wait + promiseRoom[k + 1], p.windowEnd(of: s, arrival: arrival[k]) - arrival[k])
+                    if p.promiseEnd[s].isFinite { value = min(value, wait + max(p.promiseEnd[s] - start[k], 0)) }
+                    room = max(value, 0)
+                }
+            }
+            if k < lowestChange, room == promiseRoom[k], (promisesFrom[k] > 0) == (promisesFrom[k] - shift > 0) { break }
+            promiseRoom[k] = room
+            k -= 1
+        }
+    }
+
+    /// Releases, loads, pickups, open shipments and load maxima of the trips on `arcs` (from a
+    /// trip's first arc to a reload's or the end), as a full update computes them; marks the
+    /// route infeasible or incomplete where those trips break a capacity or a shipment.
+    private mutating func refreshTrips(_ p: RoutingProblem, arcs: ClosedRange<Int>) {
+        let from = arcs.lowerBound, to = arcs.upperBound
+        let tracksTrips = p.tracksTrips
+        // Releases and the loads each trip leaves with.
+        var tripStartArc = from
+        var release = -Double.infinity
+        var kg = 0.0, litres = 0.0
+        for k in from..<to {
+            let s = stops[k]
+            if p.isReload(s) {
+                if tracksTrips { for a in tripStartArc...k { tripRelease[a] = release } }
+                loadKg[tripStartArc] = kg
+                loadLitres[tripStartArc] = litres
+                tripStartArc = k + 1
+                release = -.infinity; kg = 0; litres = 0
+                continue
+            }
+            release = max(release, p.release[s])
+            kg += p.deliveryKg[s]; litres += p.deliveryLitres[s]
+        }
+        if tracksTrips { for a in tripStartArc...to { tripRelease[a] = release } }
+        loadKg[tripStartArc] = kg
+        loadLitres[tripStartArc] = litres
+
+        // Loads along the trips, pickups collected and shipments on board.
+        if tracksTrips { pickedKg[from] = 0; pickedLitres[from] = 0; openShipments[from] = 0 }
+        var onBoard: [Int] = []
+        for k in from..<to {
+            let s = stops[k]
+            if p.isReload(s) {
+                if !onBoard.isEmpty { complete = false; onBoard.removeAll() }
+                if tracksTrips { pickedKg[k + 1] = 0; pickedLitres[k + 1] = 0 }
+            } else {
+                loadKg[k + 1] = loadKg[k] + p.pickupKg[s] - p.deliveryKg[s]
+                loadLitres[k + 1] = loadLitres[k] + p.pickupLitres[s] - p.deliveryLitres[s]
+                if tracksTrips {
+                    pickedKg[k + 1] = pickedKg[k] + p.pickupKg[s]
+                    pickedLitres[k + 1] = pickedLitres[k] + p.pickupLitres[s]
+                }
+                if p.partner[s] >= 0 {
+                    if p.isShipmentPickup[s] {
+                        onBoard.append(s)
+                    } else if let j = onBoard.firstIndex(of: p.partner[s]) {
+                        onBoard.remove(at: j)
+                    } else {
+                        feasible = false
+                    }
+                }
+            }
+            if tracksTrips { openShipments[k + 1] = onBoard.count }
+        }
+        if !onBoard.isEmpty { complete = false }
+
+        // Trip-local running maxima of the load.
+        if p.loadOnlyFalls {
+            fillLoadMaxima(p)
+            return
+        }
+        let v = p.vehicles[vehicle]
+        prefixMaxKg[from] = loadKg[from]; prefixMaxLitres[from] = loadLitres[from]
+        var peakKg = loadKg[from], peakLitres = loadLitres[from]
+        if to > from {
+            for a in (from + 1)...to {
+                if p.isReload(stops[a - 1]) {
+                    prefixMaxKg[a] = loadKg[a]; prefixMaxLitres[a] = loadLitres[a]
+                } else {
+                    prefixMaxKg[a] = max(prefixMaxKg[a - 1], loadKg[a]); prefixMaxLitres[a] = max(prefixMaxLitres[a - 1], loadLitres[a])
+                }
+                peakKg = max(peakKg, loadKg[a]); peakLitres = max(peakLitres, loadLitres[a])
+            }
+        }
+        suffixMaxKg[to] = loadKg[to]; suffixMaxLitres[to] = loadLitres[to]
+        var a = to - 1
+        while a >= from {
+            if p.isReload(stops[a]) {
+                suffixMaxKg[a] = loadKg[a]; suffixMaxLitres[a] = loadLitres[a]
+            } else {
+                suffixMaxKg[a] = max(suffixMaxKg[a + 1], loadKg[a]); suffixMaxLitres[a] = max(suffixMaxLitres[a + 1], loadLitres[a])
+            }
+            a -= 1
+        }
+        if peakKg > v.capacityKg + 1e-9 || peakLitres > v.capacityLitres + 1e-9 { feasible = false }
+    }
+}
