@@ -7,8 +7,10 @@
 /// arc (arc k enters position k; arc `count` reaches the end place) the load on board, its
 /// trip-local prefix and suffix maxima, the pickups collected so far in the trip, the trip's
 /// departure, its release (the latest `availableFrom` of its deliveries) and how long its
-/// departure could slip. On a literature instance (no trips, promises or shipments) an update
-/// after an edit walks only the edited stretch and as far as its effect on the times reaches.
+/// departure could slip. After an edit of a feasible route an update walks only the edited
+/// stretch and as far as its effect on the times reaches: on a literature instance (no trips,
+/// promises or shipments) in `resumeUpdate`, on an outlet day the trips the edit touched as well
+/// (``resumeTripUpdate(_:after:)``).
 struct Route: Sendable {
     var vehicle: Int
     var stops: [Int] = []
