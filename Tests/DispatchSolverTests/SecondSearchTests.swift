@@ -66,16 +66,31 @@ import DispatchCheck
         #expect(kept.state.routes.map(\.stops) == once.state.routes.map(\.stops))
     }
 
-    /// A day whose routes average fewer stops than the rule asks for searches once with steps
-    /// enough for two (here the rule asks for all 40 stops on one route; the day needs two or more).
-    @Test func shortRoutesSearchOnce() {
+    /// A day whose routes average fewer stops than the rule asks for (here all 40 stops on one
+    /// route; the day needs two or more) probes: the first search keeps its route elimination and
+    /// a walk to the probe share of the steps, a second start takes its share, and the rest walks
+    /// on from the cheaper; every step is spent, the cheapest of the three is kept with every stop
+    /// placed, the pool holds the first search's routes, and the same seed gives the same routes.
+    @Test func shortRoutesProbeTwiceThenWalkOn() {
         let problem = ProblemBuilder(scenario: day(seed: 2), objective: .hierarchical).problem
         var options = options(iterations: enoughSteps, seed: 2)
         options.secondSearchRule.stopsPerRoute = Double(Self.stops)
-        let once = problem.searchTwice(options, seed: 2, deadline: .now + .seconds(600))
-        #expect(!once.handedOver)
-        #expect(once.state.usedRoutes >= 2)
-        #expect(once.iterations == enoughSteps)
+        var firstOptions = options
+        firstOptions.mayHandOver = true
+        let first = problem.search(firstOptions, seed: 2, deadline: .now + .seconds(600))
+        #expect(first.handedOver && first.probed)
+        #expect(first.iterations == Int(Double(enoughSteps) * options.secondSearchRule.probeShare))
+
+        let kept = problem.searchTwice(options, seed: 2, deadline: .now + .seconds(600))
+        #expect(kept.handedOver)
+        #expect(kept.iterations == enoughSteps, "the second start and the walk on take the rest")
+        #expect(kept.state.usedRoutes >= 2 && kept.state.usedRoutes <= first.state.usedRoutes)
+        #expect(kept.cost <= first.cost + 1e-9)
+        #expect(kept.state.unassigned.isEmpty && kept.state.routes.allSatisfy { $0.feasible })
+        #expect(abs(kept.cost - kept.state.cost(problem)) < 1e-6)
+        #expect(Set(first.pool).isSubset(of: Set(kept.pool)))
+        let again = problem.searchTwice(options, seed: 2, deadline: .now + .seconds(600))
+        #expect(again.state.routes.map(\.stops) == kept.state.routes.map(\.stops))
     }
 
     /// Days with shipments, and days where couriers cost nothing (no route elimination), search
@@ -101,15 +116,17 @@ import DispatchCheck
     }
 
     /// The default: each half of a search worth 500 steps a stop (Solomon at 10 s takes about
-    /// 2,400 a stop in a run, at 1 s about 220), routes of 20 stops or more on average, and
-    /// route elimination over within the first quarter.
+    /// 2,400 a stop in a run, at 1 s about 220) and route elimination over within the first
+    /// quarter; routes of 20 stops or more on average hand over halfway, shorter ones probe
+    /// (35 % of the budget).
     @Test func theDefaultRuleAtItsBoundaries() {
         let rule = SecondSearchRule()
-        #expect(rule.handsOver(steps: 100_000, of: 100, eliminationShare: 0.1, routes: 5, stops: 100))
-        #expect(!rule.handsOver(steps: 99_999, of: 100, eliminationShare: 0.1, routes: 5, stops: 100), "too few steps")
-        #expect(!rule.handsOver(steps: 200_000, of: 100, eliminationShare: 0.1, routes: 6, stops: 100), "routes too short")
-        #expect(!rule.handsOver(steps: 200_000, of: 100, eliminationShare: 0.26, routes: 3, stops: 100), "elimination took over a quarter")
-        #expect(!rule.handsOver(steps: 200_000, of: 0, eliminationShare: 0, routes: 3, stops: 100), "no elimination step: no pace")
+        #expect(rule.handover(steps: 100_000, of: 100, eliminationShare: 0.1, routes: 5, stops: 100).map { $0.share == 0.5 && !$0.probe } == true)
+        #expect(rule.handover(steps: 99_999, of: 100, eliminationShare: 0.1, routes: 5, stops: 100) == nil, "too few steps")
+        #expect(rule.handover(steps: 200_000, of: 100, eliminationShare: 0.1, routes: 6, stops: 100).map { $0.share == 0.35 && $0.probe } == true,
+                "routes too short for halves: a probe")
+        #expect(rule.handover(steps: 200_000, of: 100, eliminationShare: 0.26, routes: 3, stops: 100) == nil, "elimination took over a quarter")
+        #expect(rule.handover(steps: 200_000, of: 0, eliminationShare: 0, routes: 3, stops: 100) == nil, "no elimination step: no pace")
     }
 
     /// Through the planner: the plan passes the independent checker and says a second search ran.

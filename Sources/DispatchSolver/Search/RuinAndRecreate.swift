@@ -35,9 +35,10 @@ public struct SearchOptions: Sendable {
     /// stop is left out, before it ends; `nil`: as the day's size says
     /// (``RoutingProblem/eliminationStallSteps``); `Int.max`: never.
     var eliminationStallSteps: Int?
-    /// Whether this search may end its walk halfway through the budget and hand the other half
-    /// to a second search (set by ``RoutingProblem/searchTwice(_:seed:deadline:)`` where
-    /// ``RoutingProblem/allowsSecondSearch``, which asks for a courier cost).
+    /// Whether this search may end its walk early (halfway through the budget, or after a probe
+    /// on days of short routes) and hand the rest to further searches (set by
+    /// ``RoutingProblem/searchTwice(_:seed:deadline:)`` where ``RoutingProblem/allowsSecondSearch``,
+    /// which asks for a courier cost).
     var mayHandOver = false
     /// Route elimination ends at this many routes: a second search aims at the fleet its first
     /// search found, and spends the rest of its budget on distance.
@@ -78,9 +79,11 @@ struct SearchResult: Sendable {
     var partitionGain = 0.0
     /// Ruin-and-recreate steps route elimination took.
     var eliminationSteps = 0
-    /// Whether the walk ended halfway through the budget for a second search
-    /// (``SearchOptions/mayHandOver``, ``SecondSearchRule``).
+    /// Whether the walk ended early for further searches (``SearchOptions/mayHandOver``,
+    /// ``SecondSearchRule``).
     var handedOver = false
+    /// Whether it ended early as a probe (``SecondSearchRule/probeShare``).
+    var probed = false
 }
 
 extension RoutingProblem {
@@ -325,22 +328,26 @@ extension RoutingProblem {
             eliminationSteps = iteration
         }
         var handedOver = false
+        var probed = false
         if options.mayHandOver {
             if options.isReproducible {
-                if options.secondSearchRule.handsOver(steps: Double(totalIterations), of: Double(iteration),
-                                                      eliminationShare: Double(iteration) / Double(max(totalIterations, 1)),
-                                                      routes: current.usedRoutes, stops: stopCount) {
-                    totalIterations /= 2
+                if let (share, probe) = options.secondSearchRule.handover(steps: Double(totalIterations), of: Double(iteration),
+                                                                          eliminationShare: Double(iteration) / Double(max(totalIterations, 1)),
+                                                                          routes: current.usedRoutes, stops: stopCount) {
+                    totalIterations = Int(Double(totalIterations) * share)
                     handedOver = true
+                    probed = probe
                 }
             } else {
                 let elapsed = began.duration(to: clock.now).inSeconds, whole = began.duration(to: deadline).inSeconds
                 let rate = Double(iteration) / max(elapsed, 1e-6)
-                if options.secondSearchRule.handsOver(steps: rate * whole, of: Double(iteration), eliminationShare: elapsed / max(whole, 1e-6),
-                                                      routes: current.usedRoutes, stops: stopCount) {
-                    deadline = began.advanced(by: .milliseconds(Int(whole * 500)))
-                    budgetSeconds = options.seconds / 2
+                if let (share, probe) = options.secondSearchRule.handover(steps: rate * whole, of: Double(iteration),
+                                                                          eliminationShare: elapsed / max(whole, 1e-6),
+                                                                          routes: current.usedRoutes, stops: stopCount) {
+                    deadline = began.advanced(by: .milliseconds(Int(whole * 1000 * share)))
+                    budgetSeconds = options.seconds * share
                     handedOver = true
+                    probed = probe
                 }
             }
         }
@@ -452,7 +459,7 @@ extension RoutingProblem {
         return SearchResult(state: best, cost: bestCost, iterations: iteration,
                             firstSolutionSeconds: firstSolution.inSeconds,
                             pool: pool.routes, loopPolishes: loopPolishes, partitionGain: partitionGain,
-                            eliminationSteps: eliminationSteps, handedOver: handedOver)
+                            eliminationSteps: eliminationSteps, handedOver: handedOver, probed: probed)
     }
 }
 

@@ -1,26 +1,35 @@
 import Foundation
 
-/// When a search hands the second half of its budget to a second search
+/// When a search hands part of its budget to further searches
 /// (``RoutingProblem/searchTwice(_:seed:deadline:)``).
 struct SecondSearchRule: Sendable {
     /// Ruin-and-recreate steps a stop each half must be worth: Solomon at 10 s takes about 2,400
     /// steps a stop in a run, at 1 s about 220, Li & Lim 200 at 10 s about 175; the split
     /// measured worse at 1 s.
     var stepsPerStop = 500.0
-    /// Stops a route the first search's fleet must average: on days of long routes (Solomon's
-    /// R2, RC2 and C2, 25–50 stops a route) the second search paid, on days of short ones (R1,
-    /// RC1 and C1, 5–11) it did not (see ``RoutingProblem/searchTwice(_:seed:deadline:)``).
+    /// Stops a route the first search's fleet must average for a second search of half the
+    /// budget: on days of long routes (Solomon's R2, RC2 and C2, 25–50 stops a route) it paid, on
+    /// days of short ones (R1, RC1 and C1, 5–11) it did not; those probe instead
+    /// (``probeShare``, see ``RoutingProblem/searchTwice(_:seed:deadline:)``).
     var stopsPerRoute = 20.0
     /// The largest share of the budget route elimination may have taken: it leaves the first
     /// search a walk of its own.
     var eliminationShare = 0.25
+    /// On days of shorter routes, the share of the budget the first search keeps (its route
+    /// elimination and a walk: a probe of where its plan leads), and the share a second start
+    /// gets; the rest walks on from the better of the two.
+    var probeShare = 0.35
+    var secondProbeShare = 0.2
 
-    /// Whether a search of `stops` stops whose route elimination took `eliminationShare` of its
+    /// How a search of `stops` stops whose route elimination took `eliminationShare` of its
     /// budget, took `done` steps and left `routes` routes, and whose budget is worth `steps`
-    /// steps, hands over (a search whose elimination took no step has no pace to project).
-    func handsOver(steps: Double, of done: Double, eliminationShare: Double, routes: Int, stops: Int) -> Bool {
-        done > 0 && eliminationShare <= self.eliminationShare && steps / 2 >= stepsPerStop * Double(stops)
-            && Double(stops) >= stopsPerRoute * Double(max(routes, 1))
+    /// steps, hands over: the share of the budget it keeps, and whether it is a probe (days of
+    /// short routes); `nil` when it searches alone (a search whose elimination took no step has
+    /// no pace to project).
+    func handover(steps: Double, of done: Double, eliminationShare: Double, routes: Int, stops: Int) -> (share: Double, probe: Bool)? {
+        guard done > 0, eliminationShare <= self.eliminationShare, steps / 2 >= stepsPerStop * Double(stops) else { return nil }
+        if Double(stops) >= stopsPerRoute * Double(max(routes, 1)) { return (0.5, false) }
+        return eliminationShare < probeShare ? (probeShare, true) : nil
     }
 }
 
@@ -51,13 +60,18 @@ extension RoutingProblem {
     /// forced there, it measured worse (145 of 168 runs at the BKS vehicle count against 146,
     /// +2.18 % against +1.83 %). Three searches of a third each instead of two (10 s, seeds 1–3,
     /// paired): +0.74 % against +0.78 %, 39 runs better and 44 worse: not kept.
+    ///
+    /// On days of short routes the first search is a probe instead
+    /// (``probeAndWalkOn(_:_:seed:began:deadline:)``).
     func searchTwice(_ options: SearchOptions, seed: UInt64, deadline: ContinuousClock.Instant) -> SearchResult {
         var first = options
         first.mayHandOver = allowsSecondSearch
+        let clock = ContinuousClock()
+        let began = clock.now
         let one = search(first, seed: seed, deadline: deadline)
         guard one.handedOver else { return one }
-        let clock = ContinuousClock()
         let now = clock.now
+        if one.probed { return probeAndWalkOn(options, one, seed: seed, began: began, deadline: deadline) }
         var second = options
         second.mayHandOver = false
         second.fleetTarget = one.state.usedRoutes
@@ -73,6 +87,60 @@ extension RoutingProblem {
         kept.firstSolutionSeconds = one.firstSolutionSeconds
         kept.loopPolishes = one.loopPolishes + two.loopPolishes
         kept.eliminationSteps = one.eliminationSteps + two.eliminationSteps
+        kept.handedOver = true
+        return kept
+    }
+}
+
+extension RoutingProblem {
+    /// After a first search that probed (its route elimination and a walk, ``SecondSearchRule/probeShare``
+    /// of the budget), a second start with another seed (``SecondSearchRule/secondProbeShare``,
+    /// eliminating routes down to the first one's fleet, then walking), and the rest of the budget
+    /// walking on from the cheaper of the two (a warm start at its fleet). The cheapest of the
+    /// three is kept, with the routes all three met.
+    ///
+    /// On days of short routes (Solomon's R1 and RC1) a run's gap at 10 s is decided by the plan
+    /// route elimination hands to the walk: R109 at 280,000 steps ends at 1,197.42 on four seeds
+    /// of six and at 1,236–1,246 on the other two, and reseeding the walk, hotter or cooler walks
+    /// keep each run in its valley; a short walk already ranks the starts (a tenth of R109's walk:
+    /// 1,202 / 1,243 / 1,251 / 1,263 for walks that ended at 1,197 / 1,197 / 1,236 / 1,246). A
+    /// second search of half the budget lost there (each start walked half as long).
+    /// Measured at 10 s, one worker, both arms at once (one per core), against searching once,
+    /// mean gap where the BKS vehicle count is reached (docs/benchmarks.md): Solomon-56, seeds
+    /// 1–3, 166 runs of 168 either way, +0.707 % → +0.529 % (46 runs better, 29 worse; R1
+    /// +1.088 % → +0.603 %, RC1 +0.619 % → +0.395 %).
+    func probeAndWalkOn(_ options: SearchOptions, _ one: SearchResult, seed: UInt64, began: ContinuousClock.Instant,
+                        deadline: ContinuousClock.Instant) -> SearchResult {
+        let clock = ContinuousClock()
+        let secondShare = options.secondSearchRule.secondProbeShare
+        var second = options
+        second.mayHandOver = false
+        second.fleetTarget = one.state.usedRoutes
+        var secondDeadline = deadline
+        if let iterations = options.iterations {
+            second.iterations = Int(Double(iterations) * secondShare)
+        } else {
+            let whole = began.duration(to: deadline).inSeconds
+            second.seconds = whole * secondShare
+            secondDeadline = min(deadline, clock.now.advanced(by: .milliseconds(Int(whole * secondShare * 1000))))
+        }
+        let two = search(second, seed: seed &+ 0x5EC0_2D5E_A2C8_0001, deadline: secondDeadline)
+        let start = two.cost < one.cost - 1e-9 ? two : one
+        var third = options
+        third.mayHandOver = false
+        third.fleetTarget = start.state.usedRoutes
+        if let iterations = options.iterations {
+            third.iterations = max(iterations - one.iterations - two.iterations, 0)
+        } else {
+            third.seconds = max(clock.now.duration(to: deadline).inSeconds, 0)
+        }
+        let three = search(third, seed: seed &+ 0x7A3B_11C4_9D2E_0003, deadline: deadline, initial: start.state.routes.map(\.stops))
+        var kept = [one, two, three].min { $0.cost < $1.cost } ?? three
+        kept.pool = one.pool + two.pool + three.pool
+        kept.iterations = one.iterations + two.iterations + three.iterations
+        kept.firstSolutionSeconds = one.firstSolutionSeconds
+        kept.loopPolishes = one.loopPolishes + two.loopPolishes + three.loopPolishes
+        kept.eliminationSteps = one.eliminationSteps + two.eliminationSteps + three.eliminationSteps
         kept.handedOver = true
         return kept
     }
