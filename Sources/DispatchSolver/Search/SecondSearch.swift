@@ -15,10 +15,12 @@ struct SecondSearchRule: Sendable {
     /// The largest share of the budget route elimination may have taken: it leaves the first
     /// search a walk of its own.
     var eliminationShare = 0.25
-    /// On days of shorter routes, the share of the budget the first search keeps (its route
-    /// elimination and a walk: a probe of where its plan leads), and the share a second start
-    /// gets; the rest walks on from the better of the two.
+    /// On days of shorter routes, the share of the budget the first search keeps: its route
+    /// elimination and a walk, a probe of where its plan leads.
     var probeShare = 0.35
+    /// On those days, the share of the budget a second start gets (another seed, route
+    /// elimination down to the first search's fleet, then a walk); the rest walks on from the
+    /// better of the two (``RoutingProblem/probeAndWalkOn(_:_:seed:began:deadline:)``).
     var secondProbeShare = 0.2
 
     /// How a search of `stops` stops whose route elimination took `eliminationShare` of its
