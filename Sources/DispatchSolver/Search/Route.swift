@@ -440,14 +440,23 @@ struct Route: Sendable {
             if loadKg[0] > v.capacityKg + 1e-9 || loadLitres[0] > v.capacityLitres + 1e-9 { feasible = false }
             return
         }
-        // The peak is the largest load on any arc.
         Self.resize(&prefixMaxKg, n + 1, 0); Self.resize(&prefixMaxLitres, n + 1, 0)
         Self.resize(&suffixMaxKg, n + 1, 0); Self.resize(&suffixMaxLitres, n + 1, 0)
-        prefixMaxKg[0] = loadKg[0]; prefixMaxLitres[0] = loadLitres[0]
-        suffixMaxKg[n] = loadKg[n]; suffixMaxLitres[n] = loadLitres[n]
-        var peakKg = n == 0 ? 0 : loadKg[0], peakLitres = n == 0 ? 0 : loadLitres[0]
-        if n > 0 {
-            for a in 1...n {
+        fillLoadMaxima(p, arcs: 0...n)
+    }
+
+    /// Fills the trip-local running maxima of the load on `arcs` (from a trip's first arc to a
+    /// reload's or the end; the caches already have a place for every arc) and marks the route
+    /// infeasible when the load on one of those arcs is over the courier's capacity.
+    mutating func fillLoadMaxima(_ p: RoutingProblem, arcs: ClosedRange<Int>) {
+        let from = arcs.lowerBound, to = arcs.upperBound
+        let v = p.vehicles[vehicle]
+        prefixMaxKg[from] = loadKg[from]; prefixMaxLitres[from] = loadLitres[from]
+        suffixMaxKg[to] = loadKg[to]; suffixMaxLitres[to] = loadLitres[to]
+        // The peak is the largest load on any of these arcs.
+        var peakKg = loadKg[from], peakLitres = loadLitres[from]
+        if to > from {
+            for a in (from + 1)...to {
                 if p.isReload(stops[a - 1]) {
                     prefixMaxKg[a] = loadKg[a]; prefixMaxLitres[a] = loadLitres[a]
                 } else {
@@ -455,7 +464,7 @@ struct Route: Sendable {
                 }
                 peakKg = max(peakKg, loadKg[a]); peakLitres = max(peakLitres, loadLitres[a])
             }
-            for a in stride(from: n - 1, through: 0, by: -1) {
+            for a in stride(from: to - 1, through: from, by: -1) {
                 if p.isReload(stops[a]) {
                     suffixMaxKg[a] = loadKg[a]; suffixMaxLitres[a] = loadLitres[a]
                 } else {

@@ -288,31 +288,8 @@ extension Route {
         // Trip-local running maxima of the load.
         if p.loadOnlyFalls {
             fillLoadMaxima(p)
-            return
+        } else {
+            fillLoadMaxima(p, arcs: from...to)
         }
-        let v = p.vehicles[vehicle]
-        prefixMaxKg[from] = loadKg[from]; prefixMaxLitres[from] = loadLitres[from]
-        var peakKg = loadKg[from], peakLitres = loadLitres[from]
-        if to > from {
-            for a in (from + 1)...to {
-                if p.isReload(stops[a - 1]) {
-                    prefixMaxKg[a] = loadKg[a]; prefixMaxLitres[a] = loadLitres[a]
-                } else {
-                    prefixMaxKg[a] = max(prefixMaxKg[a - 1], loadKg[a]); prefixMaxLitres[a] = max(prefixMaxLitres[a - 1], loadLitres[a])
-                }
-                peakKg = max(peakKg, loadKg[a]); peakLitres = max(peakLitres, loadLitres[a])
-            }
-        }
-        suffixMaxKg[to] = loadKg[to]; suffixMaxLitres[to] = loadLitres[to]
-        var a = to - 1
-        while a >= from {
-            if p.isReload(stops[a]) {
-                suffixMaxKg[a] = loadKg[a]; suffixMaxLitres[a] = loadLitres[a]
-            } else {
-                suffixMaxKg[a] = max(suffixMaxKg[a + 1], loadKg[a]); suffixMaxLitres[a] = max(suffixMaxLitres[a + 1], loadLitres[a])
-            }
-            a -= 1
-        }
-        if peakKg > v.capacityKg + 1e-9 || peakLitres > v.capacityLitres + 1e-9 { feasible = false }
     }
 }
