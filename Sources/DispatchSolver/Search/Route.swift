@@ -225,9 +225,8 @@ struct Route: Sendable {
         let n = stops.count
         let reload = p.reloadMinutes ?? 0
         let full = scope == .full
-        // Times and latest arrivals are recomputed only across the edit where the previous
-        // cache was whole and feasible and the day has no trips, promises or shipments (the
-        // literature's days): the rest is what it was, shifted.
+        // Where the previous cache was whole and feasible, only what the edit can have changed
+        // is recomputed; the rest is what it was, shifted.
         if full, cachedFully, feasible, let edit {
             if !p.tracksTrips, !p.hasPromises, !p.hasShipments {
                 resumeUpdate(p, after: edit)
@@ -300,13 +299,11 @@ struct Route: Sendable {
             let arrive = time + arcMinutes[k]
             arrival[k] = arrive
             if p.isReload(s) {
-                if !onBoard.isEmpty { complete = false; onBoard.removeAll() }
                 start[k] = arrive
                 time = max(arrive + reload, tripRelease[k + 1])
                 departure[k] = time
                 tripDepartureTime = time
                 if keepsLateness { lateMinutes[k] = 0; breaksPromise[k] = false }
-                if fillsTripCaches { pickedKg[k + 1] = 0; pickedLitres[k + 1] = 0 }
             } else {
                 var late = 0.0, broken = false
                 if let st = p.serviceStart(s, arrival: arrive) {
@@ -323,27 +320,9 @@ struct Route: Sendable {
                 if keepsLateness { lateMinutes[k] = late; breaksPromise[k] = broken }
                 time = start[k] + p.service[s]
                 departure[k] = time
-                loadKg[k + 1] = loadKg[k] + p.pickupKg[s] - p.deliveryKg[s]
-                loadLitres[k + 1] = loadLitres[k] + p.pickupLitres[s] - p.deliveryLitres[s]
-                if fillsTripCaches {
-                    // Net of shipments: a trip is only split where none is on board.
-                    pickedKg[k + 1] = pickedKg[k] + p.pickupKg[s]
-                    pickedLitres[k + 1] = pickedLitres[k] + p.pickupLitres[s]
-                }
-                if p.partner[s] >= 0 {
-                    if p.isShipmentPickup[s] {
-                        onBoard.append(s)
-                    } else if let j = onBoard.firstIndex(of: p.partner[s]) {
-                        onBoard.remove(at: j)
-                    } else {
-                        feasible = false
-                    }
-                }
             }
-            if fillsTripCaches {
-                tripDeparture[k + 1] = tripDepartureTime
-                openShipments[k + 1] = onBoard.count
-            }
+            carryLoad(at: k, s, tripCaches: fillsTripCaches, onBoard: &onBoard, p)
+            if fillsTripCaches { tripDeparture[k + 1] = tripDepartureTime }
         }
         if !onBoard.isEmpty { complete = false }
         distance += arcDistance[n]
@@ -424,6 +403,37 @@ struct Route: Sendable {
                 promiseRoom[a] = max(room, 0)
             }
         }
+    }
+
+    /// The load on the arc after position k (stop or reload `s`), and with `tripCaches` the
+    /// pickups collected in its trip and the shipments on board after it; `onBoard` holds the
+    /// trip's shipment pickups not yet delivered. A delivery before its pickup makes the route
+    /// infeasible, a reload with a shipment on board incomplete. A reload's own arc load is its
+    /// next trip's, written with the trip's deliveries.
+    @inline(__always)
+    mutating func carryLoad(at k: Int, _ s: Int, tripCaches: Bool, onBoard: inout [Int], _ p: RoutingProblem) {
+        if p.isReload(s) {
+            if !onBoard.isEmpty { complete = false; onBoard.removeAll() }
+            if tripCaches { pickedKg[k + 1] = 0; pickedLitres[k + 1] = 0 }
+        } else {
+            loadKg[k + 1] = loadKg[k] + p.pickupKg[s] - p.deliveryKg[s]
+            loadLitres[k + 1] = loadLitres[k] + p.pickupLitres[s] - p.deliveryLitres[s]
+            if tripCaches {
+                // Net of shipments: a trip is only split where none is on board.
+                pickedKg[k + 1] = pickedKg[k] + p.pickupKg[s]
+                pickedLitres[k + 1] = pickedLitres[k] + p.pickupLitres[s]
+            }
+            if p.partner[s] >= 0 {
+                if p.isShipmentPickup[s] {
+                    onBoard.append(s)
+                } else if let j = onBoard.firstIndex(of: p.partner[s]) {
+                    onBoard.remove(at: j)
+                } else {
+                    feasible = false
+                }
+            }
+        }
+        if tripCaches { openShipments[k + 1] = onBoard.count }
     }
 
     /// Fills the trip-local running maxima of the load (a reload starts them over) and marks

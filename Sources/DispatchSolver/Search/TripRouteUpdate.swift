@@ -259,30 +259,7 @@ extension Route {
         // Loads along the trips, pickups collected and shipments on board.
         if tracksTrips { pickedKg[from] = 0; pickedLitres[from] = 0; openShipments[from] = 0 }
         var onBoard: [Int] = []
-        for k in from..<to {
-            let s = stops[k]
-            if p.isReload(s) {
-                if !onBoard.isEmpty { complete = false; onBoard.removeAll() }
-                if tracksTrips { pickedKg[k + 1] = 0; pickedLitres[k + 1] = 0 }
-            } else {
-                loadKg[k + 1] = loadKg[k] + p.pickupKg[s] - p.deliveryKg[s]
-                loadLitres[k + 1] = loadLitres[k] + p.pickupLitres[s] - p.deliveryLitres[s]
-                if tracksTrips {
-                    pickedKg[k + 1] = pickedKg[k] + p.pickupKg[s]
-                    pickedLitres[k + 1] = pickedLitres[k] + p.pickupLitres[s]
-                }
-                if p.partner[s] >= 0 {
-                    if p.isShipmentPickup[s] {
-                        onBoard.append(s)
-                    } else if let j = onBoard.firstIndex(of: p.partner[s]) {
-                        onBoard.remove(at: j)
-                    } else {
-                        feasible = false
-                    }
-                }
-            }
-            if tracksTrips { openShipments[k + 1] = onBoard.count }
-        }
+        for k in from..<to { carryLoad(at: k, stops[k], tripCaches: tracksTrips, onBoard: &onBoard, p) }
         if !onBoard.isEmpty { complete = false }
 
         // Trip-local running maxima of the load.
