@@ -305,19 +305,14 @@ struct Route: Sendable {
                 tripDepartureTime = time
                 if keepsLateness { lateMinutes[k] = 0; breaksPromise[k] = false }
             } else {
-                var late = 0.0, broken = false
-                if let st = p.serviceStart(s, arrival: arrive) {
-                    start[k] = st
-                    if st > p.promiseEnd[s] {
-                        late = st - p.promiseEnd[s]
-                        lateness += late
-                        if st > p.promiseEnd[s] + RoutingProblem.promiseTolerance { brokenPromises += 1; broken = true }
-                    }
-                } else {
-                    feasible = false
-                    start[k] = arrive
+                let visit = Self.serve(s, arriving: arrive, promises: true, p)
+                start[k] = visit.start
+                if !visit.served { feasible = false }
+                if visit.late > 0 {
+                    lateness += visit.late
+                    if visit.broken { brokenPromises += 1 }
                 }
-                if keepsLateness { lateMinutes[k] = late; breaksPromise[k] = broken }
+                if keepsLateness { lateMinutes[k] = visit.late; breaksPromise[k] = visit.broken }
                 time = start[k] + p.service[s]
                 departure[k] = time
             }
@@ -403,6 +398,20 @@ struct Route: Sendable {
                 promiseRoom[a] = max(room, 0)
             }
         }
+    }
+
+    /// One stop served on the forward walk, arriving at `arrive`: service starts in the first
+    /// window still open (`served`), or, where every window has closed, at the arrival (which
+    /// makes the route infeasible); `late` is the minutes past its promised slot, `broken`
+    /// whether that breaks the promise (``RoutingProblem/promiseTolerance``). Without
+    /// `promises` (a day without promised slots) neither is worked out. The full update and
+    /// both resumed ones step through a route with this.
+    @inline(__always)
+    static func serve(_ s: Int, arriving arrive: Double, promises: Bool, _ p: RoutingProblem)
+        -> (start: Double, served: Bool, late: Double, broken: Bool) {
+        guard let st = p.serviceStart(s, arrival: arrive) else { return (arrive, false, 0, false) }
+        guard promises, st > p.promiseEnd[s] else { return (st, true, 0, false) }
+        return (st, true, st - p.promiseEnd[s], st > p.promiseEnd[s] + RoutingProblem.promiseTolerance)
     }
 
     /// The load on the arc after position k (stop or reload `s`), and with `tripCaches` the
@@ -516,16 +525,14 @@ struct Route: Sendable {
             let arrive = time + arcMinutes[k]
             let previousStart = k >= tail ? start[k] : -.infinity
             arrival[k] = arrive
-            if let st = p.serviceStart(s, arrival: arrive) {
-                start[k] = st
-                time = st + p.service[s]
-                departure[k] = time
-                if st == previousStart { break }
-            } else {
+            let visit = Self.serve(s, arriving: arrive, promises: false, p)
+            start[k] = visit.start
+            time = visit.start + p.service[s]
+            departure[k] = time
+            if !visit.served {
                 feasible = false
-                start[k] = arrive
-                time = arrive + p.service[s]
-                departure[k] = time
+            } else if visit.start == previousStart {
+                break
             }
             k += 1
         }

@@ -97,23 +97,14 @@ extension Route {
                 if k >= tail, time == before { settled = k + 1; break }
             } else {
                 let before = start[k]
-                var late = 0.0, broken = false
-                let served = p.serviceStart(s, arrival: arrive)
-                if let st = served {
-                    start[k] = st
-                    if st > p.promiseEnd[s] {
-                        late = st - p.promiseEnd[s]
-                        broken = st > p.promiseEnd[s] + RoutingProblem.promiseTolerance
-                    }
-                } else {
-                    feasible = false
-                    start[k] = arrive
-                }
-                if keepsPromises { lateMinutes[k] = late; breaksPromise[k] = broken }
+                let visit = Self.serve(s, arriving: arrive, promises: keepsPromises, p)
+                start[k] = visit.start
+                if !visit.served { feasible = false }
+                if keepsPromises { lateMinutes[k] = visit.late; breaksPromise[k] = visit.broken }
                 time = start[k] + p.service[s]
                 departure[k] = time
                 if tracksTrips { tripDeparture[k + 1] = tripDepartureTime }
-                if k >= tail, served != nil, start[k] == before {
+                if k >= tail, visit.served, start[k] == before {
                     // The rest of this trip leaves with the departure it has now.
                     if tracksTrips {
                         var a = k + 1
