@@ -321,21 +321,7 @@ struct Route: Sendable {
         }
         if !onBoard.isEmpty { complete = false }
         distance += arcDistance[n]
-        endTime = time + arcMinutes[n]
-        if endTime > v.shiftEnd + RoutingProblem.timeTolerance { feasible = false }
-        dayLength = n == 0 ? 0 : endTime - v.shiftStart
-        duration = 0
-        if n > 0 {
-            var earliest = firstDeparture, firstPosition = 0
-            for k in 0...n where k == n || p.isReload(stops[k]) {
-                let back = k == n ? endTime : arrival[k]
-                duration += back - max(earliest, start[firstPosition] - arcMinutes[firstPosition])
-                if k < n {
-                    duration += reload
-                    earliest = departure[k]; firstPosition = k + 1
-                }
-            }
-        }
+        closeDay(p)
 
         guard full else {
             // The peak load is the largest on any arc (the trip-local maxima below peak there too).
@@ -396,6 +382,30 @@ struct Route: Sendable {
                 var room = min(wait + promiseRoom[a + 1], p.windowEnd(of: s, arrival: arrival[a]) - arrival[a])
                 if p.promiseEnd[s].isFinite { room = min(room, wait + max(p.promiseEnd[s] - start[a], 0)) }
                 promiseRoom[a] = max(room, 0)
+            }
+        }
+    }
+
+    /// The day's totals from the times along it: the return (the last departure and the ride to
+    /// the end place), infeasible past the shift's end, the minutes from the shift start, and
+    /// the working minutes (``duration``: each trip from when it leaves, just in time for its
+    /// first stop, to its return, plus the reloads). The full update and the refresh of the
+    /// trips an edit touched end with this.
+    mutating func closeDay(_ p: RoutingProblem) {
+        let n = stops.count, v = p.vehicles[vehicle]
+        endTime = (n == 0 ? firstDeparture : departure[n - 1]) + arcMinutes[n]
+        if endTime > v.shiftEnd + RoutingProblem.timeTolerance { feasible = false }
+        dayLength = n == 0 ? 0 : endTime - v.shiftStart
+        duration = 0
+        guard n > 0 else { return }
+        let reload = p.reloadMinutes ?? 0
+        var earliest = firstDeparture, firstPosition = 0
+        for k in 0...n where k == n || p.isReload(stops[k]) {
+            let back = k == n ? endTime : arrival[k]
+            duration += back - max(earliest, start[firstPosition] - arcMinutes[firstPosition])
+            if k < n {
+                duration += reload
+                earliest = departure[k]; firstPosition = k + 1
             }
         }
     }

@@ -137,19 +137,7 @@ extension Route {
             let preferred = p.preferredVehicle[s]
             if preferred >= 0, preferred != vehicle { offTerritory += 1 }
         }
-        endTime = departure[n - 1] + arcMinutes[n]
-        if endTime > v.shiftEnd + RoutingProblem.timeTolerance { feasible = false }
-        dayLength = endTime - v.shiftStart
-        duration = 0
-        var earliest = firstDeparture, firstPosition = 0
-        for a in 0...n where a == n || p.isReload(stops[a]) {
-            let back = a == n ? endTime : arrival[a]
-            duration += back - max(earliest, start[firstPosition] - arcMinutes[firstPosition])
-            if a < n {
-                duration += reload
-                earliest = departure[a]; firstPosition = a + 1
-            }
-        }
+        closeDay(p)
 
         // Backward: latest arrivals from the edit until one is what it was.
         var latest = tail < n ? latestArrival[tail] : v.shiftEnd
