@@ -389,8 +389,8 @@ struct Route: Sendable {
     /// The day's totals from the times along it: the return (the last departure and the ride to
     /// the end place), infeasible past the shift's end, the minutes from the shift start, and
     /// the working minutes (``duration``: each trip from when it leaves, just in time for its
-    /// first stop, to its return, plus the reloads). The full update and the refresh of the
-    /// trips an edit touched end with this.
+    /// first stop, to its return, plus the reloads). Every update ends with this; on a day
+    /// without reloads (no route holds one) the day is one trip, read without a walk.
     mutating func closeDay(_ p: RoutingProblem) {
         let n = stops.count, v = p.vehicles[vehicle]
         endTime = (n == 0 ? firstDeparture : departure[n - 1]) + arcMinutes[n]
@@ -398,7 +398,10 @@ struct Route: Sendable {
         dayLength = n == 0 ? 0 : endTime - v.shiftStart
         duration = 0
         guard n > 0 else { return }
-        let reload = p.reloadMinutes ?? 0
+        guard let reload = p.reloadMinutes else {
+            duration = endTime - max(firstDeparture, start[0] - arcMinutes[0])
+            return
+        }
         var earliest = firstDeparture, firstPosition = 0
         for k in 0...n where k == n || p.isReload(stops[k]) {
             let back = k == n ? endTime : arrival[k]
@@ -548,10 +551,7 @@ struct Route: Sendable {
         }
         distance = 0
         for a in 0...n { distance += arcDistance[a] }
-        endTime = (n == 0 ? firstDeparture : departure[n - 1]) + arcMinutes[n]
-        if endTime > v.shiftEnd + RoutingProblem.timeTolerance { feasible = false }
-        dayLength = n == 0 ? 0 : endTime - v.shiftStart
-        duration = n == 0 ? 0 : endTime - max(firstDeparture, start[0] - arcMinutes[0])
+        closeDay(p)
 
         // Backward from the edit; before it, a latest arrival equal to the previous one leaves
         // the earlier ones as they were.
