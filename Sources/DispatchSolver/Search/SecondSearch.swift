@@ -83,12 +83,23 @@ extension RoutingProblem {
             second.seconds = max(now.duration(to: deadline).inSeconds, 0)
         }
         let two = search(second, seed: seed &+ 0x5EC0_2D5E_A2C8_0001, deadline: deadline)
-        var kept = two.cost < one.cost - 1e-9 ? two : one
-        kept.pool = one.pool + two.pool
-        kept.iterations = one.iterations + two.iterations
-        kept.firstSolutionSeconds = one.firstSolutionSeconds
-        kept.loopPolishes = one.loopPolishes + two.loopPolishes
-        kept.eliminationSteps = one.eliminationSteps + two.eliminationSteps
+        return SearchResult.cheapest(one, two)
+    }
+}
+
+extension SearchResult {
+    /// The cheapest of searches that shared one budget, one after another (a later one is kept
+    /// only where it is cheaper by more than 1e-9), with the routes all of them met, their steps,
+    /// polishes and route-elimination steps summed, and the first one's time to a first plan.
+    static func cheapest(_ first: SearchResult, _ later: SearchResult...) -> SearchResult {
+        let searches = [first] + later
+        var kept = first
+        for s in later where s.cost < kept.cost - 1e-9 { kept = s }
+        kept.pool = searches.flatMap(\.pool)
+        kept.iterations = searches.reduce(0) { $0 + $1.iterations }
+        kept.firstSolutionSeconds = first.firstSolutionSeconds
+        kept.loopPolishes = searches.reduce(0) { $0 + $1.loopPolishes }
+        kept.eliminationSteps = searches.reduce(0) { $0 + $1.eliminationSteps }
         kept.handedOver = true
         return kept
     }
@@ -137,13 +148,6 @@ extension RoutingProblem {
             third.seconds = max(clock.now.duration(to: deadline).inSeconds, 0)
         }
         let three = search(third, seed: seed &+ 0x7A3B_11C4_9D2E_0003, deadline: deadline, initial: start.state.routes.map(\.stops))
-        var kept = [one, two, three].min { $0.cost < $1.cost } ?? three
-        kept.pool = one.pool + two.pool + three.pool
-        kept.iterations = one.iterations + two.iterations + three.iterations
-        kept.firstSolutionSeconds = one.firstSolutionSeconds
-        kept.loopPolishes = one.loopPolishes + two.loopPolishes + three.loopPolishes
-        kept.eliminationSteps = one.eliminationSteps + two.eliminationSteps + three.eliminationSteps
-        kept.handedOver = true
-        return kept
+        return SearchResult.cheapest(one, two, three)
     }
 }
