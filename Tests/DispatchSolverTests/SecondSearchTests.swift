@@ -129,6 +129,24 @@ import DispatchCheck
         #expect(rule.handover(steps: 200_000, of: 0, eliminationShare: 0, routes: 3, stops: 100) == nil, "no elimination step: no pace")
     }
 
+    /// A follow-up search's options: it hands over to none and aims at the given fleet; a
+    /// reproducible run gives it the steps asked (none when the share is used up) and keeps its
+    /// time cap, a time-limited one the seconds asked.
+    @Test func aFollowUpSearchGetsItsShareAndTheFleet() {
+        var reproducible = SearchOptions(iterations: 10_000, seconds: 60, seed: 3, workers: 1)
+        reproducible.mayHandOver = true
+        let next = reproducible.followUp(fleet: 4, steps: 2_500, seconds: 7)
+        #expect(next.fleetTarget == 4 && !next.mayHandOver)
+        #expect(next.iterations == 2_500 && next.seconds == 60)
+        #expect(reproducible.followUp(fleet: 4, steps: -3, seconds: 7).iterations == 0, "no steps left: none")
+
+        var timed = SearchOptions(seconds: 10, seed: 3, workers: 1)
+        timed.mayHandOver = true
+        let later = timed.followUp(fleet: 2, steps: 2_500, seconds: 4.5)
+        #expect(later.iterations == nil && later.seconds == 4.5 && later.fleetTarget == 2 && !later.mayHandOver)
+        #expect(timed.followUp(fleet: 2, steps: 0, seconds: -0.2).seconds == 0, "past the deadline: no time")
+    }
+
     /// Through the planner: the plan passes the independent checker and says a second search ran.
     @Test func thePlannerRunsTheSecondSearch() {
         let scenario = day(seed: 2)

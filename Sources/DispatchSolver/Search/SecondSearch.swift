@@ -74,16 +74,28 @@ extension RoutingProblem {
         guard one.handedOver else { return one }
         let now = clock.now
         if one.probed { return probeAndWalkOn(options, one, seed: seed, began: began, deadline: deadline) }
-        var second = options
-        second.mayHandOver = false
-        second.fleetTarget = one.state.usedRoutes
-        if let iterations = options.iterations {
-            second.iterations = max(iterations - one.iterations, 0)
-        } else {
-            second.seconds = max(now.duration(to: deadline).inSeconds, 0)
-        }
+        let second = options.followUp(fleet: one.state.usedRoutes, steps: (options.iterations ?? 0) - one.iterations,
+                                      seconds: now.duration(to: deadline).inSeconds)
         let two = search(second, seed: seed &+ 0x5EC0_2D5E_A2C8_0001, deadline: deadline)
         return SearchResult.cheapest(one, two)
+    }
+}
+
+extension SearchOptions {
+    /// The options of a search that follows others in one budget (a second search, a second
+    /// start, the walk on from the better start): it hands over to none, eliminates routes only
+    /// down to `fleet`, and gets `steps` ruin-and-recreate steps when the run is reproducible
+    /// (an iteration limit), else `seconds` seconds; a negative share counts as none.
+    func followUp(fleet: Int, steps: Int, seconds: Double) -> SearchOptions {
+        var next = self
+        next.mayHandOver = false
+        next.fleetTarget = fleet
+        if iterations != nil {
+            next.iterations = max(steps, 0)
+        } else {
+            next.seconds = max(seconds, 0)
+        }
+        return next
     }
 }
 
@@ -126,27 +138,15 @@ extension RoutingProblem {
                         deadline: ContinuousClock.Instant) -> SearchResult {
         let clock = ContinuousClock()
         let secondShare = options.secondSearchRule.secondProbeShare
-        var second = options
-        second.mayHandOver = false
-        second.fleetTarget = one.state.usedRoutes
-        var secondDeadline = deadline
-        if let iterations = options.iterations {
-            second.iterations = Int(Double(iterations) * secondShare)
-        } else {
-            let whole = began.duration(to: deadline).inSeconds
-            second.seconds = whole * secondShare
-            secondDeadline = min(deadline, clock.now.advanced(by: .milliseconds(Int(whole * secondShare * 1000))))
-        }
+        let whole = began.duration(to: deadline).inSeconds
+        let second = options.followUp(fleet: one.state.usedRoutes, steps: Int(Double(options.iterations ?? 0) * secondShare),
+                                      seconds: whole * secondShare)
+        let secondDeadline = options.isReproducible ? deadline
+            : min(deadline, clock.now.advanced(by: .milliseconds(Int(whole * secondShare * 1000))))
         let two = search(second, seed: seed &+ 0x5EC0_2D5E_A2C8_0001, deadline: secondDeadline)
         let start = two.cost < one.cost - 1e-9 ? two : one
-        var third = options
-        third.mayHandOver = false
-        third.fleetTarget = start.state.usedRoutes
-        if let iterations = options.iterations {
-            third.iterations = max(iterations - one.iterations - two.iterations, 0)
-        } else {
-            third.seconds = max(clock.now.duration(to: deadline).inSeconds, 0)
-        }
+        let third = options.followUp(fleet: start.state.usedRoutes, steps: (options.iterations ?? 0) - one.iterations - two.iterations,
+                                     seconds: clock.now.duration(to: deadline).inSeconds)
         let three = search(third, seed: seed &+ 0x7A3B_11C4_9D2E_0003, deadline: deadline, initial: start.state.routes.map(\.stops))
         return SearchResult.cheapest(one, two, three)
     }
