@@ -53,7 +53,16 @@ public enum HTMLReport {
         let route = report.plan.routes[r]
         var html = "<section class=\"sheet\"><h3>\(e(courier)) \(e(rows.first?.courierName ?? "")) — \(route.trips.count) \(e(l(.trip))), \(rows.count) \(e(l(.stops))), \(e(l(.leave))) \(Clock.format(route.departure)), \(e(l(.back))) \(Clock.format(route.returnTime))</h3>\n"
         html += "<table><thead><tr><th>\(e(l(.order)))</th><th>\(e(l(.trip)))</th><th>\(e(l(.eta)))</th><th>\(e(l(.stop)))</th><th>\(e(l(.address)))</th><th>\(e(l(.window)))</th><th>\(e(l(.promise)))</th><th>\(e(l(.notes)))</th><th>\(e(l(.pLate)))</th></tr></thead><tbody>\n"
+        // A line above each trip's stops: when it leaves, what it carries, when it is back to reload.
+        let trips = route.trips.filter { !$0.stops.isEmpty }
+        var shownTrip = -1
         for row in rows {
+            if let t = trips.firstIndex(where: { $0.stops.contains { $0.id == row.stop.id } }), t != shownTrip {
+                shownTrip = t
+                let trip = trips[t]
+                html += "<tr class=\"trip\"><td colspan=\"9\">\(e(l(.trip))) \(row.trip): \(e(l(.leave))) \(Clock.format(trip.departure)), "
+                html += "\(RouteSheet.kilograms(trip.loadKg)) kg, \(trip.stops.count) \(e(l(.stops))), \(e(l(.back))) \(Clock.format(trip.returnTime))</td></tr>\n"
+            }
             var flags: [String] = []
             if row.stop.contact == .call { flags.append("<b>\(e(l(.callFirst)))</b>") }
             if row.stop.handover == .noLocker { flags.append(e(l(.noLocker))) }
@@ -78,6 +87,7 @@ public enum HTMLReport {
     table { border-collapse: collapse; font-size: 12px; width: 100%; }
     th, td { border: 1px solid #bbb; padding: 2px 4px; text-align: left; vertical-align: top; }
     th { background: #eee; } td.p { text-align: right; white-space: nowrap; }
+    tr.trip td { background: #f4f4f4; font-weight: bold; }
     tr.risky td { background: #fdecea; }
     .sheet { margin-top: 16px; }
     @media print {

@@ -32,9 +32,19 @@ import DispatchPlan
               case .string(let relative)? = root.value["scenario"]?.value["path"]?.value else { Issue.record("no scenario reference"); return }
         #expect(sha == SHA256.hex(try #require(FileManager.default.contents(atPath: Fixture.scenarios + "/small-day.json"))))
         #expect(FileManager.default.fileExists(atPath: folder + "/" + relative))
-        // One sheet per courier who goes out, each stop on its own numbered line.
+        // One sheet per courier who goes out, a line for each of its trips, each stop on its own
+        // numbered line.
         let sheetLines = try TextFile.read(folder + "/sheets.txt").split(separator: "\n")
-        #expect(sheetLines.filter { $0.contains(" stops, leave ") }.count == routes.count)
+        #expect(sheetLines.filter { $0.contains(" stops in ") && $0.contains(", leave ") }.count == routes.count)
+        let tripsWithStops = routes.reduce(0) { count, route in
+            guard case .array(let trips)? = route.value["trips"]?.value else { return count }
+            return count + trips.filter { trip in
+                if case .array(let stops)? = trip.value["stops"]?.value { return !stops.isEmpty }
+                return false
+            }.count
+        }
+        #expect(tripsWithStops >= routes.count)
+        #expect(sheetLines.filter { $0.hasPrefix("Trip ") }.count == tripsWithStops)
         #expect(sheetLines.filter { $0.first?.isNumber == true }.count == 60)
     }
 

@@ -60,6 +60,14 @@ import DispatchSolver
         #expect(html.components(separatedBy: "<polyline").count - 1 == report.plan.tripCount)
         #expect(html.contains("call first"))
         #expect(html.contains("cold chain"))
+        // Every trip of every sheet gets a line saying when it leaves and when it is back.
+        let tripsWithStops = report.plan.routes.reduce(0) { $0 + $1.trips.filter { !$0.stops.isEmpty }.count }
+        #expect(html.components(separatedBy: "<tr class=\"trip\">").count - 1 == tripsWithStops)
+        for route in report.plan.routes {
+            for trip in route.trips where !trip.stops.isEmpty {
+                #expect(html.contains("leave \(Clock.format(trip.departure)), \(RouteSheet.kilograms(trip.loadKg)) kg, \(trip.stops.count) stops, back \(Clock.format(trip.returnTime))"))
+            }
+        }
     }
 
     @Test func chineseLabelsForAChineseOutlet() throws {
