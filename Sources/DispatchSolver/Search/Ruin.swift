@@ -1,3 +1,4 @@
+import Foundation
 import DispatchModel
 
 extension RoutingProblem {
@@ -105,6 +106,76 @@ extension RoutingProblem {
         state.remove(toRemove, self)
         return chosen
     }
+
+    /// The share of ruin steps that cut by time (``ruinByTime(_:rng:averageRemoved:)``) instead
+    /// of strings, where ``usesTimeRuin(_:eliminating:)`` allows it.
+    var timeRuinRate: Double { 0.2 }
+
+    /// Whether a ruin step may cut by time: on days of up to 300 stops without reloads or
+    /// shipments (Solomon; elsewhere not measured, or worse), in route elimination, and in the
+    /// walk on days of long routes (at least ``longRouteStops`` stops a route on average).
+    ///
+    /// Measured, one worker, both arms at once (one per core), against strings only, mean gap
+    /// where both reach the BKS vehicle count (docs/benchmarks.md, "A ruin by time"): Solomon-56
+    /// at 1 s, seeds 1–6, 303 runs of 336 at the BKS vehicle count against 299, +1.371 % against
+    /// +1.701 % (109 runs better, 70 worse; RC2 +2.82 % against +4.01 %); at 10 s, seeds 1–2, 111
+    /// of 112 either way, +0.570 % against +0.628 %. Time cuts on every step measured worse on
+    /// days of short routes (R1, RC1 and C1 at 1 s: +1.057 % against +0.841 %, RC1 +2.49 % against
+    /// +1.43 %) while their route elimination gained (140 runs of 174 at the BKS vehicle count
+    /// against 135): there they cut by time only while eliminating routes. Not on
+    /// Gehring–Homberger 400 (10 s, seeds 1–2): 20 runs of 24 at the BKS vehicle count against
+    /// 22 (RC2_4_2 lost its ninth route's elimination on both seeds), +3.365 % against +3.560 %
+    /// where both reach it.
+    func usesTimeRuin(_ state: SearchState, eliminating: Bool) -> Bool {
+        guard !allowsReloads, !hasShipments, stopCount <= 300 else { return false }
+        return eliminating || Double(stopCount) >= Self.longRouteStops * Double(max(state.usedRoutes, 1))
+    }
+
+    /// Stops a route on average from which a day is one of long routes (Solomon's R2, RC2 and C2
+    /// have 25–50, R1, RC1 and C1 5–11).
+    static let longRouteStops = 20.0
+
+    /// Shaw's related removal (Shaw 1998) by time: around a random routed stop, cuts the stops
+    /// served nearest to it in time, whatever their route, about `averageRemoved` of them (0 to
+    /// twice that many besides the seed), each drawn from the list of the rest ordered by
+    /// relatedness with Ropke and Pisinger's bias (2006: index ⌊y⁶ · n⌋ for y uniform in [0, 1)).
+    /// Relatedness is the difference of service starts in units of the largest one, weighted
+    /// 100 against the distance in units of the largest distance: time decides, distance only
+    /// orders stops served within about a hundredth of that span of each other. String cuts
+    /// (``ruinStrings(_:rng:averageRemoved:maxString:splitRate:splitDepth:)``) take neighbours in
+    /// space; on days of long routes and wide windows (Solomon's RC2 and R2) stops served at the
+    /// same hour on other routes are what a better plan exchanges.
+    func ruinByTime(_ state: inout SearchState, rng: inout SplitMix64, averageRemoved: Double = 10) {
+        let assigned = state.assigned
+        guard assigned.count > 1 else { return }
+        let seed = assigned[rng.below(assigned.count)]
+        func start(_ i: Int) -> Double { state.routes[state.routeOf[i]].start[state.position[i]] }
+        let seedStart = start(seed)
+        var largestDistance = 1e-9, largestGap = 1e-9
+        var others: [(distance: Double, gap: Double, stop: Int)] = []
+        others.reserveCapacity(assigned.count - 1)
+        for i in assigned where i != seed {
+            let distance = dist(seed, i), gap = abs(start(i) - seedStart)
+            largestDistance = max(largestDistance, distance)
+            largestGap = max(largestGap, gap)
+            others.append((distance, gap, i))
+        }
+        var ranked = others.map { (related: $0.distance / largestDistance + Self.timeRelatednessWeight * $0.gap / largestGap, stop: $0.stop) }
+        ranked.sort { ($0.related, $0.stop) < ($1.related, $1.stop) }
+        let count = min(ranked.count, rng.below(Int(2 * averageRemoved)))
+        var toRemove = [seed]
+        for _ in 0..<count {
+            let k = Int(pow(rng.unit(), 6) * Double(ranked.count))
+            toRemove.append(ranked.remove(at: min(k, ranked.count - 1)).stop)
+        }
+        state.remove(toRemove, self)
+    }
+
+    /// How much more a difference of service starts counts than a distance, each in units of
+    /// its largest value (``ruinByTime(_:rng:averageRemoved:)``). Solomon R2, RC2 and C2 at 1 s,
+    /// seeds 1–6, a fifth of the cuts: weight 1 +2.250 % against +2.286 %, 3 +2.090 % against
+    /// +2.429 %, 100 +1.758 % against +2.427 %.
+    static let timeRelatednessWeight = 100.0
 
     /// Cuts a random string (up to `maxString` stops) from the route with the longest working day.
     func ruinLongestDay(_ state: inout SearchState, rng: inout SplitMix64, maxString: Int = 12) {

@@ -299,7 +299,7 @@ extension RoutingProblem {
                     iteration += 1
                     let trialAbsences = absences(trial)
                     trial.beginStep()
-                    ruinAndRecreate(&trial, rng: &rng)
+                    ruinAndRecreate(&trial, rng: &rng, eliminating: true)
                     let missing = trial.unassigned.count
                     if missing < trialMissing || absences(trial) < trialAbsences {
                         trial.commitStep(); trialMissing = missing
@@ -464,10 +464,11 @@ extension RoutingProblem {
 }
 
 extension RoutingProblem {
-    /// One ruin-and-recreate step, in place: cut strings around a random stop, then reinsert
-    /// every unassigned stop (the cut ones among them). The caller opens the step
-    /// (``SearchState/beginStep()``) and commits or undoes it.
-    func ruinAndRecreate(_ candidate: inout SearchState, rng: inout SplitMix64) {
+    /// One ruin-and-recreate step, in place: cut strings around a random stop (or stops near it
+    /// in time, ``usesTimeRuin(_:eliminating:)``), then reinsert every unassigned stop (the cut
+    /// ones among them). The caller opens the step (``SearchState/beginStep()``) and commits or
+    /// undoes it; `eliminating` says the step is route elimination's.
+    func ruinAndRecreate(_ candidate: inout SearchState, rng: inout SplitMix64, eliminating: Bool = false) {
         // When days must be fair, one step in five cuts a string from the longest working day and
         // lets every courier bid for it (no granular limit): work flows to the short days.
         let balance = objective.perSquaredWorkingMinute > 0 && rng.chance(0.2)
@@ -485,6 +486,8 @@ extension RoutingProblem {
             recreate([u], into: &candidate, rng: &rng, blinkRate: 0)
         } else if exchangesTails, rng.chance(Self.tailExchangeRate), ruinByTailExchange(&candidate, rng: &rng) {
             // Tails exchanged (see ``ruinByTailExchange``).
+        } else if usesTimeRuin(candidate, eliminating: eliminating), rng.chance(timeRuinRate) {
+            ruinByTime(&candidate, rng: &rng)
         } else {
             ruinStrings(&candidate, rng: &rng, splitRate: splitStringRate)
         }

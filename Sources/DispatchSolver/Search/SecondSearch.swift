@@ -11,7 +11,7 @@ struct SecondSearchRule: Sendable {
     /// budget: on days of long routes (Solomon's R2, RC2 and C2, 25–50 stops a route) it paid, on
     /// days of short ones (R1, RC1 and C1, 5–11) it did not; those probe instead
     /// (``probeShare``, see ``RoutingProblem/searchTwice(_:seed:deadline:)``).
-    var stopsPerRoute = 20.0
+    var stopsPerRoute = RoutingProblem.longRouteStops
     /// The largest share of the budget route elimination may have taken: it leaves the first
     /// search a walk of its own.
     var eliminationShare = 0.25
