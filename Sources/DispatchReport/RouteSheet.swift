@@ -50,9 +50,9 @@ public enum RouteSheet {
         return line
     }
 
-    /// Kilograms with one decimal.
+    /// Kilograms with one decimal (a weight below zero, which no plan carries, keeps its sign).
     static func kilograms(_ kg: Double) -> String {
-        let tenths = Int((kg * 10).rounded())
-        return "\(tenths / 10).\(abs(tenths % 10))"
+        let tenths = Int((abs(kg) * 10).rounded())
+        return (kg < 0 && tenths > 0 ? "-" : "") + "\(tenths / 10).\(tenths % 10)"
     }
 }

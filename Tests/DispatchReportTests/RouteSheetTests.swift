@@ -59,5 +59,6 @@ import Testing
         #expect(RouteSheet.kilograms(89.96) == "90.0")
         #expect(RouteSheet.kilograms(0) == "0.0")
         #expect(RouteSheet.kilograms(1234.56) == "1234.6")
+        #expect(RouteSheet.kilograms(-0.5) == "-0.5")
     }
 }

@@ -152,15 +152,15 @@ extension RoutingProblem {
         func start(_ i: Int) -> Double { state.routes[state.routeOf[i]].start[state.position[i]] }
         let seedStart = start(seed)
         var largestDistance = 1e-9, largestGap = 1e-9
-        var others: [(distance: Double, gap: Double, stop: Int)] = []
-        others.reserveCapacity(assigned.count - 1)
         for i in assigned where i != seed {
-            let distance = dist(seed, i), gap = abs(start(i) - seedStart)
-            largestDistance = max(largestDistance, distance)
-            largestGap = max(largestGap, gap)
-            others.append((distance, gap, i))
+            largestDistance = max(largestDistance, dist(seed, i))
+            largestGap = max(largestGap, abs(start(i) - seedStart))
         }
-        var ranked = others.map { (related: $0.distance / largestDistance + Self.timeRelatednessWeight * $0.gap / largestGap, stop: $0.stop) }
+        var ranked: [(related: Double, stop: Int)] = []
+        ranked.reserveCapacity(assigned.count - 1)
+        for i in assigned where i != seed {
+            ranked.append((dist(seed, i) / largestDistance + Self.timeRelatednessWeight * abs(start(i) - seedStart) / largestGap, i))
+        }
         ranked.sort { ($0.related, $0.stop) < ($1.related, $1.stop) }
         let count = min(ranked.count, rng.below(Int(2 * averageRemoved)))
         var toRemove = [seed]
