@@ -54,12 +54,9 @@ public enum HTMLReport {
         var html = "<section class=\"sheet\"><h3>\(e(courier)) \(e(rows.first?.courierName ?? "")) — \(route.trips.count) \(e(l(.trip))), \(rows.count) \(e(l(.stops))), \(e(l(.leave))) \(Clock.format(route.departure)), \(e(l(.back))) \(Clock.format(route.returnTime))</h3>\n"
         html += "<table><thead><tr><th>\(e(l(.order)))</th><th>\(e(l(.trip)))</th><th>\(e(l(.eta)))</th><th>\(e(l(.stop)))</th><th>\(e(l(.address)))</th><th>\(e(l(.window)))</th><th>\(e(l(.promise)))</th><th>\(e(l(.notes)))</th><th>\(e(l(.pLate)))</th></tr></thead><tbody>\n"
         // A line above each trip's stops: when it leaves, what it carries, when it is back to reload.
-        let trips = route.trips.filter { !$0.stops.isEmpty }
-        var shownTrip = -1
+        let tripOfFirstStop = Dictionary(route.trips.compactMap { trip in trip.stops.first.map { ($0.id, trip) } }, uniquingKeysWith: { a, _ in a })
         for row in rows {
-            if let t = trips.firstIndex(where: { $0.stops.contains { $0.id == row.stop.id } }), t != shownTrip {
-                shownTrip = t
-                let trip = trips[t]
+            if let trip = tripOfFirstStop[row.stop.id] {
                 html += "<tr class=\"trip\"><td colspan=\"9\">\(e(l(.trip))) \(row.trip): \(e(l(.leave))) \(Clock.format(trip.departure)), "
                 html += "\(RouteSheet.kilograms(trip.loadKg)) kg, \(trip.stops.count) \(e(l(.stops))), \(e(l(.back))) \(Clock.format(trip.returnTime))</td></tr>\n"
             }

@@ -33,7 +33,7 @@ public struct RiskReport: Sendable {
         public var atRisk: Bool
 
         /// Whether the stop needs cold-chain equipment.
-        public var coldChain: Bool { stop.requiredSkills.contains("cold") }
+        public var coldChain: Bool { stop.isColdChain }
         /// The window as the customer said it, else as times.
         public var windowText: String {
             if let phrase = stop.windowPhrase { return phrase }

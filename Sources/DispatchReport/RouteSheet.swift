@@ -43,7 +43,7 @@ public enum RouteSheet {
         var line = "\(number). \(Clock.format(visit.start))  \(stop.id)  \(stop.address ?? "")  [\(window)]  \(stop.kind.rawValue)"
         line += "  \(stop.handover.rawValue)"
         if stop.contact == .call { line += "  CALL" }
-        if stop.requiredSkills.contains("cold") { line += "  COLD CHAIN" }
+        if stop.isColdChain { line += "  COLD CHAIN" }
         if let promise = stop.promise { line += "  promised \(promise)" }
         if visit.late > 0 { line += "  LATE \(Int(visit.late.rounded())) min" }
         if let note = stop.note { line += "  — \(note)" }

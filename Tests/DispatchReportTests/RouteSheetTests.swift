@@ -50,7 +50,7 @@ import Testing
         #expect(called.contains("  CALL"))
         let cold = try #require(lines.first { $0.contains("  \(scenario.stops[1].id)  ") })
         #expect(cold.contains("  COLD CHAIN"))
-        #expect(lines.filter { $0.contains("COLD CHAIN") }.count == scenario.stops.filter { $0.requiredSkills.contains("cold") }.count)
+        #expect(lines.filter { $0.contains("COLD CHAIN") }.count == scenario.stops.filter(\.isColdChain).count)
     }
 
     /// Kilograms read with one decimal, rounded.

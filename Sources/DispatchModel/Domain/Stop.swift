@@ -57,6 +57,9 @@ public struct Stop: Sendable, Hashable, Codable {
         contact == .call || handover == .door || handover == .faceToFace || handover == .noLocker
     }
 
+    /// Whether the parcel travels cold: it needs a courier with a cooler box (skill "cold").
+    public var isColdChain: Bool { requiredSkills.contains("cold") }
+
     /// A stop; optional fields default to a full-day window, no skills, door handover by SMS.
     public init(id: String, kind: StopKind = .delivery, shipment: String? = nil, location: Location,
                 weightKg: Double = 0, volumeLitres: Double = 0, windows: [TimeWindow] = [TimeWindow.wholeDay],

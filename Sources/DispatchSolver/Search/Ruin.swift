@@ -109,7 +109,7 @@ extension RoutingProblem {
 
     /// The share of ruin steps that cut by time (``ruinByTime(_:rng:averageRemoved:)``) instead
     /// of strings, where ``usesTimeRuin(_:eliminating:)`` allows it.
-    var timeRuinRate: Double { 0.2 }
+    static let timeRuinRate = 0.2
 
     /// Whether a ruin step may cut by time: on days of up to 300 stops without reloads or
     /// shipments (Solomon; elsewhere not measured, or worse), in route elimination, and in the

@@ -486,7 +486,7 @@ extension RoutingProblem {
             recreate([u], into: &candidate, rng: &rng, blinkRate: 0)
         } else if exchangesTails, rng.chance(Self.tailExchangeRate), ruinByTailExchange(&candidate, rng: &rng) {
             // Tails exchanged (see ``ruinByTailExchange``).
-        } else if usesTimeRuin(candidate, eliminating: eliminating), rng.chance(timeRuinRate) {
+        } else if usesTimeRuin(candidate, eliminating: eliminating), rng.chance(Self.timeRuinRate) {
             ruinByTime(&candidate, rng: &rng)
         } else {
             ruinStrings(&candidate, rng: &rng, splitRate: splitStringRate)
