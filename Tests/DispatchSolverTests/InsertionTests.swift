@@ -124,6 +124,68 @@ import Testing
         #expect(same >= 50 && above >= 100, "\(same) the same, \(above) at or above the bound")
     }
 
+    /// Where shipment places are bounded by their added distance (no reloads, nothing priced by
+    /// the minute: the hierarchical objective), the place found is the cheapest of every pickup
+    /// and delivery arc tried by recomputing the route from scratch, and a bound changes nothing
+    /// below it: every shipment of random days of 40 stops and two couriers (tight windows on
+    /// odd seeds), against each feasible route, long and short (priced exactly).
+    @Test func boundedShipmentPlacesAreTheCheapest() {
+        var compared = 0, none = 0, boundedSame = 0
+        var rng = SplitMix64(seed: 47)
+        for seed in 0..<UInt64(12) {
+            var scenario = RandomScenario.make(seed: 800 + seed, stops: 40, couriers: 2, tightWindows: seed % 2 == 1)
+            scenario.outlet.reloadMinutes = nil
+            let problem = ProblemBuilder(scenario: scenario, objective: .hierarchical).problem
+            #expect(problem.boundsPairsByDistance)
+            var day = SearchState(problem)
+            var construct = SplitMix64(seed: seed)
+            problem.regretConstruct(into: &day, rng: &construct)
+            for u in 0..<problem.stopCount where problem.isShipmentPickup[u] && day.routeOf[u] >= 0 {
+                let w = problem.partner[u]
+                var state = day
+                state.remove([u], problem)
+                for route in state.routes where route.feasible && problem.canServe(route.vehicle, u) && problem.canServe(route.vehicle, w) {
+                    // Every pair of arcs, recomputed.
+                    var cheapest = Double.infinity
+                    for k1 in 0...route.stops.count {
+                        for k2 in k1...route.stops.count {
+                            var placed = route
+                            placed.stops.insert(w, at: k2)
+                            placed.stops.insert(u, at: k1)
+                            placed.update(problem)
+                            if placed.feasible, placed.complete { cheapest = min(cheapest, placed.cost(problem) - route.cost(problem)) }
+                        }
+                    }
+                    let found = problem.pairInsertion(u, w, into: route)
+                    if let found {
+                        #expect(abs(found.2 - cheapest) < 1e-6, "seed \(seed): shipment \(u) costs \(found.2), the cheapest \(cheapest)")
+                        var placed = route
+                        placed.stops.insert(w, at: found.1)
+                        placed.stops.insert(u, at: found.0)
+                        placed.update(problem)
+                        #expect(placed.feasible && placed.complete, "seed \(seed): shipment \(u) at \(found.0), \(found.1)")
+                        compared += 1
+                        for bound in [found.2, found.2 + 1e-6, found.2 / 2, 1_000 * rng.unit()] {
+                            let bounded = problem.pairInsertion(u, w, into: route, bound: bound)
+                            if found.2 < bound {
+                                #expect(bounded.map { $0 == found } == true, "seed \(seed): shipment \(u) under \(bound)")
+                                boundedSame += 1
+                            } else {
+                                #expect(bounded.map { $0.2 >= bound } ?? true, "seed \(seed): shipment \(u) cheaper than \(bound)")
+                            }
+                        }
+                    } else {
+                        #expect(cheapest == .infinity, "seed \(seed): shipment \(u) fits at \(cheapest) but no place was found")
+                        none += 1
+                    }
+                }
+            }
+        }
+        #expect(compared >= 40 && none >= 1 && boundedSame >= 40, "\(compared) compared, \(none) without a place, \(boundedSame) the same under a bound")
+        // The outlet objective prices minutes: no distance bound there.
+        #expect(!ProblemBuilder(scenario: RandomScenario.make(seed: 800, stops: 10, couriers: 2), objective: .outlet).problem.boundsPairsByDistance)
+    }
+
     /// Where the cost does not depend on the time (literature-like days), an insertion without a
     /// reload costs exactly the route's cost after it minus before.
     @Test(arguments: 0..<UInt64(12))

@@ -187,13 +187,50 @@ extension RoutingProblem {
     /// ignores the delay of the stops between the two halves, which decides small days).
     static let exactPairInsertionLength = 10
 
+    /// Whether a shipment place costs its added distance plus terms that are never below zero:
+    /// no reloads, no priced minutes or promises, no negative weight (literature days under the
+    /// hierarchical or distance objective). ``pairInsertion(_:_:into:pickupPositions:bound:)``
+    /// then passes over places whose added distance alone costs its bound.
+    var boundsPairsByDistance: Bool {
+        let o = objective
+        return !allowsReloads && o.perMinute == 0 && o.perSquaredWorkingMinute == 0 && !pricesPromises
+            && o.hasNoNegativeWeight && o.offTerritory >= 0
+    }
+
     /// The cheapest feasible insertion of shipment pickup `u` and its delivery `w` into one trip
     /// of `route`: (pickup arc, delivery arc, cost). O(route length²) in the worst case.
     /// `pickupPositions` (ascending) restricts where the pickup half may go (granular search on
     /// large days). With a `bound` (as in ``insertionCost(_:into:at:bound:)``), an estimated
     /// place whose terms before the walk down the route's promises already cost the bound, or
     /// the best place found here, is not walked: the answer is the same below the bound.
+    /// Where ``boundsPairsByDistance``, a place, or a pickup arc with all its delivery arcs,
+    /// whose added distance alone costs that much is not timed either.
     func pairInsertion(_ u: Int, _ w: Int, into route: Route, pickupPositions: [Int]? = nil, bound: Double = .infinity) -> (Int, Int, Double)? {
+        let bounded = boundsPairsByDistance
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: bounded ? route.stops.count + 2 : 0) { cheapest in
+            if bounded { cheapestDeliveryDetours(w, in: route, into: cheapest) }
+            return pairInsertion(u, w, into: route, pickupPositions: pickupPositions, bound: bound,
+                                 cheapestDelivery: bounded ? UnsafeBufferPointer(cheapest) : nil)
+        }
+    }
+
+    /// `cheapest[k]`: the least distance that delivery `w` adds at any arc from k to the route's
+    /// last (+∞ at count + 1), the delivery riding after a pickup put at an earlier arc.
+    private func cheapestDeliveryDetours(_ w: Int, in route: Route, into cheapest: UnsafeMutableBufferPointer<Double>) {
+        let n = route.stops.count
+        cheapest[n + 1] = .infinity
+        var k = n
+        while k >= 1 {
+            let detour = dist(from: route.stops[k - 1], into: w) + dist(w, route.next(at: k, self).node) - route.arcDistance[k]
+            cheapest[k] = min(detour, cheapest[k + 1])
+            k -= 1
+        }
+    }
+
+    /// ``pairInsertion(_:_:into:pickupPositions:bound:)`` with, where places are bounded by
+    /// their added distance, the cheapest delivery detour from each arc on.
+    private func pairInsertion(_ u: Int, _ w: Int, into route: Route, pickupPositions: [Int]?, bound: Double,
+                               cheapestDelivery: UnsafeBufferPointer<Double>?) -> (Int, Int, Double)? {
         var exact: (evaluator: SequenceEvaluator, before: Double)?
         if route.stops.count <= Self.exactPairInsertionLength { exact = (SequenceEvaluator(self), route.cost(self)) }
         let v = route.vehicle
@@ -204,29 +241,40 @@ extension RoutingProblem {
         var best: (Int, Int, Double)?
         let offTerritory = (preferredVehicle[u] >= 0 && preferredVehicle[u] != v ? 1.0 : 0)
             + (preferredVehicle[w] >= 0 && preferredVehicle[w] != v ? 1.0 : 0)
+        // What a place costs besides its distance, at the least (where places are so bounded).
+        let leastBesidesDistance = o.offTerritory * offTerritory + (route.stops.isEmpty ? o.perCourier : 0)
+        let dueU = deadline(u), dueW = deadline(w)
         for index in 0..<(pickupPositions?.count ?? n + 1) {
             let k1 = pickupPositions?[index] ?? index
             let (a, departure) = route.departure(before: k1, self)
-            guard let stU = serviceStart(u, arrival: departure + travel(from: a, into: u, v)) else { continue }
+            // Departures only grow along a route: once the courier leaves after u's last window
+            // has closed, no later arc can take u.
+            if departure > dueU + tol { break }
             let firstNext = route.next(at: k1, self).node
+            let pickupDetour = dist(from: a, into: u) + dist(u, firstNext) - route.arcDistance[k1]
+            if let cheapestDelivery {
+                let together = dist(from: a, into: u) + dist(u, w) + dist(w, firstNext) - route.arcDistance[k1]
+                let least = min(together, pickupDetour + cheapestDelivery[k1 + 1])
+                if o.perDistance * least + leastBesidesDistance >= min(bound, best?.2 ?? .infinity) { continue }
+            }
+            guard let stU = serviceStart(u, arrival: departure + travel(from: a, into: u, v)) else { continue }
             var time = stU + service[u]
             var node = u
             var maxKg = 0.0, maxL = 0.0
             for k2 in k1...n {
+                // The courier leaves `node` at `time`, later at each step: past w's last window, done.
+                if time > dueW + tol { break }
                 maxKg = max(maxKg, route.loadKg[k2]); maxL = max(maxL, route.loadLitres[k2])
                 if maxKg + pickupKg[u] > veh.capacityKg + 1e-9 || maxL + pickupLitres[u] > veh.capacityLitres + 1e-9 { break }
-                if let stW = serviceStart(w, arrival: time + travel(from: node, into: w, v)) {
-                    let (b, latest) = route.next(at: k2, self)
+                let (b, latest) = route.next(at: k2, self)
+                let added = k1 == k2
+                    ? dist(from: a, into: u) + dist(u, w) + dist(w, b) - route.arcDistance[k1]
+                    : pickupDetour + dist(from: route.stops[k2 - 1], into: w) + dist(w, b) - route.arcDistance[k2]
+                if cheapestDelivery != nil, o.perDistance * added + leastBesidesDistance >= min(bound, best?.2 ?? .infinity) {
+                    // No cheaper whatever the times.
+                } else if let stW = serviceStart(w, arrival: time + travel(from: node, into: w, v)) {
                     let arrivalNext = stW + service[w] + travel(w, b, v)
                     if arrivalNext <= latest + tol {
-                        var added: Double
-                        if k1 == k2 {
-                            added = dist(from: a, into: u) + dist(u, w) + dist(w, b) - route.arcDistance[k1]
-                        } else {
-                            let previous = route.stops[k2 - 1]
-                            added = dist(from: a, into: u) + dist(u, firstNext) - route.arcDistance[k1]
-                                + dist(from: previous, into: w) + dist(w, b) - route.arcDistance[k2]
-                        }
                         var cost = o.perDistance * added + o.offTerritory * offTerritory
                         cost += promiseCost(u, start: stU) + promiseCost(w, start: stW)
                         cost += workingDayCost(route, delayAt: k2, arrival: arrivalNext, firstStop: (u, stU))
