@@ -15,6 +15,43 @@ import Testing
         }
     }
 
+    /// Each shipment of `problem` routed by a regret construction (seed `seed`), taken out (both
+    /// halves), and each feasible route whose courier may serve both halves.
+    static func forEachShipmentOffer(_ problem: RoutingProblem, seed: UInt64, _ body: (_ pickup: Int, _ delivery: Int, _ route: Route) -> Void) {
+        var day = SearchState(problem)
+        var construct = SplitMix64(seed: seed)
+        problem.regretConstruct(into: &day, rng: &construct)
+        for u in 0..<problem.stopCount where problem.isShipmentPickup[u] && day.routeOf[u] >= 0 {
+            let w = problem.partner[u]
+            var state = day
+            state.remove([u], problem)
+            for route in state.routes where route.feasible && problem.canServe(route.vehicle, u) && problem.canServe(route.vehicle, w) {
+                body(u, w, route)
+            }
+        }
+    }
+
+    /// Shipment pickup `u` and delivery `w` offered to `route` under bounds at, just above and
+    /// halfway to `exact` (the unbounded place's cost) and at a random level: below a bound the
+    /// same place, otherwise none or one that costs the bound or more. Returns how many bounds
+    /// gave the same place and how many were at or below the cost.
+    static func expectBoundsChangeNothingBelow(_ problem: RoutingProblem, _ u: Int, _ w: Int, _ route: Route,
+                                               exact: (Int, Int, Double)?, rng: inout SplitMix64, seed: UInt64) -> (same: Int, above: Int) {
+        var same = 0, above = 0
+        let level = exact?.2 ?? 100 * rng.unit()
+        for bound in [level, level + 1e-6, level / 2, 1_000 * rng.unit()] {
+            let bounded = problem.pairInsertion(u, w, into: route, bound: bound)
+            if let exact, exact.2 < bound {
+                #expect(bounded.map { $0 == exact } == true, "seed \(seed): shipment \(u) under \(bound)")
+                same += 1
+            } else {
+                #expect(bounded.map { $0.2 >= bound } ?? true, "seed \(seed): shipment \(u) cheaper than \(bound)")
+                above += 1
+            }
+        }
+        return (same, above)
+    }
+
     /// Every single stop of random days (with trips and release times on odd seeds), taken out
     /// and offered at every arc of every feasible route whose courier may serve it: a place the
     /// cache calls feasible is feasible when the route is recomputed from scratch (with the
@@ -97,28 +134,12 @@ import Testing
             let problem = ProblemBuilder(scenario: RandomScenario.make(seed: 700 + seed, stops: 40, couriers: 2, tightWindows: seed % 2 == 1,
                                                                        trips: true),
                                          objective: .outlet).problem
-            var day = SearchState(problem)
-            var construct = SplitMix64(seed: seed)
-            problem.regretConstruct(into: &day, rng: &construct)
-            for u in 0..<problem.stopCount where problem.isShipmentPickup[u] && day.routeOf[u] >= 0 {
-                let w = problem.partner[u]
-                var state = day
-                state.remove([u], problem)
-                for route in state.routes where route.stops.count > RoutingProblem.exactPairInsertionLength && route.feasible
-                    && problem.canServe(route.vehicle, u) && problem.canServe(route.vehicle, w) {
-                    let exact = problem.pairInsertion(u, w, into: route)
-                    let level = exact?.2 ?? 100 * rng.unit()
-                    for bound in [level, level + 1e-6, level / 2, 1_000 * rng.unit()] {
-                        let bounded = problem.pairInsertion(u, w, into: route, bound: bound)
-                        if let exact, exact.2 < bound {
-                            #expect(bounded.map { $0 == exact } == true, "seed \(seed): shipment \(u) under \(bound)")
-                            same += 1
-                        } else {
-                            #expect(bounded.map { $0.2 >= bound } ?? true, "seed \(seed): shipment \(u) cheaper than \(bound)")
-                            above += 1
-                        }
-                    }
-                }
+            Self.forEachShipmentOffer(problem, seed: seed) { u, w, route in
+                guard route.stops.count > RoutingProblem.exactPairInsertionLength else { return }
+                let counts = Self.expectBoundsChangeNothingBelow(problem, u, w, route, exact: problem.pairInsertion(u, w, into: route),
+                                                                 rng: &rng, seed: seed)
+                same += counts.same
+                above += counts.above
             }
         }
         #expect(same >= 50 && above >= 100, "\(same) the same, \(above) at or above the bound")
@@ -137,48 +158,31 @@ import Testing
             scenario.outlet.reloadMinutes = nil
             let problem = ProblemBuilder(scenario: scenario, objective: .hierarchical).problem
             #expect(problem.boundsPairsByDistance)
-            var day = SearchState(problem)
-            var construct = SplitMix64(seed: seed)
-            problem.regretConstruct(into: &day, rng: &construct)
-            for u in 0..<problem.stopCount where problem.isShipmentPickup[u] && day.routeOf[u] >= 0 {
-                let w = problem.partner[u]
-                var state = day
-                state.remove([u], problem)
-                for route in state.routes where route.feasible && problem.canServe(route.vehicle, u) && problem.canServe(route.vehicle, w) {
-                    // Every pair of arcs, recomputed.
-                    var cheapest = Double.infinity
-                    for k1 in 0...route.stops.count {
-                        for k2 in k1...route.stops.count {
-                            var placed = route
-                            placed.stops.insert(w, at: k2)
-                            placed.stops.insert(u, at: k1)
-                            placed.update(problem)
-                            if placed.feasible, placed.complete { cheapest = min(cheapest, placed.cost(problem) - route.cost(problem)) }
-                        }
-                    }
-                    let found = problem.pairInsertion(u, w, into: route)
-                    if let found {
-                        #expect(abs(found.2 - cheapest) < 1e-6, "seed \(seed): shipment \(u) costs \(found.2), the cheapest \(cheapest)")
+            Self.forEachShipmentOffer(problem, seed: seed) { u, w, route in
+                // Every pair of arcs, recomputed.
+                var cheapest = Double.infinity
+                for k1 in 0...route.stops.count {
+                    for k2 in k1...route.stops.count {
                         var placed = route
-                        placed.stops.insert(w, at: found.1)
-                        placed.stops.insert(u, at: found.0)
+                        placed.stops.insert(w, at: k2)
+                        placed.stops.insert(u, at: k1)
                         placed.update(problem)
-                        #expect(placed.feasible && placed.complete, "seed \(seed): shipment \(u) at \(found.0), \(found.1)")
-                        compared += 1
-                        for bound in [found.2, found.2 + 1e-6, found.2 / 2, 1_000 * rng.unit()] {
-                            let bounded = problem.pairInsertion(u, w, into: route, bound: bound)
-                            if found.2 < bound {
-                                #expect(bounded.map { $0 == found } == true, "seed \(seed): shipment \(u) under \(bound)")
-                                boundedSame += 1
-                            } else {
-                                #expect(bounded.map { $0.2 >= bound } ?? true, "seed \(seed): shipment \(u) cheaper than \(bound)")
-                            }
-                        }
-                    } else {
-                        #expect(cheapest == .infinity, "seed \(seed): shipment \(u) fits at \(cheapest) but no place was found")
-                        none += 1
+                        if placed.feasible, placed.complete { cheapest = min(cheapest, placed.cost(problem) - route.cost(problem)) }
                     }
                 }
+                guard let found = problem.pairInsertion(u, w, into: route) else {
+                    #expect(cheapest == .infinity, "seed \(seed): shipment \(u) fits at \(cheapest) but no place was found")
+                    none += 1
+                    return
+                }
+                #expect(abs(found.2 - cheapest) < 1e-6, "seed \(seed): shipment \(u) costs \(found.2), the cheapest \(cheapest)")
+                var placed = route
+                placed.stops.insert(w, at: found.1)
+                placed.stops.insert(u, at: found.0)
+                placed.update(problem)
+                #expect(placed.feasible && placed.complete, "seed \(seed): shipment \(u) at \(found.0), \(found.1)")
+                compared += 1
+                boundedSame += Self.expectBoundsChangeNothingBelow(problem, u, w, route, exact: found, rng: &rng, seed: seed).same
             }
         }
         #expect(compared >= 40 && none >= 1 && boundedSame >= 40, "\(compared) compared, \(none) without a place, \(boundedSame) the same under a bound")
