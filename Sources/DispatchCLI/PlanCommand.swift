@@ -131,7 +131,7 @@ public struct PlanCommand: ParsableCommand {
             }
         }
         if let sheets {
-            let text = plan.routes.map { RouteSheet.text(for: $0, scenario: loaded.scenario) }.joined(separator: "\n")
+            let text = RouteSheet.text(for: plan, scenario: loaded.scenario)
             do {
                 try TextFile.writeAtomically(text, to: sheets)
             } catch {

@@ -10,7 +10,22 @@ public enum RouteSheet {
     /// it leaves with, the most it carries (weight and volume), its stops and when it is back,
     /// followed by its stops, numbered through the day.
     public static func text(for route: Plan.CourierRoute, scenario: Scenario) -> String {
-        let stops = Dictionary(scenario.stops.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        text(for: route, scenario: scenario, stops: stopsByID(scenario))
+    }
+
+    /// Every courier's sheet in `plan`, in the plan's order, a blank line between two (the
+    /// scenario's stops are looked up in one dictionary for all of them).
+    public static func text(for plan: Plan, scenario: Scenario) -> String {
+        let stops = stopsByID(scenario)
+        return plan.routes.map { text(for: $0, scenario: scenario, stops: stops) }.joined(separator: "\n")
+    }
+
+    /// The scenario's stops by id (the first of a repeated id).
+    static func stopsByID(_ scenario: Scenario) -> [String: Stop] {
+        Dictionary(scenario.stops.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    static func text(for route: Plan.CourierRoute, scenario: Scenario, stops: [String: Stop]) -> String {
         let name = scenario.couriers.first { $0.id == route.courier }?.name ?? route.courier
         let trips = route.trips.filter { !$0.stops.isEmpty }
         let tripCount = trips.count == 1 ? "1 trip" : "\(trips.count) trips"

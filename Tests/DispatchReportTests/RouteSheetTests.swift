@@ -41,6 +41,17 @@ import Testing
         #expect(line == lines.count)
     }
 
+    /// The plan's sheets are every courier's sheet in the plan's order, one after another, each
+    /// opening with its courier's heading.
+    @Test func planSheetsAreTheCouriersSheetsInOrder() {
+        let (scenario, plan) = Self.plannedDay()
+        let all = RouteSheet.text(for: plan, scenario: scenario)
+        #expect(all == plan.routes.map { RouteSheet.text(for: $0, scenario: scenario) }.joined(separator: "\n"))
+        let headings = all.split(separator: "\n").filter { $0.contains(" stops in ") || $0.contains(" stop in ") }
+        #expect(headings.count == plan.routes.count)
+        for (heading, route) in zip(headings, plan.routes) { #expect(heading.contains("(\(route.courier))")) }
+    }
+
     /// Calls first and cold-chain parcels are flagged on the stop's line.
     @Test func sheetFlagsCallsAndColdChain() throws {
         let (scenario, plan) = Self.plannedDay()
