@@ -103,3 +103,17 @@ import DispatchCheck
         #expect(abs(stalling.cost - stalling.state.cost(problem)) < 1e-6)
     }
 }
+
+@Suite struct EliminationStallLimitTests {
+    /// A try that leaves one stop out never stalls; two out, the whole limit; more, a share of
+    /// it that shrinks as the try stays farther from closing its route.
+    @Test func theLimitShrinksWithTheStopsLeftOut() {
+        #expect(RoutingProblem.eliminationStallLimit(25_000, leftOut: 0) == .max)
+        #expect(RoutingProblem.eliminationStallLimit(25_000, leftOut: 1) == .max)
+        #expect(RoutingProblem.eliminationStallLimit(25_000, leftOut: 2) == 25_000)
+        #expect(RoutingProblem.eliminationStallLimit(25_000, leftOut: 3) == 12_500)
+        #expect(RoutingProblem.eliminationStallLimit(25_000, leftOut: 13) == 2_083)
+        #expect(RoutingProblem.eliminationStallLimit(25_000, leftOut: .max) == 25_000, "before a try has left any out")
+        #expect(RoutingProblem.eliminationStallLimit(.max, leftOut: 13) == .max / 12, "days above 300 stops stall by time")
+    }
+}
