@@ -115,7 +115,5 @@ import DispatchCheck
         #expect(RoutingProblem.eliminationStallLimit(25_000, leftOut: 13) == 2_083)
         #expect(RoutingProblem.eliminationStallLimit(25_000, leftOut: .max) == 25_000, "before a try has left any out")
         #expect(RoutingProblem.eliminationStallLimit(.max, leftOut: 13) == .max / 12, "days above 300 stops stall by time")
-        #expect(RoutingProblem.eliminationStallLimit(25_000, leftOut: 13, shrinks: false) == 25_000, "pickup-and-delivery days")
-        #expect(RoutingProblem.eliminationStallLimit(25_000, leftOut: 1, shrinks: false) == .max)
     }
 }

@@ -119,7 +119,7 @@ extension RoutingProblem {
 
     /// On days of up to 300 stops, route elimination ends once it has gone this many steps per
     /// stop without progress while two stops are left out (about a second on a Solomon instance;
-    /// fewer steps with more left out, none with one: ``eliminationStallLimit(_:leftOut:shrinks:)``). Route
+    /// fewer steps with more left out, none with one: ``eliminationStallLimit(_:leftOut:)``). Route
     /// counts there are met early and the rest of the share went to tries for one route fewer:
     /// seed 1 at 10 s, every Solomon instance but R104 had its final count by 1.4 s (RC106 by
     /// 3.2 s, its last stop taking 2.7 s of it: one stop short, an attempt is never stalled)
@@ -133,18 +133,19 @@ extension RoutingProblem {
 
     /// Steps without progress after which a try for one route fewer ends, when at best it left
     /// `leftOut` stops out: `steps` (``eliminationStallSteps``) with two out, `steps / (k − 1)`
-    /// with k out, never with one out; with `shrinks` false (pickup-and-delivery days, where it
-    /// was not measured), `steps` whenever two or more are out. A try for one route
+    /// with k out, never with one out. A try for one route
     /// fewer than the day needs stalls far from it (Solomon R202 at 1 s: 13 stops out from step
     /// 4,200 to the end of the elimination share at step 15,600, half the budget), while one
     /// that will close a route comes within a stop or two. Measured, one worker, both arms at
     /// once, against `steps` whatever is left out (mean gap where both reach the BKS vehicle
     /// count): Solomon-56 at 1 s, seeds 1–6, 309 runs of 336 at the BKS vehicle count against
     /// 308, +1.378 % against +1.466 % (98 runs better, 82 worse); at 10 s, seeds 1–2, 111 of
-    /// 112 either way, +0.433 % against +0.540 % (26 better, 20 worse; every family better).
-    static func eliminationStallLimit(_ steps: Int, leftOut: Int, shrinks: Bool = true) -> Int {
+    /// 112 either way, +0.433 % against +0.540 % (26 better, 20 worse; every family better); Li
+    /// & Lim 200 at 10 s, seeds 1–6, 61 runs of 72 either way, +1.770 % against +2.158 % (13
+    /// better, 10 worse).
+    static func eliminationStallLimit(_ steps: Int, leftOut: Int) -> Int {
         guard leftOut > 1 else { return Int.max }
-        return leftOut == Int.max || !shrinks ? steps : steps / (leftOut - 1)
+        return leftOut == Int.max ? steps : steps / (leftOut - 1)
     }
 
     /// Steps without progress that end route elimination (``eliminationStallStepsPerStop``), or
@@ -285,7 +286,7 @@ extension RoutingProblem {
             let stallShare = options.eliminationStallShare ?? eliminationStallShare
             let stallSteps = options.eliminationStallSteps ?? eliminationStallSteps ?? Int.max
             func stalled() -> Bool {
-                if iteration - lastProgressIteration > Self.eliminationStallLimit(stallSteps, leftOut: fewestLeftOut, shrinks: !hasShipments) { return true }
+                if iteration - lastProgressIteration > Self.eliminationStallLimit(stallSteps, leftOut: fewestLeftOut) { return true }
                 guard stallShare < 1 else { return false }
                 if options.isReproducible {
                     return Double(iteration - lastProgressIteration) > stallShare * Double(totalIterations)
