@@ -187,14 +187,21 @@ extension RoutingProblem {
     /// ignores the delay of the stops between the two halves, which decides small days).
     static let exactPairInsertionLength = 10
 
+    /// Whether an insertion costs its added distance plus terms that are never negative
+    /// (promises, territory, a courier sent out): no reloads and no priced minutes. Recreate then
+    /// passes over a place whose added distance alone costs as much as the best place so far
+    /// before its times are worked out.
+    var insertionsBoundedByDistance: Bool {
+        !allowsReloads && objective.perMinute == 0 && objective.perSquaredWorkingMinute == 0 && objective.perDistance >= 0
+    }
+
     /// Whether a shipment place costs its added distance plus terms that are never below zero:
-    /// no reloads, no priced minutes or promises, no negative weight (literature days under the
-    /// hierarchical or distance objective). ``pairInsertion(_:_:into:pickupPositions:bound:)``
-    /// then passes over places whose added distance alone costs its bound.
+    /// ``insertionsBoundedByDistance``, and no priced promises or negative weight (literature
+    /// days under the hierarchical or distance objective).
+    /// ``pairInsertion(_:_:into:pickupPositions:bound:)`` then passes over places whose added
+    /// distance alone costs its bound.
     var boundsPairsByDistance: Bool {
-        let o = objective
-        return !allowsReloads && o.perMinute == 0 && o.perSquaredWorkingMinute == 0 && !pricesPromises
-            && o.hasNoNegativeWeight && o.offTerritory >= 0
+        insertionsBoundedByDistance && !pricesPromises && objective.hasNoNegativeWeight && objective.offTerritory >= 0
     }
 
     /// The cheapest feasible insertion of shipment pickup `u` and its delivery `w` into one trip

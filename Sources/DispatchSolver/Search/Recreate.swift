@@ -15,11 +15,9 @@ extension RoutingProblem {
     /// route.
     func recreate(_ stops: [Int], into state: inout SearchState, rng: inout SplitMix64, blinkRate: Double,
                   allowGranular: Bool = true, ownCourierOnly: Bool = false, lookEverywhere: Bool = true) {
-        // Without reloads or priced minutes, an insertion costs its added distance plus terms
-        // that are never negative (promises, territory, a courier sent out): a place whose added
-        // distance alone costs as much as the best place found so far is passed over before its
-        // times are worked out.
-        let distanceBounds = !allowsReloads && objective.perMinute == 0 && objective.perSquaredWorkingMinute == 0 && objective.perDistance >= 0
+        // A place whose added distance alone costs as much as the best so far is passed over
+        // before its times are worked out (``insertionsBoundedByDistance``).
+        let distanceBounds = insertionsBoundedByDistance
         // Otherwise, where no weight is negative, a place whose stop joins its trip as it is
         // still costs at least its added distance: insertion stops there before the times.
         let costBounds = !distanceBounds && objective.hasNoNegativeWeight
