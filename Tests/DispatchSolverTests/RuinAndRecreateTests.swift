@@ -116,4 +116,22 @@ import DispatchCheck
         #expect(RoutingProblem.eliminationStallLimit(25_000, leftOut: .max) == 25_000, "before a try has left any out")
         #expect(RoutingProblem.eliminationStallLimit(.max, leftOut: 13) == .max / 12, "days above 300 stops stall by time")
     }
+
+    /// On a day without shipments a short run's tries stall after a share of its steps; on a
+    /// day with shipments, or where the day's steps say never, the limit stays as it is.
+    @Test func aShortRunStallsSooner() {
+        var scenario = RandomScenario.make(seed: 41, stops: 40, couriers: 6, shipments: false)
+        scenario.outlet.reloadMinutes = nil
+        let plain = ProblemBuilder(scenario: scenario, objective: .hierarchical).problem
+        #expect(!plain.hasShipments)
+        let steps = plain.eliminationStallSteps ?? 0
+        #expect(steps == 40 * RoutingProblem.eliminationStallStepsPerStop)
+        #expect(plain.eliminationStallSteps(steps, runSteps: 10_000) == Int(RoutingProblem.eliminationStallRunShare * 10_000))
+        #expect(plain.eliminationStallSteps(steps, runSteps: 1_000_000) == steps, "a long run keeps the limit by steps")
+        #expect(plain.eliminationStallSteps(.max, runSteps: 10_000) == .max)
+        let shipments = ProblemBuilder(scenario: RandomScenario.make(seed: 41, stops: 40, couriers: 6, shipments: true),
+                                       objective: .hierarchical).problem
+        #expect(shipments.hasShipments)
+        #expect(shipments.eliminationStallSteps(steps, runSteps: 10_000) == steps)
+    }
 }
