@@ -94,9 +94,10 @@ import Testing
         #expect(result.state.unassigned.isEmpty)
     }
 
-    /// On these days (seeds 4 and 5) a recombination of the routes met is cheaper than the
-    /// walk's best at some checkpoint, and the search adopts it.
-    @Test(arguments: [UInt64(4), 5])
+    /// On these days (seeds 1, 2 and 10; on most others the walk's best is never beaten at a
+    /// checkpoint) a recombination of the routes met is cheaper than the walk's best at some
+    /// checkpoint, and the search adopts it.
+    @Test(arguments: [UInt64(1), 2, 10])
     func aCheaperRecombinationIsAdopted(_ seed: UInt64) {
         let (_, result) = Self.search(seed)
         #expect(result.partitionGain > 0)
