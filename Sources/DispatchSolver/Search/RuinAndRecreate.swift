@@ -133,10 +133,10 @@ extension RoutingProblem {
 
     /// Steps without progress after which a try for one route fewer ends, when at best it left
     /// `leftOut` stops out: `steps` (``eliminationStallSteps``) with two out, `steps / (k − 1)`
-    /// with k out, never with one out. A try for one route
-    /// fewer than the day needs stalls far from it (Solomon R202 at 1 s: 13 stops out from step
-    /// 4,200 to the end of the elimination share at step 15,600, half the budget), while one
-    /// that will close a route comes within a stop or two. Measured, one worker, both arms at
+    /// with k out, never with one out. A try for one route fewer than the day needs stalls far
+    /// from it (Solomon R202 at 1 s: 13 stops out from step 4,200 to the end of the elimination
+    /// share at step 15,600, half the budget), while one that will close a route comes within a
+    /// stop or two. Measured, one worker, both arms at
     /// once, against `steps` whatever is left out (mean gap where both reach the BKS vehicle
     /// count): Solomon-56 at 1 s, seeds 1–6, 309 runs of 336 at the BKS vehicle count against
     /// 308, +1.378 % against +1.466 % (98 runs better, 82 worse); at 10 s, seeds 1–2, 111 of
@@ -155,12 +155,12 @@ extension RoutingProblem {
     /// On days without shipments, the steps without progress a try may take (before
     /// ``eliminationStallLimit(_:leftOut:)`` shares them out by the stops left out) are also at
     /// most this share of the steps the whole run takes (its iteration limit, or what its budget
-    /// after the first plan holds at route elimination's pace). At 1 s a Solomon run takes about 34,000
-    /// steps, and 250 steps a stop (25,000) let a try that cannot close its route hold the rest
-    /// of route elimination's half of the budget: traced on R1, RC1, R2 and RC2 at 1 s, seeds 1–2,
-    /// the last, failed try took 27 % of a run's steps on average, mostly with two to six stops
-    /// out, while tries that succeeded waited at most 4,800 steps for progress with two out and
-    /// 2,600 with three. At 10 s the share is above 250 steps a stop and changes nothing.
+    /// after the first plan holds at route elimination's pace). At 1 s a Solomon run takes about
+    /// 34,000 steps, and 250 steps a stop (25,000) let a try that cannot close its route hold the
+    /// rest of route elimination's half of the budget: traced on R1, RC1, R2 and RC2 at 1 s,
+    /// seeds 1–2, the last, failed try took 27 % of a run's steps on average, mostly with two to
+    /// six stops out, while tries that succeeded waited at most 4,800 steps for progress with two
+    /// out and 2,600 with three. At 10 s the share is above 250 steps a stop and changes nothing.
     ///
     /// Measured at 1 s, one worker, both arms at once, against the limit by steps alone (mean
     /// gap where both reach the BKS vehicle count): Solomon-56 seeds 1–6, 307 runs of 336 at it
@@ -168,8 +168,8 @@ extension RoutingProblem {
     /// +1.36 %, RC1 +1.59 % against +2.34 %). With the pace taken from the run's start instead
     /// (the first plan's time included), seeds 1–6 308 runs against 308, +1.115 % against
     /// +1.307 %, and seeds 7–12 302 against 303, +1.236 % against +1.341 %. A share of 0.3 lost
-    /// six runs' fleets and 0.2 twenty (R107–R111, RC108). Not on Li & Lim 200 at 10 s (40,000–95,000 steps a run),
-    /// where lr2_2_6 lost its fleet on two seeds of three.
+    /// six runs' fleets and 0.2 twenty (R107–R111, RC108). Not on Li & Lim 200 at 10 s
+    /// (40,000–95,000 steps a run), where lr2_2_6 lost its fleet on two seeds of three.
     static let eliminationStallRunShare = 0.4
 
     /// The steps without progress that end a try for one route fewer, `steps` (the day's
