@@ -22,13 +22,15 @@ extension RoutingProblem {
     func ruinStrings(_ state: inout SearchState, rng: inout SplitMix64,
                      averageRemoved: Double = 10, maxString: Double = 10,
                      splitRate: Double = 0.5, splitDepth: Double = 0.01) {
-        let assigned = state.assigned
-        guard !assigned.isEmpty else { return }
-        let averageLength = Double(assigned.count) / Double(max(state.usedRoutes, 1))
+        // Counted and picked in place: the list of routed stops, built every step, took 4 % of
+        // a 2,000-stop outlet day's run.
+        let routed = state.routedCount
+        guard routed > 0 else { return }
+        let averageLength = Double(routed) / Double(max(state.usedRoutes, 1))
         let lsMax = min(maxString, averageLength)
         let ksMax = 4 * averageRemoved / (1 + lsMax) - 1
         let ks = Int(rng.unit() * ksMax) + 1
-        let seed = assigned[rng.below(assigned.count)]
+        let seed = state.routedStop(rng.below(routed), of: routed)
         var ruinedRoutes = Set<Int>()
         var toRemove: [Int] = []
         // The seed, then its neighbours nearest first (read in place: no list of them built).
@@ -40,7 +42,7 @@ extension RoutingProblem {
             let route = state.routes[r].stops
             let lMax = min(Double(route.count), lsMax)
             let length = Int(rng.unit() * lMax) + 1
-            guard let position = route.firstIndex(of: c) else { continue }
+            let position = state.position[c]
             // SISR's split string (with probability `splitRate`): the cut spans `length + kept`
             // stops and keeps `kept` consecutive ones in it (c among them, sometimes), `kept`
             // growing while a draw is at least the split depth.

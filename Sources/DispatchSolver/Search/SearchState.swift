@@ -101,6 +101,25 @@ struct SearchState: Sendable {
     /// The stops in some route, by index.
     var assigned: [Int] { routeOf.indices.filter { routeOf[$0] >= 0 } }
 
+    /// How many stops are in some route: `assigned.count`, without building the list.
+    var routedCount: Int {
+        var count = 0
+        for r in routeOf where r >= 0 { count += 1 }
+        return count
+    }
+
+    /// `assigned[i]` without building the list, given `count` = ``routedCount``: when every stop
+    /// is routed (as between most steps), stop i itself.
+    func routedStop(_ i: Int, of count: Int) -> Int {
+        if count == routeOf.count { return i }
+        var seen = 0
+        for s in routeOf.indices where routeOf[s] >= 0 {
+            if seen == i { return s }
+            seen += 1
+        }
+        return -1
+    }
+
     func unassignedWeight(_ p: RoutingProblem) -> Double {
         var total = 0.0
         for i in routeOf.indices where routeOf[i] < 0 { total += p.priority[i] }

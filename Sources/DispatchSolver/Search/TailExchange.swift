@@ -29,9 +29,9 @@ extension RoutingProblem {
     /// Returns whether it changed anything.
     @discardableResult
     func ruinByTailExchange(_ state: inout SearchState, rng: inout SplitMix64, candidates: Int = 5) -> Bool {
-        let assigned = state.assigned
-        guard !assigned.isEmpty else { return false }
-        let u = assigned[rng.below(assigned.count)]
+        let routed = state.routedCount
+        guard routed > 0 else { return false }
+        let u = state.routedStop(rng.below(routed), of: routed)
         var near: [Int] = []
         for c32 in neighbours[u] {
             let c = Int(c32), r = state.routeOf[c]
