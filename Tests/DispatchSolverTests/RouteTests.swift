@@ -232,6 +232,25 @@ import Testing
     /// load maxima without walking them: they must still be the running maxima of the load along
     /// the route, from the start and from the end, after random edits (and a route over its
     /// capacity infeasible). A pickup, or reloads, turn that shortcut off.
+    /// Reloads that separate nothing go when a route is updated (at the start, at the end, next
+    /// to another reload); the others stay where they are, and a route without idle ones keeps
+    /// its stops as they were.
+    @Test func idleReloadsAreDropped() {
+        let p = TripMoveTests.day()
+        let o = p.outletNode
+        let cases: [(given: [Int], kept: [Int])] = [
+            ([o, 0, o, 1], [0, o, 1]), ([0, o, o, 1], [0, o, 1]), ([0, o, 1, o], [0, o, 1]),
+            ([o, o, 0, o, 1, o, o], [0, o, 1]), ([o], []), ([o, o], []),
+            ([0, o, 1, o, 2], [0, o, 1, o, 2]), ([0, 1, 2], [0, 1, 2]), ([], []),
+        ]
+        for (given, kept) in cases {
+            var route = Route(vehicle: 0)
+            route.stops = given
+            route.update(p)
+            #expect(route.stops == kept, "\(given)")
+        }
+    }
+
     @Test func fallingLoadMaximaAreTheRunningMaxima() {
         var random = SplitMix64(seed: 21)
         var checked = 0, overCapacity = 0

@@ -129,7 +129,17 @@ struct Route: Sendable {
 
     /// Drops reloads that separate nothing: at the start, at the end, or next to another reload.
     mutating func dropIdleReloads(_ p: RoutingProblem) {
-        guard p.allowsReloads, stops.contains(where: p.isReload) else { return }
+        guard p.allowsReloads else { return }
+        // Most updates find none: look before rebuilding, so that the stop list is not copied
+        // into a new array on every update of a route with reloads.
+        var idle = false, previousIsReload = true
+        for s in stops {
+            let isReload = p.isReload(s)
+            if isReload, previousIsReload { idle = true; break }
+            previousIsReload = isReload
+        }
+        if let last = stops.last, p.isReload(last) { idle = true }
+        guard idle else { return }
         var kept: [Int] = []
         kept.reserveCapacity(stops.count)
         for s in stops {

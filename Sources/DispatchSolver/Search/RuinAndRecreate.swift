@@ -546,13 +546,16 @@ extension RoutingProblem {
             ruinStrings(&candidate, rng: &rng, splitRate: splitStringRate)
         }
         let ruined = candidate.unassigned
-        if stopCount > Self.granularThreshold, ruined.contains(where: { candidate.routeBeforeStep(of: $0) < 0 }) {
+        // Each ruined stop's route before the step (−1: it was left out), looked up once: the
+        // lookup searches the routes the step changed.
+        let routeBefore = ruined.map { candidate.routeBeforeStep(of: $0) }
+        if stopCount > Self.granularThreshold, routeBefore.contains(where: { $0 < 0 }) {
             // Stops left out before this step choose first, next to their neighbours; they try
             // every route only one step in ten: a full scan for each of a few dozen, every step,
             // is what stalled a peak day (70 steps in 10 s).
-            let leftOut = ruined.filter { candidate.routeBeforeStep(of: $0) < 0 }
+            let leftOut = ruined.indices.filter { routeBefore[$0] < 0 }.map { ruined[$0] }
             recreate(recreateOrder(leftOut, rng: &rng), into: &candidate, rng: &rng, blinkRate: 0.01, lookEverywhere: rng.chance(0.1))
-            let cut = ruined.filter { candidate.routeBeforeStep(of: $0) >= 0 }
+            let cut = ruined.indices.filter { routeBefore[$0] >= 0 }.map { ruined[$0] }
             recreate(recreateOrder(cut, rng: &rng), into: &candidate, rng: &rng, blinkRate: 0.01, allowGranular: !balance)
         } else {
             recreate(recreateOrder(ruined, rng: &rng), into: &candidate, rng: &rng, blinkRate: 0.01, allowGranular: !balance)
@@ -562,10 +565,7 @@ extension RoutingProblem {
             // routes the ruin cut (also on those the recreate filled costs twice the time per step
             // for worse plans at 10 s on the outlet day: 2,800 steps against 4,000–6,000).
             var touched = Set<Int>()
-            for u in ruined {
-                let r = candidate.routeBeforeStep(of: u)
-                if r >= 0 { touched.insert(r) }
-            }
+            for r in routeBefore where r >= 0 { touched.insert(r) }
             var evaluator = SequenceEvaluator(self)
             for r in touched.sorted() { _ = improveTrips(&candidate, route: r, evaluator: &evaluator) }
         }
