@@ -228,10 +228,6 @@ import Testing
         #expect(edits >= 300 && resumable >= 150, "\(edits) edits, \(resumable) from a feasible route")
     }
 
-    /// On a day of deliveries only and no reloads the load only falls, and the update writes the
-    /// load maxima without walking them: they must still be the running maxima of the load along
-    /// the route, from the start and from the end, after random edits (and a route over its
-    /// capacity infeasible). A pickup, or reloads, turn that shortcut off.
     /// Reloads that separate nothing go when a route is updated (at the start, at the end, next
     /// to another reload); the others stay where they are, and a route without idle ones keeps
     /// its stops as they were.
@@ -251,6 +247,10 @@ import Testing
         }
     }
 
+    /// On a day of deliveries only and no reloads the load only falls, and the update writes the
+    /// load maxima without walking them: they must still be the running maxima of the load along
+    /// the route, from the start and from the end, after random edits (and a route over its
+    /// capacity infeasible). A pickup, or reloads, turn that shortcut off.
     @Test func fallingLoadMaximaAreTheRunningMaxima() {
         var random = SplitMix64(seed: 21)
         var checked = 0, overCapacity = 0

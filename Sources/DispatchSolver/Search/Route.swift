@@ -130,24 +130,17 @@ struct Route: Sendable {
     /// Drops reloads that separate nothing: at the start, at the end, or next to another reload.
     mutating func dropIdleReloads(_ p: RoutingProblem) {
         guard p.allowsReloads else { return }
-        // Most updates find none: look before rebuilding, so that the stop list is not copied
-        // into a new array on every update of a route with reloads.
-        var idle = false, previousIsReload = true
-        for s in stops {
-            let isReload = p.isReload(s)
-            if isReload, previousIsReload { idle = true; break }
-            previousIsReload = isReload
+        // Compacted in place, writing only once a reload has been dropped: a route left as it
+        // was keeps its stop list unshared (a rebuilt list copied it on every update).
+        var kept = 0
+        for k in stops.indices {
+            let s = stops[k]
+            if p.isReload(s), kept == 0 || p.isReload(stops[kept - 1]) { continue }
+            if kept != k { stops[kept] = s }
+            kept += 1
         }
-        if let last = stops.last, p.isReload(last) { idle = true }
-        guard idle else { return }
-        var kept: [Int] = []
-        kept.reserveCapacity(stops.count)
-        for s in stops {
-            if p.isReload(s), kept.isEmpty || p.isReload(kept[kept.count - 1]) { continue }
-            kept.append(s)
-        }
-        while let last = kept.last, p.isReload(last) { kept.removeLast() }
-        stops = kept
+        while kept > 0, p.isReload(stops[kept - 1]) { kept -= 1 }
+        if kept < stops.count { stops.removeSubrange(kept...) }
     }
 
     /// Where a sequence changed: the previous one had `oldCount` stops, and the first `prefix`
