@@ -17,7 +17,8 @@ public struct SearchOptions: Sendable {
     public var routeEliminationShare: Double?
     /// Whether granular local search polishes the first and the final solution, and (on days of
     /// up to 400 stops without pickup-and-delivery fleet minimisation) new bests found by
-    /// ruin-and-recreate, in at most a fifth of the time (``RoutingProblem/loopPolishShare``).
+    /// ruin-and-recreate and, now and then, the walk's current plan, in at most a fifth of the
+    /// time (``RoutingProblem/loopPolishShare``, ``RoutingProblem/walkPolishStepsPerStop``).
     public var localSearch: Bool
     /// When the clock started (the command's start, so reading and building count); `nil`: when
     /// planning starts.
@@ -183,6 +184,11 @@ extension RoutingProblem {
     /// At most this share of a time-limited search's improvement loop goes to polishing new
     /// bests with local search.
     static let loopPolishShare = 0.2
+
+    /// Where local search runs inside the loop (``loopPolishShare``), it also polishes the walk's
+    /// current plan every this many steps a stop (500 on a Solomon instance), not only new bests:
+    /// the walk goes on from a local optimum instead of reaching one by ruin and recreate alone.
+    static let walkPolishStepsPerStop = 5
 
     /// Where in the walk (share of it done) set partitioning runs when it runs during the search.
     /// Solomon-56 at 1 s, seeds 1–3, one worker (mean gap where the BKS vehicle count is reached,
@@ -431,6 +437,14 @@ extension RoutingProblem {
             if options.isReproducible { return iteration - lastLoopPolish >= max(100, stopCount) }
             return loopPolishing <= loopStart.duration(to: clock.now) * Self.loopPolishShare
         }
+        // The walk's own plan is polished too, every ``walkPolishStepsPerStop`` steps a stop,
+        // within the same share of the loop's time (a reproducible run: on the step count alone).
+        let walkPolishPeriod = max(Self.walkPolishStepsPerStop * stopCount, 1)
+        func polishesWalk() -> Bool {
+            guard options.localSearch, polishesInLoop, iteration % walkPolishPeriod == 0,
+                  current.routedCount == stopCount else { return false }
+            return options.isReproducible || loopPolishing <= loopStart.duration(to: clock.now) * Self.loopPolishShare
+        }
         // The walk's temperature starts over when route elimination ends: SISR's annealing and
         // its fleet minimisation are separate searches.
         let cooling = CoolingSchedule(start: 10 * averageArc, end: 0.1 * averageArc,
@@ -473,6 +487,13 @@ extension RoutingProblem {
                     currentCost = cost
                     pool.add(best, self)
                 }
+            }
+            if polishesWalk() {
+                let polishStart = clock.now
+                localSearch(&current, rng: &rng, deadline: options.isReproducible ? deadline : deadline - finalPolishReserve())
+                currentCost = current.cost(self)
+                loopPolishing += polishStart.duration(to: clock.now)
+                if currentCost < bestCost - 1e-9 { best = current; bestCost = currentCost; pool.add(best, self) }
             }
             current.beginStep()
             ruinAndRecreate(&current, rng: &rng)
