@@ -188,6 +188,12 @@ extension RoutingProblem {
     /// Where local search runs inside the loop (``loopPolishShare``), it also polishes the walk's
     /// current plan every this many steps a stop (500 on a Solomon instance), not only new bests:
     /// the walk goes on from a local optimum instead of reaching one by ruin and recreate alone.
+    /// Measured, one worker, both arms at once, against polishing new bests only (mean gap where
+    /// both reach the BKS vehicle count): Solomon-56 at 1 s +1.114 % against +1.247 % (seeds
+    /// 1–6) and +1.140 % against +1.182 % (seeds 7–12); Gehring–Homberger 400 at 10 s +3.121 %
+    /// against +3.423 % (seeds 1–3), at 30 s +2.346 % against +2.617 % (seeds 1–2). Solomon-56 at
+    /// 10 s, seeds 1–2, within the spread (+0.474 % against +0.436 %). Every 2 steps a stop read
+    /// +1.143 % and every 10 +1.220 % at 1 s, against +1.244 % and +1.231 % for the same arm.
     static let walkPolishStepsPerStop = 5
 
     /// Where in the walk (share of it done) set partitioning runs when it runs during the search.
