@@ -438,10 +438,11 @@ extension RoutingProblem {
         var loopPolishing = Duration.zero
         var lastLoopPolish = Int.min / 2
         var loopPolishes = 0
+        func withinPolishShare() -> Bool { loopPolishing <= loopStart.duration(to: clock.now) * Self.loopPolishShare }
         func polishesNewBest() -> Bool {
             guard options.localSearch, polishesInLoop else { return false }
             if options.isReproducible { return iteration - lastLoopPolish >= max(100, stopCount) }
-            return loopPolishing <= loopStart.duration(to: clock.now) * Self.loopPolishShare
+            return withinPolishShare()
         }
         // The walk's own plan is polished too, every ``walkPolishStepsPerStop`` steps a stop,
         // within the same share of the loop's time (a reproducible run: on the step count alone).
@@ -449,7 +450,14 @@ extension RoutingProblem {
         func polishesWalk() -> Bool {
             guard options.localSearch, polishesInLoop, iteration % walkPolishPeriod == 0,
                   current.routedCount == stopCount else { return false }
-            return options.isReproducible || loopPolishing <= loopStart.duration(to: clock.now) * Self.loopPolishShare
+            return options.isReproducible || withinPolishShare()
+        }
+        // One polish inside the loop, timed against its share; a time-limited run stops it where
+        // the final polish's reserve begins.
+        func polishInLoop(_ solution: inout SearchState) {
+            let polishStart = clock.now
+            localSearch(&solution, rng: &rng, deadline: options.isReproducible ? deadline : deadline - finalPolishReserve())
+            loopPolishing += polishStart.duration(to: clock.now)
         }
         // The walk's temperature starts over when route elimination ends: SISR's annealing and
         // its fleet minimisation are separate searches.
@@ -495,10 +503,8 @@ extension RoutingProblem {
                 }
             }
             if polishesWalk() {
-                let polishStart = clock.now
-                localSearch(&current, rng: &rng, deadline: options.isReproducible ? deadline : deadline - finalPolishReserve())
+                polishInLoop(&current)
                 currentCost = current.cost(self)
-                loopPolishing += polishStart.duration(to: clock.now)
                 if currentCost < bestCost - 1e-9 { best = current; bestCost = currentCost; pool.add(best, self) }
             }
             current.beginStep()
@@ -517,13 +523,10 @@ extension RoutingProblem {
                     best = current
                     bestCost = cost
                     if polishesNewBest() {
-                        let polishStart = clock.now
-                        let polishBy = options.isReproducible ? deadline : deadline - finalPolishReserve()
-                        localSearch(&best, rng: &rng, deadline: polishBy)
+                        polishInLoop(&best)
                         bestCost = best.cost(self)
                         current = best
                         currentCost = bestCost
-                        loopPolishing += polishStart.duration(to: clock.now)
                         lastLoopPolish = iteration
                         loopPolishes += 1
                     }
