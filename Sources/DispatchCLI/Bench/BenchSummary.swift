@@ -55,10 +55,30 @@ public struct BenchSummary: Sendable, Equatable {
         public var checkFailures: Int
     }
 
+    /// One seed at one budget, over every instance: what a table of that seed alone would state.
+    public struct SeedRow: Sendable, Equatable {
+        /// Time budget in seconds.
+        public var budget: Double
+        /// The seed.
+        public var seed: UInt64
+        /// Runs (one per instance).
+        public var runs: Int
+        /// Runs whose instance has a best-known vehicle count (the denominator of `reached`).
+        public var withBestKnownVehicles: Int
+        /// Runs that reached the best-known vehicle count.
+        public var reached: Int
+        /// Mean counted gap (per cent) over this seed's runs where it counts.
+        public var meanGap: Double?
+        /// Runs whose plan failed the checker.
+        public var checkFailures: Int
+    }
+
     /// Per instance and budget, in the order the runs came.
     public var instances: [InstanceRow]
     /// Per family and budget (families in the order they came, then `all`), budgets ascending.
     public var families: [FamilyRow]
+    /// Per budget (ascending) and seed (in the order the runs came), over every instance.
+    public var seeds: [SeedRow]
 
     /// The summary of `records`.
     public init(records: [BenchRecord]) {
@@ -84,6 +104,22 @@ public struct BenchSummary: Sendable, Equatable {
             }
         }
         families = familyRows
+        var seedRows: [SeedRow] = []
+        for budget in Set(records.map(\.budget)).sorted() {
+            let atBudget = records.filter { $0.budget == budget }
+            var seeds: [UInt64] = []
+            for record in atBudget where !seeds.contains(record.seed) { seeds.append(record.seed) }
+            for seed in seeds {
+                let runs = atBudget.filter { $0.seed == seed }
+                seedRows.append(SeedRow(
+                    budget: budget, seed: seed, runs: runs.count,
+                    withBestKnownVehicles: runs.filter { $0.reachesBestKnownVehicles != nil }.count,
+                    reached: runs.filter { $0.reachesBestKnownVehicles == true }.count,
+                    meanGap: Self.mean(runs.compactMap(\.countedGap)),
+                    checkFailures: runs.filter { !$0.checkPassed }.count))
+            }
+        }
+        seeds = seedRows
     }
 
     private static func instanceRow(_ runs: [BenchRecord]) -> InstanceRow? {

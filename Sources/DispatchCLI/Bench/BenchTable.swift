@@ -16,8 +16,9 @@ public enum BenchFormat: String, Sendable, CaseIterable {
     public static let choices = allCases.map(\.rawValue).joined(separator: ", ")
 }
 
-/// Renders a ``BenchReport``: per-instance rows (best and mean over seeds) and the per-family
-/// summary for `table` and `md`, every run for `csv`, everything for `json`.
+/// Renders a ``BenchReport``: per-instance rows (best and mean over seeds), the per-family
+/// summary and, with several seeds, the per-seed summary for `table` and `md`; every run for
+/// `csv`; everything for `json` (docs/formats.md).
 public enum BenchTable {
     /// The report in `format`.
     public static func render(_ report: BenchReport, format: BenchFormat) -> String {
@@ -111,13 +112,21 @@ public enum BenchTable {
                 "checkFailures": .number(Double(row.checkFailures)),
             ])
         }
+        let bySeed = summary.seeds.map { row in
+            JSONValue.object([
+                "budgetSeconds": .number(row.budget), "seed": .number(Double(row.seed)), "runs": .number(Double(row.runs)),
+                "withBestKnownVehicles": .number(Double(row.withBestKnownVehicles)), "reached": .number(Double(row.reached)),
+                "meanGapPercent": optional(row.meanGap.map { rounded($0, digits: 4) }),
+                "checkFailures": .number(Double(row.checkFailures)),
+            ])
+        }
         return .object([
             "format": .string("dispatchdesk.bench/1"),
             "seeds": .array(report.seeds.map { .number(Double($0)) }),
             "budgetsSeconds": .array(report.budgets.map(JSONValue.number)),
             "workers": .number(Double(report.workers)),
             "setPartitioning": .bool(report.setPartitioning),
-            "runs": .array(runs), "instances": .array(instances), "summary": .array(families),
+            "runs": .array(runs), "instances": .array(instances), "summary": .array(families), "bySeed": .array(bySeed),
             "notRun": .array(report.failures.map { .object(["path": .string($0.path), "message": .string($0.message)]) }),
         ])
     }
@@ -132,6 +141,11 @@ public enum BenchTable {
     public static let summaryHeader = [
         "family", "budget", "instances", "runs", "BKS vehicles reached (best)", "reached (mean over seeds)",
         "mean gap % where reached", "best gap % where reached", "check failures",
+    ]
+
+    /// Header of the per-seed summary (shown when the runs have more than one seed).
+    public static let seedHeader = [
+        "budget", "seed", "runs", "BKS vehicles reached", "mean gap % where reached", "check failures",
     ]
 
     /// Header of the outlet table (outlet days, one row per run).
@@ -158,6 +172,12 @@ public enum BenchTable {
              row.withBestKnownVehicles == 0 ? "-" : "\(number(row.reachedMean, digits: 1))/\(row.withBestKnownVehicles)",
              row.meanGap.map(signed) ?? "-", row.bestGap.map(signed) ?? "-", String(row.checkFailures)]
         }
+        // One seed's figures over every instance, as a single-seed table would state them.
+        let seedRows = Set(summary.seeds.map(\.seed)).count < 2 ? [] : summary.seeds.map { row -> [String] in
+            [budget(row.budget), String(row.seed), String(row.runs),
+             row.withBestKnownVehicles == 0 ? "-" : "\(row.reached)/\(row.withBestKnownVehicles)",
+             row.meanGap.map(signed) ?? "-", String(row.checkFailures)]
+        }
         let outletRows = report.records.compactMap { r -> [String]? in
             guard let o = r.outlet else { return nil }
             return [r.instance, budget(r.budget), String(r.seed), String(r.vehicles), number(r.distance), String(r.unassigned),
@@ -173,11 +193,13 @@ public enum BenchTable {
             out += "Runs: \(settings).\n\n"
             out += markdownTable(instanceHeader, instanceRows) + "\n"
             out += markdownTable(summaryHeader, familyRows)
+            if !seedRows.isEmpty { out += "\nSeed by seed, every instance:\n\n" + markdownTable(seedHeader, seedRows) }
             if !outletRows.isEmpty { out += "\nThe outlet's figures, run by run:\n\n" + markdownTable(outletHeader, outletRows) }
         } else {
             out += settings + "\n\n"
             out += alignedTable(instanceHeader, instanceRows) + "\n"
             out += alignedTable(summaryHeader, familyRows)
+            if !seedRows.isEmpty { out += "\n" + alignedTable(seedHeader, seedRows) }
             if !outletRows.isEmpty { out += "\n" + alignedTable(outletHeader, outletRows) }
         }
         out += "\n" + legend + "\n"

@@ -90,6 +90,32 @@ import Testing
         #expect(summary.families[3].meanGap == 0)
     }
 
+    /// Seed by seed over every instance: what a table of one seed would state.
+    @Test func seedsCountTheirOwnRunsOverEveryInstance() {
+        var failed = Self.run("R101", Self.r101, seed: 2, vehicles: 21, distance: 1640)
+        failed.violations = ["route v3: late at R101-7"]
+        let summary = BenchSummary(records: [
+            Self.run("C101", Self.c101, seed: 1, vehicles: 10, distance: 808), // +1 %
+            Self.run("C101", Self.c101, seed: 2, vehicles: 10, distance: 824), // +3 %
+            Self.run("C102", Self.c102, seed: 1, vehicles: 11, distance: 900), // missed: not counted
+            Self.run("C102", Self.c102, seed: 2, vehicles: 10, distance: 1020), // +2 %
+            Self.run("R101", Self.r101, seed: 1, vehicles: 20, distance: 1650), // missed
+            failed, // missed, and failed the checker
+            Self.run("outlet-day", nil, seed: 1, vehicles: 20, distance: 500), // no best-known solution
+            Self.run("C101", Self.c101, seed: 1, vehicles: 10, distance: 800, budget: 10), // +0 %
+        ])
+        #expect(summary.seeds.map(\.budget) == [1, 1, 10])
+        #expect(summary.seeds.map(\.seed) == [1, 2, 1])
+        let (one, two, long) = (summary.seeds[0], summary.seeds[1], summary.seeds[2])
+        #expect(one.runs == 4 && one.withBestKnownVehicles == 3 && one.reached == 1)
+        #expect(one.meanGap == 1)
+        #expect(one.checkFailures == 0)
+        #expect(two.runs == 3 && two.withBestKnownVehicles == 3 && two.reached == 2)
+        #expect(abs((two.meanGap ?? .nan) - 2.5) < 1e-9) // (3 + 2) / 2
+        #expect(two.checkFailures == 1)
+        #expect(long.runs == 1 && long.reached == 1 && long.meanGap == 0)
+    }
+
     @Test func failedChecksAreCountedAndMakeTheRunExit70() {
         var failed = Self.run("C101", Self.c101, seed: 1, vehicles: 10, distance: 808)
         failed.violations = ["route v1: capacity exceeded"]

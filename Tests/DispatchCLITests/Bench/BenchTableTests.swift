@@ -59,6 +59,13 @@ import Testing
         #expect(c1.value["reachedMean"]?.value == .number(0.5))
         #expect(c1.value["meanGapPercent"]?.value == .number(1))
         #expect(notRun.first?.value["path"]?.value == .string("broken.txt"))
+        guard case .array(let bySeed)? = root["bySeed"]?.value else {
+            Issue.record("bySeed missing")
+            return
+        }
+        #expect(bySeed.map { $0.value["seed"]?.value } == [.number(1), .number(2)])
+        #expect(bySeed.map { $0.value["reached"]?.value } == [.number(1), .number(0)])
+        #expect(bySeed.map { $0.value["meanGapPercent"]?.value } == [.number(1), .null])
     }
 
     @Test func markdownHasInstanceAndFamilyTables() {
@@ -73,6 +80,14 @@ import Testing
             #expect(lines[header + 2] == "| C101 | 1 s | 2 | 10 | 10 | 808.00 | 800.00 | +1.00 | +1.00 | 1/2 | 0 | 115 | 0.96 | 0.75 | passed |")
         }
         #expect(lines.contains("| C1 | 1 s | 1 | 2 | 1/1 | 0.5/1 | +1.00 | +1.00 | 0 |"), "\(text)")
+        // Seed by seed over every instance: seed 1 reached C101 (+1 %) and ran the outlet day
+        // (no best-known solution); seed 2 missed C101's vehicle count.
+        #expect(lines.contains("| " + BenchTable.seedHeader.joined(separator: " | ") + " |"), "\(text)")
+        #expect(lines.contains("| 1 s | 1 | 2 | 1/1 | +1.00 | 0 |"), "\(text)")
+        #expect(lines.contains("| 1 s | 2 | 1 | 0/1 | - | 0 |"), "\(text)")
+        // One seed: the family summary already says it all.
+        let oneSeed = BenchReport(seeds: [1], budgets: [1], records: [Self.report.records[0]])
+        #expect(!BenchTable.render(oneSeed, format: .md).contains(BenchTable.seedHeader.joined(separator: " | ")))
         #expect(lines.contains("- broken.txt: 1 error(s)"))
         #expect(lines.contains("| " + BenchTable.outletHeader.joined(separator: " | ") + " |"), "\(text)")
         #expect(lines.contains("| outlet-day | 1 s | 1 | 20 | 552.90 | 3 | 6 of 366 | 20:41 | 348 / 290 min = 1.20 | 48372.25 | passed |"), "\(text)")
@@ -81,11 +96,12 @@ import Testing
     }
 
     @Test func terminalTableAlignsColumns() {
-        // Blocks: settings, instances, families, the outlet's figures, legend, files not run.
+        // Blocks: settings, instances, families, seeds, the outlet's figures, legend, files not run.
         let blocks = BenchTable.render(Self.report, format: .table).components(separatedBy: "\n\n")
-        #expect(blocks.count == 6)
-        // Instances: header, C101, outlet-day; families: header, C1, outlet-day, all; outlet: header, outlet-day.
-        for (table, count) in zip(blocks.dropFirst().prefix(3), [3, 4, 2]) {
+        #expect(blocks.count == 7)
+        // Instances: header, C101, outlet-day; families: header, C1, outlet-day, all; seeds: header,
+        // seed 1, seed 2; outlet: header, outlet-day.
+        for (table, count) in zip(blocks.dropFirst().prefix(4), [3, 4, 3, 2]) {
             let lines = table.split(separator: "\n")
             #expect(lines.count == count)
             #expect(Set(lines.map(\.count)).count == 1, "\(table)")
