@@ -93,8 +93,7 @@ public struct BenchSummary: Sendable, Equatable {
         var familyRows: [FamilyRow] = []
         for budget in Set(instances.map(\.budget)).sorted() {
             let atBudget = instances.filter { $0.budget == budget }
-            var families: [String] = []
-            for row in atBudget where !families.contains(row.family) { families.append(row.family) }
+            let families = Self.inOrderOfFirstRun(atBudget.map(\.family))
             for family in families {
                 familyRows.append(Self.familyRow(family, budget: budget, atBudget.filter { $0.family == family },
                                                  records.filter { $0.budget == budget && $0.family == family }))
@@ -107,9 +106,7 @@ public struct BenchSummary: Sendable, Equatable {
         var seedRows: [SeedRow] = []
         for budget in Set(records.map(\.budget)).sorted() {
             let atBudget = records.filter { $0.budget == budget }
-            var seeds: [UInt64] = []
-            for record in atBudget where !seeds.contains(record.seed) { seeds.append(record.seed) }
-            for seed in seeds {
+            for seed in Self.inOrderOfFirstRun(atBudget.map(\.seed)) {
                 let runs = atBudget.filter { $0.seed == seed }
                 seedRows.append(SeedRow(
                     budget: budget, seed: seed, runs: runs.count,
@@ -148,6 +145,13 @@ public struct BenchSummary: Sendable, Equatable {
             meanGap: mean(records.compactMap(\.countedGap)),
             bestGap: mean(rows.compactMap(\.best.countedGap)),
             checkFailures: rows.reduce(0) { $0 + $1.checkFailures })
+    }
+
+    /// Each distinct value once, in the order of its first run.
+    private static func inOrderOfFirstRun<Value: Equatable>(_ values: [Value]) -> [Value] {
+        var distinct: [Value] = []
+        for value in values where !distinct.contains(value) { distinct.append(value) }
+        return distinct
     }
 
     private static func mean(_ values: [Double]) -> Double? {
