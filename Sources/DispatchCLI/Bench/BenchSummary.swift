@@ -91,23 +91,20 @@ public struct BenchSummary: Sendable, Equatable {
         }
         instances = keys.compactMap { groups[$0].flatMap(Self.instanceRow) }
         var familyRows: [FamilyRow] = []
-        for budget in Set(instances.map(\.budget)).sorted() {
-            let atBudget = instances.filter { $0.budget == budget }
-            let families = Self.inOrderOfFirstRun(atBudget.map(\.family))
-            for family in families {
-                familyRows.append(Self.familyRow(family, budget: budget, atBudget.filter { $0.family == family },
-                                                 records.filter { $0.budget == budget && $0.family == family }))
-            }
-            if families.count > 1 {
-                familyRows.append(Self.familyRow("all", budget: budget, atBudget, records.filter { $0.budget == budget }))
-            }
-        }
-        families = familyRows
         var seedRows: [SeedRow] = []
         for budget in Set(records.map(\.budget)).sorted() {
-            let atBudget = records.filter { $0.budget == budget }
-            for seed in Self.inOrderOfFirstRun(atBudget.map(\.seed)) {
-                let runs = atBudget.filter { $0.seed == seed }
+            let rowsAtBudget = instances.filter { $0.budget == budget }
+            let runsAtBudget = records.filter { $0.budget == budget }
+            let families = Self.inOrderOfFirstRun(rowsAtBudget.map(\.family))
+            for family in families {
+                familyRows.append(Self.familyRow(family, budget: budget, rowsAtBudget.filter { $0.family == family },
+                                                 runsAtBudget.filter { $0.family == family }))
+            }
+            if families.count > 1 {
+                familyRows.append(Self.familyRow("all", budget: budget, rowsAtBudget, runsAtBudget))
+            }
+            for seed in Self.inOrderOfFirstRun(runsAtBudget.map(\.seed)) {
+                let runs = runsAtBudget.filter { $0.seed == seed }
                 seedRows.append(SeedRow(
                     budget: budget, seed: seed, runs: runs.count,
                     withBestKnownVehicles: runs.filter { $0.reachesBestKnownVehicles != nil }.count,
@@ -116,6 +113,7 @@ public struct BenchSummary: Sendable, Equatable {
                     checkFailures: runs.filter { !$0.checkPassed }.count))
             }
         }
+        families = familyRows
         seeds = seedRows
     }
 
