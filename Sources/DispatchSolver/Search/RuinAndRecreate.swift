@@ -417,10 +417,15 @@ extension RoutingProblem {
                 }
             }
         }
-        if options.localSearch, polishAfterElimination {
-            polish(&current)
+        // After the walk's plan changed outside a step (a polish, trip moves): its cost, and the
+        // best plan when it beats it.
+        func currentChanged() {
             currentCost = current.cost(self)
             if currentCost < bestCost - 1e-9 { best = current; bestCost = currentCost; pool.add(best, self) }
+        }
+        if options.localSearch, polishAfterElimination {
+            polish(&current)
+            currentChanged()
         }
 
         // Local search inside the loop: each new best is polished to a local optimum and the walk
@@ -482,10 +487,7 @@ extension RoutingProblem {
                 while moved < 5, relocateTrip(&current, evaluator: &tripEvaluator) || swapCouriers(&current, evaluator: &tripEvaluator) { moved += 1 }
                 tripMoveWait = moved > 0 ? Self.tripMovePeriod : min(2 * tripMoveWait, Self.tripMoveLongestWait)
                 nextTripMoves = iteration + tripMoveWait
-                if moved > 0 {
-                    currentCost = current.cost(self)
-                    if currentCost < bestCost - 1e-9 { best = current; bestCost = currentCost; pool.add(best, self) }
-                }
+                if moved > 0 { currentChanged() }
             }
             let done = min(progress(), 1)
             let walked = cooling.walked(done)
@@ -504,8 +506,7 @@ extension RoutingProblem {
             }
             if polishesWalk() {
                 polishInLoop(&current)
-                currentCost = current.cost(self)
-                if currentCost < bestCost - 1e-9 { best = current; bestCost = currentCost; pool.add(best, self) }
+                currentChanged()
             }
             current.beginStep()
             ruinAndRecreate(&current, rng: &rng)
