@@ -285,4 +285,40 @@ import Testing
         #expect(withPickups.pickupKg.contains { $0 > 0 } && !withPickups.loadOnlyFalls)
         #expect(!OperatorFixture.randomDay(seed: 1).problem.loadOnlyFalls)
     }
+
+    /// Every stored field of a route, by name (its scratch arrays aside), as text.
+    static func fields(_ route: Route) -> [String: String] {
+        var fields: [String: String] = [:]
+        for child in Mirror(reflecting: route).children {
+            guard let label = child.label, !label.hasPrefix("spare") else { continue }
+            fields[label] = String(describing: child.value)
+        }
+        return fields
+    }
+
+    /// A route refilled in place from another (the undo copy of a step) equals it in every
+    /// stored field, whatever it held before: routes of random days with trips, shipments and
+    /// promises, refilled from routes of other couriers and lengths. A field added to `Route`
+    /// and left out of ``Route/overwrite(with:)`` fails here.
+    @Test func anOverwrittenRouteEqualsItsSourceInEveryField() {
+        var compared = 0, differedBefore = 0
+        for seed in 0..<UInt64(16) {
+            let (problem, state) = OperatorFixture.randomDay(seed: seed)
+            let routes = state.routes.filter { !$0.isEmpty } + [Route(vehicle: 0)]
+            var random = SplitMix64(seed: seed)
+            for source in routes {
+                var target = routes[random.below(routes.count)]
+                if target.stops.count >= 2 { Self.randomEdit(&target, problem, reloads: true, &random) }
+                target.update(problem)
+                let before = Self.fields(target), expected = Self.fields(source)
+                #expect(before.count == expected.count && expected.count >= 30)
+                differedBefore += expected.filter { before[$0.key] != $0.value }.count
+                withUnsafePointer(to: source) { target.overwrite(with: $0) }
+                #expect(Self.fields(target) == expected, "seed \(seed)")
+                compared += 1
+            }
+        }
+        // The targets differed from their sources in many fields before: the check has teeth.
+        #expect(compared >= 40 && differedBefore >= 10 * compared, "\(compared) routes, \(differedBefore) fields differed")
+    }
 }

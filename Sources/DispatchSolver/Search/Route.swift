@@ -76,6 +76,58 @@ struct Route: Sendable {
 
     init(vehicle: Int) { self.vehicle = vehicle }
 
+    /// Makes this route a copy of the route at `other` in its own storage: every array is
+    /// overwritten in place, so a route kept as an undo copy is refilled without allocating (a
+    /// copy by assignment shares `other`'s arrays, and the next edit of either then reallocates
+    /// each array it writes). The scratch arrays stay this route's own. A pointer, not a value:
+    /// a route passed by value is a copy, every array retained and released.
+    mutating func overwrite(with other: UnsafePointer<Route>) {
+        vehicle = other.pointee.vehicle
+        Self.overwrite(&stops, with: other.pointee.stops)
+        Self.overwrite(&arrival, with: other.pointee.arrival)
+        Self.overwrite(&start, with: other.pointee.start)
+        Self.overwrite(&departure, with: other.pointee.departure)
+        Self.overwrite(&latestArrival, with: other.pointee.latestArrival)
+        Self.overwrite(&loadKg, with: other.pointee.loadKg)
+        Self.overwrite(&loadLitres, with: other.pointee.loadLitres)
+        Self.overwrite(&prefixMaxKg, with: other.pointee.prefixMaxKg)
+        Self.overwrite(&suffixMaxKg, with: other.pointee.suffixMaxKg)
+        Self.overwrite(&prefixMaxLitres, with: other.pointee.prefixMaxLitres)
+        Self.overwrite(&suffixMaxLitres, with: other.pointee.suffixMaxLitres)
+        Self.overwrite(&pickedKg, with: other.pointee.pickedKg)
+        Self.overwrite(&pickedLitres, with: other.pointee.pickedLitres)
+        Self.overwrite(&tripDeparture, with: other.pointee.tripDeparture)
+        Self.overwrite(&tripRelease, with: other.pointee.tripRelease)
+        Self.overwrite(&tripSlack, with: other.pointee.tripSlack)
+        Self.overwrite(&promisesFrom, with: other.pointee.promisesFrom)
+        Self.overwrite(&promiseRoom, with: other.pointee.promiseRoom)
+        Self.overwrite(&openShipments, with: other.pointee.openShipments)
+        Self.overwrite(&arcDistance, with: other.pointee.arcDistance)
+        Self.overwrite(&arcMinutes, with: other.pointee.arcMinutes)
+        Self.overwrite(&arcStops, with: other.pointee.arcStops)
+        arcVehicle = other.pointee.arcVehicle
+        cachedFully = other.pointee.cachedFully
+        firstDeparture = other.pointee.firstDeparture
+        distance = other.pointee.distance
+        lateness = other.pointee.lateness
+        brokenPromises = other.pointee.brokenPromises
+        Self.overwrite(&lateMinutes, with: other.pointee.lateMinutes)
+        Self.overwrite(&breaksPromise, with: other.pointee.breaksPromise)
+        endTime = other.pointee.endTime
+        duration = other.pointee.duration
+        dayLength = other.pointee.dayLength
+        offTerritory = other.pointee.offTerritory
+        feasible = other.pointee.feasible
+        complete = other.pointee.complete
+    }
+
+    /// `target`'s elements replaced by `source`'s, in `target`'s buffer when it has the room.
+    @inline(__always)
+    private static func overwrite<T>(_ target: inout [T], with source: [T]) {
+        target.removeAll(keepingCapacity: true)
+        target.append(contentsOf: source)
+    }
+
     /// Whether the courier stays at the outlet (no stop at all).
     var isEmpty: Bool { stops.isEmpty }
 

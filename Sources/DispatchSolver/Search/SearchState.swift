@@ -7,12 +7,16 @@ struct SearchState: Sendable {
     var closed: [Bool]
     /// Position of each assigned stop in its route.
     var position: [Int]
-    /// While a step is tentative (``beginStep()``): each route the step changed, as it was before
-    /// the step first changed it. A ruin-and-recreate step changes a few routes of many; copying
-    /// the whole state for each step retained every array of every route (a seventh of a
+    /// While a step is tentative (``beginStep()``): the routes the step changed, and for each
+    /// route its copy from before the step first changed it (current only for those in
+    /// `stepRoutes`). A ruin-and-recreate step changes a few routes of many; copying the whole
+    /// state for each step retained every array of every route (a seventh of a
     /// Gehring–Homberger 400 run went to that), and a rejected step is undone from this log.
+    /// The copies are refilled in place (``Route/overwrite(with:)``) and swapped back on undo:
+    /// a copy by assignment shared the route's arrays, and the step's first edit then
+    /// reallocated each array it wrote.
     private var stepRoutes: [Int] = []
-    private var stepBefore: [Route] = []
+    private var beforeStep: [Route]
     private var stepOpen = false
 
     init(_ p: RoutingProblem) {
@@ -24,20 +28,19 @@ struct SearchState: Sendable {
         routeOf = [Int](repeating: -1, count: p.stopCount)
         closed = [Bool](repeating: false, count: p.vehicles.count)
         position = [Int](repeating: -1, count: p.stopCount)
+        beforeStep = p.vehicles.indices.map { Route(vehicle: $0) }
     }
 
     /// Starts a tentative step: until ``commitStep()`` or ``undoStep(_:)``, the first change to
     /// each route keeps a copy of it.
     mutating func beginStep() {
         stepRoutes.removeAll(keepingCapacity: true)
-        stepBefore.removeAll(keepingCapacity: true)
         stepOpen = true
     }
 
     /// Keeps what the step changed.
     mutating func commitStep() {
         stepRoutes.removeAll(keepingCapacity: true)
-        stepBefore.removeAll(keepingCapacity: true)
         stepOpen = false
     }
 
@@ -47,9 +50,8 @@ struct SearchState: Sendable {
         for r in stepRoutes {
             for s in routes[r].stops where s < p.stopCount { routeOf[s] = -1 }
         }
-        for i in stepRoutes.indices {
-            let r = stepRoutes[i]
-            swap(&routes[r], &stepBefore[i])
+        for r in stepRoutes {
+            swap(&routes[r], &beforeStep[r])
             for (k, s) in routes[r].stops.enumerated() where s < p.stopCount { routeOf[s] = r; position[s] = k }
         }
         commitStep()
@@ -60,7 +62,7 @@ struct SearchState: Sendable {
 
     /// The route stop `s` was in when the step began (−1: unassigned).
     func routeBeforeStep(of s: Int) -> Int {
-        for i in stepRoutes.indices where stepBefore[i].stops.contains(s) { return stepRoutes[i] }
+        for r in stepRoutes where beforeStep[r].stops.contains(s) { return r }
         return routeOf[s] >= 0 && stepRoutes.contains(routeOf[s]) ? -1 : routeOf[s]
     }
 
@@ -68,7 +70,11 @@ struct SearchState: Sendable {
     private mutating func willChange(_ r: Int) {
         guard stepOpen, !stepRoutes.contains(r) else { return }
         stepRoutes.append(r)
-        stepBefore.append(routes[r])
+        // Read through the buffer: `routes[r]` as an argument is a copy (every array retained).
+        routes.withUnsafeBufferPointer { routes in
+            guard let base = routes.baseAddress else { return }
+            beforeStep[r].overwrite(with: base + r)
+        }
     }
 
     /// Refreshes the cached schedule and stop positions of route `r` after its stops changed.
