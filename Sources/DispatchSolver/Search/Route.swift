@@ -630,9 +630,12 @@ struct Route: Sendable {
         }
         Self.resize(&loadKg, n + 1, 0); Self.resize(&loadLitres, n + 1, 0)
         loadKg[0] = kg; loadLitres[0] = litres
+        // The running load carried in a register (the same sums in the same order as reading
+        // back the arc before): a store read back at once waited for the store on every stop.
         for (k, s) in stops.enumerated() {
-            loadKg[k + 1] = loadKg[k] + p.pickupKg[s] - p.deliveryKg[s]
-            loadLitres[k + 1] = loadLitres[k] + p.pickupLitres[s] - p.deliveryLitres[s]
+            kg = kg + p.pickupKg[s] - p.deliveryKg[s]
+            litres = litres + p.pickupLitres[s] - p.deliveryLitres[s]
+            loadKg[k + 1] = kg; loadLitres[k + 1] = litres
         }
         fillLoadMaxima(p)
         Self.resize(&promisesFrom, n + 1, 0)

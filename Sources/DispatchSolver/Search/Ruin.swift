@@ -31,7 +31,7 @@ extension RoutingProblem {
         let ksMax = 4 * averageRemoved / (1 + lsMax) - 1
         let ks = Int(rng.unit() * ksMax) + 1
         let seed = state.routedStop(rng.below(routed), of: routed)
-        var ruinedRoutes = Set<Int>()
+        var ruinedRoutes: [Int] = []
         var toRemove: [Int] = []
         // The seed, then its neighbours nearest first (read in place: no list of them built).
         let near = neighbours[seed]
@@ -63,7 +63,7 @@ extension RoutingProblem {
                 toRemove.append(contentsOf: route[first..<keptFirst])
                 toRemove.append(contentsOf: route[(keptFirst + kept)..<(first + span)])
             }
-            ruinedRoutes.insert(r)
+            ruinedRoutes.append(r)
             if ruinedRoutes.count >= ks { break }
         }
         state.remove(toRemove, self)

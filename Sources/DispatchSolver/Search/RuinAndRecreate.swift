@@ -578,8 +578,9 @@ extension RoutingProblem {
         }
         let ruined = candidate.unassigned
         // Each ruined stop's route before the step (−1: it was left out), looked up once: the
-        // lookup searches the routes the step changed.
-        let routeBefore = ruined.map { candidate.routeBeforeStep(of: $0) }
+        // lookup searches the routes the step changed. Only large days and days with reloads
+        // read it.
+        let routeBefore = stopCount > Self.granularThreshold || allowsReloads ? ruined.map { candidate.routeBeforeStep(of: $0) } : []
         if stopCount > Self.granularThreshold, routeBefore.contains(where: { $0 < 0 }) {
             // Stops left out before this step choose first, next to their neighbours; they try
             // every route only one step in ten: a full scan for each of a few dozen, every step,

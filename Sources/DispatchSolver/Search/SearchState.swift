@@ -151,10 +151,11 @@ struct SearchState: Sendable {
     @discardableResult
     mutating func remove(_ stops: [Int], _ p: RoutingProblem) -> [Int] {
         var removed: [Int] = []
-        var touched = Set<Int>()
+        // A few routes: a list, not a set (hashing took 1 % of a Solomon run).
+        var touched: [Int] = []
         func take(_ x: Int) {
             guard x >= 0, routeOf[x] >= 0 else { return }
-            touched.insert(routeOf[x])
+            if !touched.contains(routeOf[x]) { touched.append(routeOf[x]) }
             routeOf[x] = -1
             removed.append(x)
         }
