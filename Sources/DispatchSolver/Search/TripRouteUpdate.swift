@@ -69,12 +69,15 @@ extension Route {
         // those of the unchanged tail again.
         var time: Double
         var tripDepartureTime: Double
+        let departureBefore: Double
         if touchedFrom == 0 {
+            departureBefore = firstDeparture
             time = max(v.shiftStart, tracksTrips ? tripRelease[0] : -.infinity)
             firstDeparture = time
             if tracksTrips { tripDeparture[0] = time }
         } else {
             let r = touchedFrom - 1
+            departureBefore = departure[r]
             time = max(arrival[r] + reload, tripRelease[r + 1])
             departure[r] = time
             if tracksTrips { tripDeparture[r + 1] = time }
@@ -83,6 +86,14 @@ extension Route {
         // Positions from `settled` on have the times they had.
         var settled = n
         var k = touchedFrom
+        // The trip leaves when it did: the stops before the edit keep their times (the walk
+        // would compute the same values again), so it starts at the edit.
+        let departureKept = first > touchedFrom && time == departureBefore
+        if departureKept {
+            k = first
+            time = departure[first - 1]
+            if tracksTrips { tripDeparture[first] = tripDepartureTime }
+        }
         while k < n {
             let s = stops[k]
             let arrive = time + arcMinutes[k]
@@ -187,7 +198,7 @@ extension Route {
         if shift != 0 { for a in 0..<first { promisesFrom[a] += shift } }
         // Promise room: from the last position whose times changed, back until below every
         // change it equals what it was.
-        let lowestChange = min(first, touchedFrom - 1)
+        let lowestChange = departureKept ? first : min(first, touchedFrom - 1)
         k = settled - 1
         while k >= 0 {
             var room = Double.infinity
