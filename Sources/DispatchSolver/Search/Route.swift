@@ -349,6 +349,7 @@ struct Route: Sendable {
         if fillsTripCaches { tripDeparture[0] = time }
         // Shipment pickups on board in the current trip (their deliveries must follow in it).
         var onBoard: [Int] = []
+        var running = RunningLoad(kg: loadKg[0], litres: loadLitres[0], pickedKg: 0, pickedLitres: 0)
         for (k, s) in stops.enumerated() {
             distance += arcDistance[k]
             let arrive = time + arcMinutes[k]
@@ -371,7 +372,7 @@ struct Route: Sendable {
                 time = start[k] + p.service[s]
                 departure[k] = time
             }
-            carryLoad(at: k, s, tripCaches: fillsTripCaches, onBoard: &onBoard, p)
+            carryLoad(at: k, s, running: &running, tripCaches: fillsTripCaches, onBoard: &onBoard, p)
             if fillsTripCaches { tripDeparture[k + 1] = tripDepartureTime }
         }
         if !onBoard.isEmpty { complete = false }
@@ -486,19 +487,26 @@ struct Route: Sendable {
     /// pickups collected in its trip and the shipments on board after it; `onBoard` holds the
     /// trip's shipment pickups not yet delivered. A delivery before its pickup makes the route
     /// infeasible, a reload with a shipment on board incomplete. A reload's own arc load is its
-    /// next trip's, written with the trip's deliveries.
+    /// next trip's, written with the trip's deliveries. `running` holds the load and pickups on
+    /// arc k on entry, those on arc k + 1 on return: the loop over a route carries them in
+    /// registers instead of reading back the arc it has just written.
     @inline(__always)
-    mutating func carryLoad(at k: Int, _ s: Int, tripCaches: Bool, onBoard: inout [Int], _ p: RoutingProblem) {
+    mutating func carryLoad(at k: Int, _ s: Int, running: inout RunningLoad, tripCaches: Bool, onBoard: inout [Int], _ p: RoutingProblem) {
         if p.isReload(s) {
             if !onBoard.isEmpty { complete = false; onBoard.removeAll() }
+            running = RunningLoad(kg: loadKg[k + 1], litres: loadLitres[k + 1], pickedKg: 0, pickedLitres: 0)
             if tripCaches { pickedKg[k + 1] = 0; pickedLitres[k + 1] = 0 }
         } else {
-            loadKg[k + 1] = loadKg[k] + p.pickupKg[s] - p.deliveryKg[s]
-            loadLitres[k + 1] = loadLitres[k] + p.pickupLitres[s] - p.deliveryLitres[s]
+            running.kg = running.kg + p.pickupKg[s] - p.deliveryKg[s]
+            running.litres = running.litres + p.pickupLitres[s] - p.deliveryLitres[s]
+            loadKg[k + 1] = running.kg
+            loadLitres[k + 1] = running.litres
             if tripCaches {
                 // Net of shipments: a trip is only split where none is on board.
-                pickedKg[k + 1] = pickedKg[k] + p.pickupKg[s]
-                pickedLitres[k + 1] = pickedLitres[k] + p.pickupLitres[s]
+                running.pickedKg += p.pickupKg[s]
+                running.pickedLitres += p.pickupLitres[s]
+                pickedKg[k + 1] = running.pickedKg
+                pickedLitres[k + 1] = running.pickedLitres
             }
             if p.partner[s] >= 0 {
                 if p.isShipmentPickup[s] {
@@ -511,6 +519,12 @@ struct Route: Sendable {
             }
         }
         if tripCaches { openShipments[k + 1] = onBoard.count }
+    }
+
+    /// The load on an arc and the pickups collected in its trip so far, carried along a route by
+    /// ``carryLoad(at:_:running:tripCaches:onBoard:_:)``.
+    struct RunningLoad {
+        var kg: Double, litres: Double, pickedKg: Double, pickedLitres: Double
     }
 
     /// Fills the trip-local running maxima of the load (a reload starts them over) and marks
@@ -543,24 +557,37 @@ struct Route: Sendable {
         // The peak is the largest load on any of these arcs.
         var peakKg = loadKg[from], peakLitres = loadLitres[from]
         if to > from {
+            // The running maxima are carried in registers, not read back from the arc before.
+            var runningKg = loadKg[from], runningLitres = loadLitres[from]
             for a in (from + 1)...to {
+                let kg = loadKg[a], litres = loadLitres[a]
                 if p.isReload(stops[a - 1]) {
-                    prefixMaxKg[a] = loadKg[a]; prefixMaxLitres[a] = loadLitres[a]
+                    runningKg = kg; runningLitres = litres
                 } else {
-                    prefixMaxKg[a] = max(prefixMaxKg[a - 1], loadKg[a]); prefixMaxLitres[a] = max(prefixMaxLitres[a - 1], loadLitres[a])
+                    runningKg = Self.larger(runningKg, kg); runningLitres = Self.larger(runningLitres, litres)
                 }
-                peakKg = max(peakKg, loadKg[a]); peakLitres = max(peakLitres, loadLitres[a])
+                prefixMaxKg[a] = runningKg; prefixMaxLitres[a] = runningLitres
+                peakKg = Self.larger(peakKg, kg); peakLitres = Self.larger(peakLitres, litres)
             }
+            runningKg = loadKg[to]; runningLitres = loadLitres[to]
             for a in stride(from: to - 1, through: from, by: -1) {
+                let kg = loadKg[a], litres = loadLitres[a]
                 if p.isReload(stops[a]) {
-                    suffixMaxKg[a] = loadKg[a]; suffixMaxLitres[a] = loadLitres[a]
+                    runningKg = kg; runningLitres = litres
                 } else {
-                    suffixMaxKg[a] = max(suffixMaxKg[a + 1], loadKg[a]); suffixMaxLitres[a] = max(suffixMaxLitres[a + 1], loadLitres[a])
+                    runningKg = Self.larger(runningKg, kg); runningLitres = Self.larger(runningLitres, litres)
                 }
+                suffixMaxKg[a] = runningKg; suffixMaxLitres[a] = runningLitres
             }
         }
         if peakKg > v.capacityKg + 1e-9 || peakLitres > v.capacityLitres + 1e-9 { feasible = false }
     }
+
+    /// The larger of two loads: `max`'s value for any two numbers that are not NaN (a load never
+    /// is), written the way the processor's own maximum takes its operands, so that the running
+    /// maxima above compile to one instruction instead of a compare and a blend.
+    @inline(__always)
+    static func larger(_ x: Double, _ y: Double) -> Double { x > y ? x : y }
 
     /// ``update(_:scope:)`` after an edit of a feasible route whose cache was whole, on a day
     /// without trips, promises or shipments (a literature instance): the times are walked forward

@@ -249,7 +249,8 @@ extension Route {
         // Loads along the trips, pickups collected and shipments on board.
         if tracksTrips { pickedKg[from] = 0; pickedLitres[from] = 0; openShipments[from] = 0 }
         var onBoard: [Int] = []
-        for k in from..<to { carryLoad(at: k, stops[k], tripCaches: tracksTrips, onBoard: &onBoard, p) }
+        var running = RunningLoad(kg: loadKg[from], litres: loadLitres[from], pickedKg: 0, pickedLitres: 0)
+        for k in from..<to { carryLoad(at: k, stops[k], running: &running, tripCaches: tracksTrips, onBoard: &onBoard, p) }
         if !onBoard.isEmpty { complete = false }
 
         // Trip-local running maxima of the load.
