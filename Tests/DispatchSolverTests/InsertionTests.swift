@@ -186,8 +186,43 @@ import Testing
             }
         }
         #expect(compared >= 40 && none >= 1 && boundedSame >= 40, "\(compared) compared, \(none) without a place, \(boundedSame) the same under a bound")
-        // The outlet objective prices minutes: no distance bound there.
+        // The outlet objective prices minutes: no distance bound where a place is priced exactly.
         #expect(!ProblemBuilder(scenario: RandomScenario.make(seed: 800, stops: 10, couriers: 2), objective: .outlet).problem.boundsPairsByDistance)
+    }
+
+    /// On outlet days (trips, promises, the working day priced, or only the promises: the
+    /// distance then decides most places), shipment places in routes longer than
+    /// ``RoutingProblem/exactPairInsertionLength`` are estimated, and passing over those whose
+    /// added distance alone costs the best so far finds the same place, at the same cost, as
+    /// timing every one of them; a caller's bound changes nothing below it. In routes priced
+    /// exactly there is no such bound (an exact price may fall below the distance).
+    @Test(arguments: [true, false])
+    func distanceBoundsChangeNoShipmentPlaceOnOutletDays(workingDayPriced: Bool) {
+        var compared = 0, placed = 0, exactRoutes = 0
+        var rng = SplitMix64(seed: 53)
+        var objective = Objective.outlet
+        if !workingDayPriced { objective.perMinute = 0; objective.perSquaredWorkingMinute = 0 }
+        for seed in 0..<UInt64(10) {
+            let scenario = RandomScenario.make(seed: 820 + seed, stops: 60, couriers: 2, tightWindows: seed % 3 == 1, trips: seed % 2 == 0)
+            let problem = ProblemBuilder(scenario: scenario, objective: objective).problem
+            #expect(problem.pricesPromises && problem.tracksTrips)
+            Self.forEachShipmentOffer(problem, seed: seed) { u, w, route in
+                guard route.stops.count > RoutingProblem.exactPairInsertionLength else {
+                    #expect(!problem.boundsPairsByDistance(in: route))
+                    exactRoutes += 1
+                    return
+                }
+                #expect(problem.boundsPairsByDistance(in: route))
+                let timed = problem.pairInsertion(u, w, into: route, distanceBounds: false)
+                let bounded = problem.pairInsertion(u, w, into: route)
+                #expect(bounded.map { [Double($0.0), Double($0.1), $0.2] } == timed.map { [Double($0.0), Double($0.1), $0.2] },
+                        "seed \(seed): shipment \(u) at \(String(describing: bounded)), timing every place \(String(describing: timed))")
+                compared += 1
+                if timed != nil { placed += 1 }
+                _ = Self.expectBoundsChangeNothingBelow(problem, u, w, route, exact: timed, rng: &rng, seed: seed)
+            }
+        }
+        #expect(compared >= 40 && placed >= 20, "\(compared) compared, \(placed) with a place, \(exactRoutes) routes priced exactly")
     }
 
     /// Where the cost does not depend on the time (literature-like days), an insertion without a

@@ -195,13 +195,24 @@ extension RoutingProblem {
         !allowsReloads && objective.perMinute == 0 && objective.perSquaredWorkingMinute == 0 && objective.perDistance >= 0
     }
 
-    /// Whether a shipment place costs its added distance plus terms that are never below zero:
+    /// Whether a shipment place in a route priced exactly (at most ``exactPairInsertionLength``
+    /// stops) costs its added distance plus terms that are never below zero:
     /// ``insertionsBoundedByDistance``, and no priced promises or negative weight (literature
-    /// days under the hierarchical or distance objective).
-    /// ``pairInsertion(_:_:into:pickupPositions:bound:)`` then passes over places whose added
-    /// distance alone costs its bound.
+    /// days under the hierarchical or distance objective). Where the working day is priced, an
+    /// exact price may fall below the distance: a late first stop lets the courier leave later
+    /// and wait less further on.
     var boundsPairsByDistance: Bool {
         insertionsBoundedByDistance && !pricesPromises && objective.hasNoNegativeWeight && objective.offTerritory >= 0
+    }
+
+    /// Whether ``pairInsertion(_:_:into:pickupPositions:bound:)`` passes over the places in
+    /// `route` whose added distance alone costs its bound: in a route priced exactly, where
+    /// ``boundsPairsByDistance``; in a longer one, where no weight is negative. There a place is
+    /// priced by its estimate: its added distance plus promises kept late, the working day's
+    /// delay, territory and a courier sent out, each a weight times an amount an insertion cannot
+    /// make negative (both halves ride in one trip, so no reload is added).
+    func boundsPairsByDistance(in route: Route) -> Bool {
+        route.stops.count > Self.exactPairInsertionLength ? objective.hasNoNegativeWeight : boundsPairsByDistance
     }
 
     /// The cheapest feasible insertion of shipment pickup `u` and its delivery `w` into one trip
@@ -210,10 +221,12 @@ extension RoutingProblem {
     /// large days). With a `bound` (as in ``insertionCost(_:into:at:bound:)``), an estimated
     /// place whose terms before the walk down the route's promises already cost the bound, or
     /// the best place found here, is not walked: the answer is the same below the bound.
-    /// Where ``boundsPairsByDistance``, a place, or a pickup arc with all its delivery arcs,
+    /// Where ``boundsPairsByDistance(in:)``, a place, or a pickup arc with all its delivery arcs,
     /// whose added distance alone costs that much is not timed either.
-    func pairInsertion(_ u: Int, _ w: Int, into route: Route, pickupPositions: [Int]? = nil, bound: Double = .infinity) -> (Int, Int, Double)? {
-        let bounded = boundsPairsByDistance
+    /// `distanceBounds` overrides ``boundsPairsByDistance(in:)`` (tests compare the two).
+    func pairInsertion(_ u: Int, _ w: Int, into route: Route, pickupPositions: [Int]? = nil, bound: Double = .infinity,
+                       distanceBounds: Bool? = nil) -> (Int, Int, Double)? {
+        let bounded = distanceBounds ?? boundsPairsByDistance(in: route)
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: bounded ? route.stops.count + 2 : 0) { cheapest in
             if bounded { cheapestDeliveryDetours(w, in: route, into: cheapest) }
             return pairInsertion(u, w, into: route, pickupPositions: pickupPositions, bound: bound,
