@@ -200,7 +200,14 @@ import Testing
         // the times dies out before the end.
         var days = (0..<UInt64(16)).map { OperatorFixture.randomDay(seed: $0) }
         for seed in 0..<UInt64(4) {
-            let problem = ProblemBuilder(scenario: RandomScenario.make(seed: 700 + seed, stops: 70, couriers: 2, trips: true), objective: .outlet).problem
+            // Most stops have their own courier, so that edits move stops on and off territory.
+            let scenario = RandomScenario.make(seed: 700 + seed, stops: 70, couriers: 2, trips: true)
+            var own: [String: String] = [:]
+            for stop in scenario.stops where random.chance(0.7) {
+                own[stop.id] = scenario.couriers[random.below(scenario.couriers.count)].id
+            }
+            let problem = ProblemBuilder(scenario: scenario, objective: .outlet, preferredCourier: own).problem
+            #expect(problem.preferredVehicle.filter { $0 >= 0 }.count > 30)
             var state = SearchState(problem)
             var rng = SplitMix64(seed: seed)
             problem.regretConstruct(into: &state, rng: &rng)

@@ -199,6 +199,8 @@ struct Route: Sendable {
     /// and last `suffix` positions are the same stops as before (they do not overlap).
     struct Edit {
         let prefix: Int, suffix: Int, oldCount: Int
+        /// Stops off the courier's territory in the new stretch, less those in the old one.
+        var offTerritoryChange = 0
     }
 
     /// Refreshes ``arcDistance`` and ``arcMinutes`` for the current stops, keeping the entries of
@@ -237,10 +239,27 @@ struct Route: Sendable {
             arcMinutes.removeAll(keepingCapacity: true)
             arcMinutes.append(contentsOf: spareArcMinutes)
         }
+        guard reusable else {
+            arcStops.removeAll(keepingCapacity: true)
+            arcStops.append(contentsOf: stops)
+            arcVehicle = vehicle
+            return nil
+        }
+        var edit = Edit(prefix: prefix, suffix: suffix, oldCount: m)
+        edit.offTerritoryChange = offTerritoryCount(stops[prefix..<(n - suffix)], p) - offTerritoryCount(arcStops[prefix..<(m - suffix)], p)
         arcStops.removeAll(keepingCapacity: true)
         arcStops.append(contentsOf: stops)
-        arcVehicle = vehicle
-        return reusable ? Edit(prefix: prefix, suffix: suffix, oldCount: m) : nil
+        return edit
+    }
+
+    /// How many of `stretch`'s stops are off this courier's territory.
+    private func offTerritoryCount(_ stretch: ArraySlice<Int>, _ p: RoutingProblem) -> Int {
+        var count = 0
+        for s in stretch where !p.isReload(s) {
+            let preferred = p.preferredVehicle[s]
+            if preferred >= 0, preferred != vehicle { count += 1 }
+        }
+        return count
     }
 
     /// Resizes an array to `count` elements, each `value`, reusing its storage.

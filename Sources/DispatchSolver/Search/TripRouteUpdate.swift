@@ -38,31 +38,31 @@ extension Route {
             lateMinutes.replaceSubrange(first..<oldTail, with: positions)
             breaksPromise.replaceSubrange(first..<oldTail, with: repeatElement(false, count: tail - first))
         }
-        let arcs = repeatElement(0.0, count: tail - first + 1)
-        loadKg.replaceSubrange(first...oldTail, with: arcs)
-        loadLitres.replaceSubrange(first...oldTail, with: arcs)
-        prefixMaxKg.replaceSubrange(first...oldTail, with: arcs)
-        prefixMaxLitres.replaceSubrange(first...oldTail, with: arcs)
-        suffixMaxKg.replaceSubrange(first...oldTail, with: arcs)
-        suffixMaxLitres.replaceSubrange(first...oldTail, with: arcs)
-        if tracksTrips {
-            pickedKg.replaceSubrange(first...oldTail, with: arcs)
-            pickedLitres.replaceSubrange(first...oldTail, with: arcs)
-            tripDeparture.replaceSubrange(first...oldTail, with: arcs)
-            tripRelease.replaceSubrange(first...oldTail, with: arcs)
-            tripSlack.replaceSubrange(first...oldTail, with: arcs)
-            openShipments.replaceSubrange(first...oldTail, with: repeatElement(0, count: tail - first + 1))
-        }
-        feasible = true
-        complete = true
-
         // The trips the edit touched: arcs `touchedFrom...touchedTo` (the first arc of the trip
         // holding position first − 1, and the reload closing the trip of position `tail`, or
-        // the end).
+        // the end). Their loads, releases, pickups, maxima, departures and slack are rewritten
+        // on every arc below; only the arcs of later trips move to their new places.
         var touchedFrom = first
         while touchedFrom > 0, !p.isReload(stops[touchedFrom - 1]) { touchedFrom -= 1 }
         var touchedTo = tail
         while touchedTo < n, !p.isReload(stops[touchedTo]) { touchedTo += 1 }
+        let arcs = Self.ArcRefit(first: first, oldTail: oldTail, tail: tail, moves: touchedTo < n)
+        arcs.refit(&loadKg, 0)
+        arcs.refit(&loadLitres, 0)
+        arcs.refit(&prefixMaxKg, 0)
+        arcs.refit(&prefixMaxLitres, 0)
+        arcs.refit(&suffixMaxKg, 0)
+        arcs.refit(&suffixMaxLitres, 0)
+        if tracksTrips {
+            arcs.refit(&pickedKg, 0)
+            arcs.refit(&pickedLitres, 0)
+            arcs.refit(&tripDeparture, 0)
+            arcs.refit(&tripRelease, 0)
+            arcs.refit(&tripSlack, 0)
+            arcs.refit(&openShipments, 0)
+        }
+        feasible = true
+        complete = true
         refreshTrips(p, arcs: touchedFrom...touchedTo)
 
         // Forward: from the reload before the touched trips (or the start) until the times meet
@@ -143,11 +143,7 @@ extension Route {
                 if breaksPromise[a] { brokenPromises += 1 }
             }
         }
-        offTerritory = 0
-        for s in stops where !p.isReload(s) {
-            let preferred = p.preferredVehicle[s]
-            if preferred >= 0, preferred != vehicle { offTerritory += 1 }
-        }
+        offTerritory += edit.offTerritoryChange
         closeDay(p)
 
         // Backward: latest arrivals from the edit until one is what it was.
@@ -216,6 +212,22 @@ extension Route {
             if k < lowestChange, room == promiseRoom[k], (promisesFrom[k] > 0) == (promisesFrom[k] - shift > 0) { break }
             promiseRoom[k] = room
             k -= 1
+        }
+    }
+
+    /// Fits an arc cache to the edited sequence. With `moves`, the arcs after the edit move to
+    /// their new places (later trips keep their values); without, the touched trips reach the
+    /// end and everything from the edit on is rewritten, so the cache only takes its new length.
+    struct ArcRefit {
+        let first: Int, oldTail: Int, tail: Int, moves: Bool
+
+        @inline(__always)
+        func refit<T>(_ cache: inout [T], _ value: T) {
+            if moves {
+                cache.replaceSubrange(first...oldTail, with: repeatElement(value, count: tail - first + 1))
+            } else {
+                Route.resize(&cache, cache.count - oldTail + tail, value)
+            }
         }
     }
 
