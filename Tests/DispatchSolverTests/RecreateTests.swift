@@ -45,6 +45,54 @@ import Testing
         #expect(leftOutChecked >= 5, "only \(leftOutChecked) stops left out on the days without reloads")
     }
 
+    /// On a large day (granular recreate: only the arcs before and after each of a stop's
+    /// nearest routed neighbours, the stop's own courier everywhere when none of them rides with
+    /// it), a stop taken out goes back at the cheapest of those places: the cost of the place
+    /// chosen equals the least over them all, timed one by one (many lie next to two
+    /// neighbours).
+    @Test func aGranularStopGoesToTheCheapestPlaceNextToItsNeighbours() {
+        var scenario = RandomScenario.make(seed: 77, stops: RoutingProblem.granularThreshold + 60, couriers: 14, shipments: false)
+        scenario.outlet.reloadMinutes = nil
+        RandomScenario.makeFleetIdentical(&scenario, capacityKg: 1_000, capacityLitres: 5_000)
+        var own: [String: String] = [:]
+        var random = SplitMix64(seed: 5)
+        for stop in scenario.stops where random.chance(0.3) { own[stop.id] = scenario.couriers[random.below(14)].id }
+        let problem = ProblemBuilder(scenario: scenario, objective: .outlet, preferredCourier: own).problem
+        var day = SearchState(problem)
+        var rng = SplitMix64(seed: 9)
+        problem.recreate(Array(0..<problem.stopCount), into: &day, rng: &rng, blinkRate: 0)
+        var checked = 0, sharedPlaces = 0
+        for u in stride(from: 0, to: problem.stopCount, by: 3) where day.routeOf[u] >= 0 {
+            var state = day
+            state.remove([u], problem)
+            // The places granular recreate may try, each once.
+            var places: [(route: Int, arc: Int)] = []
+            var neighbourRoutes = Set<Int>()
+            for c32 in problem.neighbours[u].prefix(RoutingProblem.granularity) {
+                let c = Int(c32), r = state.routeOf[c]
+                guard r >= 0, problem.canServe(state.routes[r].vehicle, u) else { continue }
+                neighbourRoutes.insert(r)
+                for k in state.position[c]...(state.position[c] + 1) {
+                    if places.contains(where: { $0 == (r, k) }) { sharedPlaces += 1 } else { places.append((r, k)) }
+                }
+            }
+            let ownRoute = problem.preferredVehicle[u]
+            if ownRoute >= 0, !state.routes[ownRoute].isEmpty, problem.canServe(ownRoute, u), !neighbourRoutes.contains(ownRoute) {
+                for k in 0...state.routes[ownRoute].stops.count where !places.contains(where: { $0 == (ownRoute, k) }) { places.append((ownRoute, k)) }
+            }
+            let costs = places.compactMap { problem.insertionCost(u, into: state.routes[$0.route], at: $0.arc)?.cost }
+            guard let least = costs.min() else { continue }
+            let before = state
+            problem.recreate([u], into: &state, rng: &rng, blinkRate: 0)
+            let r = state.routeOf[u]
+            #expect(r >= 0, "stop \(u) left out")
+            guard r >= 0, let chosen = problem.insertionCost(u, into: before.routes[r], at: state.position[u]) else { continue }
+            #expect(chosen.cost == least, "stop \(u): placed at \(chosen.cost), the cheapest place next to its neighbours \(least)")
+            checked += 1
+        }
+        #expect(checked >= 40 && sharedPlaces >= 40, "\(checked) stops checked, \(sharedPlaces) places next to two neighbours, \(day.routedCount) routed")
+    }
+
     /// Recreate puts a stop at its cheapest place: (10,10) goes between (0,10) and (10,0) rather
     /// than into the other courier's empty day or at either end.
     @Test func cheapestPlace() {
