@@ -293,7 +293,7 @@ public final class RoutingProblem: Sendable {
     /// at or after `arrival`, or `nil` when every window has closed.
     @inline(__always)
     public func serviceStart(_ i: Int, arrival: Double) -> Double? {
-        servingWindow(i, arrival: arrival).map { max(arrival, windowStart[$0]) }
+        servingWindow(i, arrival: arrival).map { larger(arrival, windowStart[$0]) }
     }
 
     /// The end of the window that an arrival at stop `i` at `arrival` is served in (−∞ when
@@ -311,7 +311,7 @@ public final class RoutingProblem: Sendable {
         var k = windowOffset[i]
         let end = windowOffset[i + 1]
         while k < end {
-            if windowStart[k] <= latestStart + Self.timeTolerance { best = max(best, min(windowEnd[k], latestStart)) }
+            if windowStart[k] <= latestStart + Self.timeTolerance { best = larger(best, min(windowEnd[k], latestStart)) }
             k += 1
         }
         return best

@@ -36,7 +36,7 @@ extension RoutingProblem {
         // The trip's departure slips when u's parcel reaches the outlet after it leaves.
         var slip = 0.0, slipFits = true
         if hasReleases {
-            slip = max(0, release[u] - route.tripDeparture[k])
+            slip = larger(0, release[u] - route.tripDeparture[k])
             slipFits = slip <= route.tripSlack[k] + tol
         }
         var fits: Bool
@@ -140,15 +140,15 @@ extension RoutingProblem {
                                             firstStart: firstStop.start, vehicle: route.vehicle, self)
             return o.perMinute * (arrival - vehicle.shiftStart) + o.perSquaredWorkingMinute * out * out
         }
-        let delay = max(0, arrival - (k < route.stops.count ? route.start[k] : route.endTime))
+        let delay = larger(0, arrival - (k < route.stops.count ? route.start[k] : route.endTime))
         var earlierLeave = 0.0
         if k < route.stops.count, k == 0 || isReload(route.stops[k - 1]), !isReload(route.stops[k]) {
             // A new first stop of a trip: the courier may have to leave earlier for it.
             let (origin, earliest) = route.departure(before: k, self)
-            let oldLeave = max(earliest, route.start[k] - route.arcMinutes[k])
+            let oldLeave = larger(earliest, route.start[k] - route.arcMinutes[k])
             let newLeave = Route.leave(earliest: earliest, origin: origin, first: firstStop.node, firstStart: firstStop.start,
                                        vehicle: route.vehicle, self)
-            earlierLeave = max(0, oldLeave - newLeave)
+            earlierLeave = larger(0, oldLeave - newLeave)
         }
         let working = route.duration + delay + earlierLeave
         return o.perMinute * delay + o.perSquaredWorkingMinute * (working * working - route.duration * route.duration)
@@ -284,7 +284,7 @@ extension RoutingProblem {
             for k2 in k1...n {
                 // The courier leaves `node` at `time`, later at each step: past w's last window, done.
                 if time > dueW + tol { break }
-                maxKg = max(maxKg, route.loadKg[k2]); maxL = max(maxL, route.loadLitres[k2])
+                maxKg = larger(maxKg, route.loadKg[k2]); maxL = larger(maxL, route.loadLitres[k2])
                 if maxKg + pickupKg[u] > veh.capacityKg + 1e-9 || maxL + pickupLitres[u] > veh.capacityLitres + 1e-9 { break }
                 let (b, latest) = route.next(at: k2, self)
                 let added = k1 == k2

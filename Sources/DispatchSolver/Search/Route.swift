@@ -354,7 +354,7 @@ struct Route: Sendable {
                 release = -.infinity; kg = 0; litres = 0
                 continue
             }
-            release = max(release, p.release[s])
+            release = larger(release, p.release[s])
             kg += p.deliveryKg[s]; litres += p.deliveryLitres[s]
             let preferred = p.preferredVehicle[s]
             if preferred >= 0, preferred != vehicle { offTerritory += 1 }
@@ -401,7 +401,7 @@ struct Route: Sendable {
         guard full else {
             // The peak load is the largest on any arc (the trip-local maxima below peak there too).
             var peakKg = 0.0, peakLitres = 0.0
-            for a in 0...n { peakKg = max(peakKg, loadKg[a]); peakLitres = max(peakLitres, loadLitres[a]) }
+            for a in 0...n { peakKg = larger(peakKg, loadKg[a]); peakLitres = larger(peakLitres, loadLitres[a]) }
             if peakKg > v.capacityKg + 1e-9 || peakLitres > v.capacityLitres + 1e-9 { feasible = false }
             return
         }
@@ -455,8 +455,8 @@ struct Route: Sendable {
                 }
                 let wait = start[a] - arrival[a]
                 var room = min(wait + promiseRoom[a + 1], p.windowEnd(of: s, arrival: arrival[a]) - arrival[a])
-                if p.promiseEnd[s].isFinite { room = min(room, wait + max(p.promiseEnd[s] - start[a], 0)) }
-                promiseRoom[a] = max(room, 0)
+                if p.promiseEnd[s].isFinite { room = min(room, wait + larger(p.promiseEnd[s] - start[a], 0)) }
+                promiseRoom[a] = larger(room, 0)
             }
         }
     }
@@ -583,10 +583,10 @@ struct Route: Sendable {
                 if p.isReload(stops[a - 1]) {
                     runningKg = kg; runningLitres = litres
                 } else {
-                    runningKg = Self.larger(runningKg, kg); runningLitres = Self.larger(runningLitres, litres)
+                    runningKg = larger(runningKg, kg); runningLitres = larger(runningLitres, litres)
                 }
                 prefixMaxKg[a] = runningKg; prefixMaxLitres[a] = runningLitres
-                peakKg = Self.larger(peakKg, kg); peakLitres = Self.larger(peakLitres, litres)
+                peakKg = larger(peakKg, kg); peakLitres = larger(peakLitres, litres)
             }
             runningKg = loadKg[to]; runningLitres = loadLitres[to]
             for a in stride(from: to - 1, through: from, by: -1) {
@@ -594,19 +594,13 @@ struct Route: Sendable {
                 if p.isReload(stops[a]) {
                     runningKg = kg; runningLitres = litres
                 } else {
-                    runningKg = Self.larger(runningKg, kg); runningLitres = Self.larger(runningLitres, litres)
+                    runningKg = larger(runningKg, kg); runningLitres = larger(runningLitres, litres)
                 }
                 suffixMaxKg[a] = runningKg; suffixMaxLitres[a] = runningLitres
             }
         }
         if peakKg > v.capacityKg + 1e-9 || peakLitres > v.capacityLitres + 1e-9 { feasible = false }
     }
-
-    /// The larger of two loads: `max`'s value for any two numbers that are not NaN (a load never
-    /// is), written the way the processor's own maximum takes its operands, so that the running
-    /// maxima above compile to one instruction instead of a compare and a blend.
-    @inline(__always)
-    static func larger(_ x: Double, _ y: Double) -> Double { x > y ? x : y }
 
     /// ``update(_:scope:)`` after an edit of a feasible route whose cache was whole, on a day
     /// without trips, promises or shipments (a literature instance): the times are walked forward

@@ -205,8 +205,8 @@ extension Route {
                 } else {
                     let wait = start[k] - arrival[k]
                     var value = min(wait + promiseRoom[k + 1], p.windowEnd(of: s, arrival: arrival[k]) - arrival[k])
-                    if p.promiseEnd[s].isFinite { value = min(value, wait + max(p.promiseEnd[s] - start[k], 0)) }
-                    room = max(value, 0)
+                    if p.promiseEnd[s].isFinite { value = min(value, wait + larger(p.promiseEnd[s] - start[k], 0)) }
+                    room = larger(value, 0)
                 }
             }
             if k < lowestChange, room == promiseRoom[k], (promisesFrom[k] > 0) == (promisesFrom[k] - shift > 0) { break }
@@ -251,7 +251,7 @@ extension Route {
                 release = -.infinity; kg = 0; litres = 0
                 continue
             }
-            release = max(release, p.release[s])
+            release = larger(release, p.release[s])
             kg += p.deliveryKg[s]; litres += p.deliveryLitres[s]
         }
         if tracksTrips { for a in tripStartArc...to { tripRelease[a] = release } }
