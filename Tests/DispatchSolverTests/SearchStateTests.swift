@@ -38,7 +38,7 @@ import Testing
             // Where each stop was before the step, as the log remembers it.
             for s in 0..<problem.stopCount { #expect(state.routeBeforeStep(of: s) == start.routeOf[s]) }
             state.undoStep(problem)
-            #expect(state.routeOf == start.routeOf)
+            #expect(state.routeOf == start.routeOf && state.unassignedCount == start.unassignedCount)
             for s in 0..<problem.stopCount where start.routeOf[s] >= 0 { #expect(state.position[s] == start.position[s]) }
             for r in start.routes.indices { #expect(Self.snapshot(state.routes[r]) == Self.snapshot(start.routes[r])) }
             #expect(state.cost(problem) == start.cost(problem))
@@ -68,6 +68,9 @@ import Testing
                 #expect(Self.snapshot(fresh) == Self.snapshot(state.routes[r]))
             }
             for s in 0..<problem.stopCount { #expect(seen[s] + (state.routeOf[s] < 0 ? 1 : 0) == 1) }
+            // The count kept with every move is the count of stops in no route.
+            let leftOut = (0..<problem.stopCount).filter { state.routeOf[$0] < 0 }
+            #expect(state.unassignedCount == leftOut.count && state.unassigned == leftOut && state.routedCount == problem.stopCount - leftOut.count)
             if step % 3 == 0 { #expect(state.routeOf == before.routeOf) }
         }
     }

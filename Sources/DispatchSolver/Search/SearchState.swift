@@ -1,8 +1,11 @@
 /// A complete assignment: every stop is in exactly one route or in `unassigned`.
 struct SearchState: Sendable {
     var routes: [Route]
-    /// Route index of each stop, −1 when unassigned.
-    var routeOf: [Int]
+    /// Route index of each stop, −1 when unassigned (written through ``setRoute(_:of:)`` only,
+    /// which keeps ``unassignedCount``).
+    private(set) var routeOf: [Int]
+    /// How many stops are in no route: most steps end with none, and the cost need not look.
+    private(set) var unassignedCount: Int
     /// Vehicles that may not be used (route elimination closes them).
     var closed: [Bool]
     /// Position of each assigned stop in its route.
@@ -26,6 +29,7 @@ struct SearchState: Sendable {
             return route
         }
         routeOf = [Int](repeating: -1, count: p.stopCount)
+        unassignedCount = p.stopCount
         closed = [Bool](repeating: false, count: p.vehicles.count)
         position = [Int](repeating: -1, count: p.stopCount)
         beforeStep = p.vehicles.indices.map { Route(vehicle: $0) }
@@ -48,11 +52,11 @@ struct SearchState: Sendable {
     /// step left out or put in elsewhere return to where they were.
     mutating func undoStep(_ p: RoutingProblem) {
         for r in stepRoutes {
-            for s in routes[r].stops where s < p.stopCount { routeOf[s] = -1 }
+            for s in routes[r].stops where s < p.stopCount { setRoute(-1, of: s) }
         }
         for r in stepRoutes {
             swap(&routes[r], &beforeStep[r])
-            for (k, s) in routes[r].stops.enumerated() where s < p.stopCount { routeOf[s] = r; position[s] = k }
+            for (k, s) in routes[r].stops.enumerated() where s < p.stopCount { setRoute(r, of: s); position[s] = k }
         }
         commitStep()
     }
@@ -64,6 +68,14 @@ struct SearchState: Sendable {
     func routeBeforeStep(of s: Int) -> Int {
         for r in stepRoutes where beforeStep[r].stops.contains(s) { return r }
         return routeOf[s] >= 0 && stepRoutes.contains(routeOf[s]) ? -1 : routeOf[s]
+    }
+
+    /// Puts stop `s` in route `r` (−1: in none), keeping ``unassignedCount``.
+    @inline(__always)
+    private mutating func setRoute(_ r: Int, of s: Int) {
+        let was = routeOf[s]
+        if was < 0, r >= 0 { unassignedCount -= 1 } else if was >= 0, r < 0 { unassignedCount += 1 }
+        routeOf[s] = r
     }
 
     /// Called before route `r` changes: inside a step, keeps its first version.
@@ -88,7 +100,7 @@ struct SearchState: Sendable {
     mutating func assign(_ r: Int, stops: [Int], _ p: RoutingProblem) {
         willChange(r)
         routes[r].stops = stops
-        for s in stops where s < p.stopCount { routeOf[s] = r }
+        for s in stops where s < p.stopCount { setRoute(r, of: s) }
         refresh(r, p)
     }
 
@@ -99,20 +111,25 @@ struct SearchState: Sendable {
                           leavingOut left: [Int], _ p: RoutingProblem) {
         assign(first, stops: firstStops, p)
         assign(second, stops: secondStops, p)
-        for s in left { routeOf[s] = -1 }
+        for s in left { setRoute(-1, of: s) }
     }
 
-    var unassigned: [Int] { routeOf.indices.filter { routeOf[$0] < 0 } }
+    var unassigned: [Int] {
+        guard unassignedCount > 0 else { return [] }
+        var list: [Int] = []
+        list.reserveCapacity(unassignedCount)
+        for s in routeOf.indices where routeOf[s] < 0 {
+            list.append(s)
+            if list.count == unassignedCount { break }
+        }
+        return list
+    }
 
     /// The stops in some route, by index.
     var assigned: [Int] { routeOf.indices.filter { routeOf[$0] >= 0 } }
 
     /// How many stops are in some route: `assigned.count`, without building the list.
-    var routedCount: Int {
-        var count = 0
-        for r in routeOf where r >= 0 { count += 1 }
-        return count
-    }
+    var routedCount: Int { routeOf.count - unassignedCount }
 
     /// `assigned[i]` without building the list, given `count` = ``routedCount``: when every stop
     /// is routed (as between most steps), stop i itself.
@@ -127,6 +144,7 @@ struct SearchState: Sendable {
     }
 
     func unassignedWeight(_ p: RoutingProblem) -> Double {
+        guard unassignedCount > 0 else { return 0 }
         var total = 0.0
         for i in routeOf.indices where routeOf[i] < 0 { total += p.priority[i] }
         return total
@@ -156,7 +174,7 @@ struct SearchState: Sendable {
         func take(_ x: Int) {
             guard x >= 0, routeOf[x] >= 0 else { return }
             if !touched.contains(routeOf[x]) { touched.append(routeOf[x]) }
-            routeOf[x] = -1
+            setRoute(-1, of: x)
             removed.append(x)
         }
         for s in stops where s < p.stopCount && routeOf[s] >= 0 {
@@ -180,7 +198,7 @@ struct SearchState: Sendable {
         case .before: routes[r].stops.insert(contentsOf: [p.outletNode, u], at: k)
         case .after: routes[r].stops.insert(contentsOf: [u, p.outletNode], at: k)
         }
-        routeOf[u] = r
+        setRoute(r, of: u)
         refresh(r, p)
     }
 
@@ -188,8 +206,8 @@ struct SearchState: Sendable {
         willChange(r)
         routes[r].stops.insert(w, at: k2)
         routes[r].stops.insert(u, at: k1)
-        routeOf[u] = r
-        routeOf[w] = r
+        setRoute(r, of: u)
+        setRoute(r, of: w)
         refresh(r, p)
     }
 }
