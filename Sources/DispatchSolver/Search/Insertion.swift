@@ -32,6 +32,9 @@ extension RoutingProblem {
         let tol = Self.timeTolerance
         let (a, departureBefore) = route.departure(before: k, self)
         let (b, latest) = route.next(at: k, self)
+        // Without reloads, a place u does not fit is no place at all: the bound on its added
+        // distance comes first, before the loads and the trip's slack are read.
+        if !allowsReloads, objective.perDistance * addedDistance(u, into: route, at: k, after: a, before: b) >= bound { return nil }
         let addKg = deliveryKg[u] + max(0, pickupKg[u]), addLitres = deliveryLitres[u] + max(0, pickupLitres[u])
         // The trip's departure slips when u's parcel reaches the outlet after it leaves.
         var slip = 0.0, slipFits = true
