@@ -291,8 +291,10 @@ struct Route: Sendable {
     }
 
     /// Recomputes the cache after the stop list changed (idle reloads are dropped first); all of
-    /// it unless `scope` is ``UpdateScope/costOnly``.
-    mutating func update(_ p: RoutingProblem, scope: UpdateScope = .full) {
+    /// it unless `scope` is ``UpdateScope/costOnly``. Returns the first position whose stop may
+    /// have changed: the stops before it are where they were.
+    @discardableResult
+    mutating func update(_ p: RoutingProblem, scope: UpdateScope = .full) -> Int {
         dropIdleReloads(p)
         let edit = refreshArcs(p)
         let v = p.vehicles[vehicle]
@@ -304,13 +306,13 @@ struct Route: Sendable {
         if full, cachedFully, feasible, let edit {
             if !p.tracksTrips, !p.hasPromises, !p.hasShipments {
                 resumeUpdate(p, after: edit)
-                return
+                return edit.prefix
             }
             // Days with trips, promises or shipments: the trips the edit touched, and the times
             // as far as its effect reaches (see ``resumeTripUpdate(_:after:)``).
             if complete, n > 0, edit.oldCount > 0 {
                 resumeTripUpdate(p, after: edit)
-                return
+                return edit.prefix
             }
         }
         cachedFully = full
@@ -403,7 +405,7 @@ struct Route: Sendable {
             var peakKg = 0.0, peakLitres = 0.0
             for a in 0...n { peakKg = larger(peakKg, loadKg[a]); peakLitres = larger(peakLitres, loadLitres[a]) }
             if peakKg > v.capacityKg + 1e-9 || peakLitres > v.capacityLitres + 1e-9 { feasible = false }
-            return
+            return 0
         }
 
         // Backward: latest arrivals, and how far each trip's departure may slip.
@@ -436,7 +438,7 @@ struct Route: Sendable {
         Self.resize(&promisesFrom, n + 1, 0)
         guard p.hasPromises else {
             Self.resize(&promiseRoom, n + 1, .infinity)
-            return
+            return 0
         }
         promisesFrom[n] = 0
         if n > 0 {
@@ -459,6 +461,7 @@ struct Route: Sendable {
                 promiseRoom[a] = larger(room, 0)
             }
         }
+        return 0
     }
 
     /// The day's totals from the times along it: the return (the last departure and the ride to
