@@ -140,6 +140,11 @@ import Testing
                 for i in scenario.stops.indices {
                     scenario.stops[i].promise = nil
                     scenario.stops[i].availableFrom = nil
+                    // Ten buildings, each on one courier's territory: edits move stops on and off it.
+                    scenario.stops[i].building = "b\(i % 10)"
+                }
+                for c in scenario.couriers.indices {
+                    scenario.couriers[c].territory = (0..<10).filter { $0 % scenario.couriers.count == c }.map { "b\($0)" }
                 }
                 if seed % 2 == 0 { RandomScenario.makeFleetIdentical(&scenario, capacityKg: 200, capacityLitres: 1_000) }
             }

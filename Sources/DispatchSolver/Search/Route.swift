@@ -664,13 +664,9 @@ struct Route: Sendable {
         }
 
         // Loads, as a full update computes them.
-        offTerritory = 0
+        offTerritory += edit.offTerritoryChange
         var kg = 0.0, litres = 0.0
-        for s in stops {
-            kg += p.deliveryKg[s]; litres += p.deliveryLitres[s]
-            let preferred = p.preferredVehicle[s]
-            if preferred >= 0, preferred != vehicle { offTerritory += 1 }
-        }
+        for s in stops { kg += p.deliveryKg[s]; litres += p.deliveryLitres[s] }
         Self.resize(&loadKg, n + 1, 0); Self.resize(&loadLitres, n + 1, 0)
         loadKg[0] = kg; loadLitres[0] = litres
         // The running load carried in a register (the same sums in the same order as reading
