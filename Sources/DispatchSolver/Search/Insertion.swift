@@ -34,7 +34,8 @@ extension RoutingProblem {
         let (b, latest) = route.next(at: k, self)
         // Without reloads, a place u does not fit is no place at all: the bound on its added
         // distance comes first, before the loads and the trip's slack are read.
-        if !allowsReloads, objective.perDistance * addedDistance(u, into: route, at: k, after: a, before: b) >= bound { return nil }
+        let addedFirst = allowsReloads ? nil : addedDistance(u, into: route, at: k, after: a, before: b)
+        if let addedFirst, objective.perDistance * addedFirst >= bound { return nil }
         let addKg = deliveryKg[u] + max(0, pickupKg[u]), addLitres = deliveryLitres[u] + max(0, pickupLitres[u])
         // The trip's departure slips when u's parcel reaches the outlet after it leaves.
         var slip = 0.0, slipFits = true
@@ -55,7 +56,7 @@ extension RoutingProblem {
         if fits, slipFits {
             // Legs into and out of u read from u's row (cached across the scan); the arc they
             // replace from the route's cache.
-            let added = addedDistance(u, into: route, at: k, after: a, before: b)
+            let added = addedFirst ?? addedDistance(u, into: route, at: k, after: a, before: b)
             if objective.perDistance * added >= bound { return nil }
             let arrival = departureBefore + slip + travel(from: a, into: u, v)
             guard let st = serviceStart(u, arrival: arrival) else { return nil }
