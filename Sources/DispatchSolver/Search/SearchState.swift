@@ -21,10 +21,6 @@ struct SearchState: Sendable {
     private var stepRoutes: [Int] = []
     private var beforeStep: [Route]
     private var stepOpen = false
-    /// While a step is open: the route each stop it has moved was in when it began (`Int.min`
-    /// for a stop not moved), and those stops.
-    private var routeAtStepStart: [Int]
-    private var stepStops: [Int] = []
 
     init(_ p: RoutingProblem) {
         routes = p.vehicles.indices.map { v in
@@ -37,7 +33,6 @@ struct SearchState: Sendable {
         closed = [Bool](repeating: false, count: p.vehicles.count)
         position = [Int](repeating: -1, count: p.stopCount)
         beforeStep = p.vehicles.indices.map { Route(vehicle: $0) }
-        routeAtStepStart = [Int](repeating: .min, count: p.stopCount)
     }
 
     /// Starts a tentative step: until ``commitStep()`` or ``undoStep(_:)``, the first change to
@@ -50,8 +45,6 @@ struct SearchState: Sendable {
     /// Keeps what the step changed.
     mutating func commitStep() {
         stepRoutes.removeAll(keepingCapacity: true)
-        for s in stepStops { routeAtStepStart[s] = .min }
-        stepStops.removeAll(keepingCapacity: true)
         stepOpen = false
     }
 
@@ -73,8 +66,8 @@ struct SearchState: Sendable {
 
     /// The route stop `s` was in when the step began (−1: unassigned).
     func routeBeforeStep(of s: Int) -> Int {
-        let before = routeAtStepStart[s]
-        return before == .min ? routeOf[s] : before
+        for r in stepRoutes where beforeStep[r].stops.contains(s) { return r }
+        return routeOf[s] >= 0 && stepRoutes.contains(routeOf[s]) ? -1 : routeOf[s]
     }
 
     /// Puts stop `s` in route `r` (−1: in none), keeping ``unassignedCount``.
@@ -82,10 +75,6 @@ struct SearchState: Sendable {
     private mutating func setRoute(_ r: Int, of s: Int) {
         let was = routeOf[s]
         if was < 0, r >= 0 { unassignedCount -= 1 } else if was >= 0, r < 0 { unassignedCount += 1 }
-        if stepOpen, routeAtStepStart[s] == .min {
-            routeAtStepStart[s] = was
-            stepStops.append(s)
-        }
         routeOf[s] = r
     }
 
