@@ -179,7 +179,8 @@ import Testing
     /// On a day with trips, promises and shipments (an outlet day), an update after an edit of a
     /// feasible, complete route recomputes only the trips the edit touched and the times as far
     /// as its effect reaches: every cache and total equals that of a route built afresh, exactly
-    /// (random edits with reloads of the routes of random days, short and long).
+    /// (random edits with reloads of the routes of random days, short and long; their weights
+    /// are whole numbers, so loads shifted by an edit are exact too, see `TripLoadShiftTests`).
     @Test func resumedTripUpdateAgreesWithAFreshRouteExactly() {
         var random = SplitMix64(seed: 13)
         var edits = 0, resumable = 0

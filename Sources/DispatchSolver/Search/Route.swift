@@ -201,6 +201,33 @@ struct Route: Sendable {
         let prefix: Int, suffix: Int, oldCount: Int
         /// Stops off the courier's territory in the new stretch, less those in the old one.
         var offTerritoryChange = 0
+        /// The new stretch's deliveries and pickups less the old one's, on an outlet day where
+        /// neither stretch holds a reload or a shipment's stop; `nil` otherwise.
+        var loadChange: LoadChange?
+    }
+
+    /// Deliveries and pickups (weight and volume) one stretch of stops adds over another.
+    struct LoadChange {
+        var deliveredKg = 0.0, deliveredLitres = 0.0, pickedKg = 0.0, pickedLitres = 0.0
+
+        /// What `stretch` delivers and picks up, or `nil` when it holds a reload or a shipment's
+        /// stop (those change a trip's shape, not only its load).
+        init?(_ stretch: ArraySlice<Int>, _ p: RoutingProblem) {
+            for s in stretch {
+                if p.isReload(s) || p.partner[s] >= 0 { return nil }
+                deliveredKg += p.deliveryKg[s]; deliveredLitres += p.deliveryLitres[s]
+                pickedKg += p.pickupKg[s]; pickedLitres += p.pickupLitres[s]
+            }
+        }
+
+        /// `new`'s deliveries and pickups less `old`'s.
+        init?(from old: ArraySlice<Int>, to new: ArraySlice<Int>, _ p: RoutingProblem) {
+            guard let before = LoadChange(old, p), let after = LoadChange(new, p) else { return nil }
+            deliveredKg = after.deliveredKg - before.deliveredKg
+            deliveredLitres = after.deliveredLitres - before.deliveredLitres
+            pickedKg = after.pickedKg - before.pickedKg
+            pickedLitres = after.pickedLitres - before.pickedLitres
+        }
     }
 
     /// Refreshes ``arcDistance`` and ``arcMinutes`` for the current stops, keeping the entries of
@@ -247,6 +274,9 @@ struct Route: Sendable {
         }
         var edit = Edit(prefix: prefix, suffix: suffix, oldCount: m)
         edit.offTerritoryChange = offTerritoryCount(stops[prefix..<(n - suffix)], p) - offTerritoryCount(arcStops[prefix..<(m - suffix)], p)
+        if p.tracksTrips || p.hasPromises || p.hasShipments, !p.hasReleases {
+            edit.loadChange = LoadChange(from: arcStops[prefix..<(m - suffix)], to: stops[prefix..<(n - suffix)], p)
+        }
         arcStops.removeAll(keepingCapacity: true)
         arcStops.append(contentsOf: stops)
         return edit

@@ -6,14 +6,18 @@ extension Route {
     /// - The trips the edit touched (from the trip holding the last unchanged stop before it to the
     ///   reload closing the trip of the first unchanged stop after it) get their releases, loads,
     ///   pickups, open shipments and load maxima afresh; other trips keep theirs (they are the
-    ///   same stops in the same order).
+    ///   same stops in the same order). Where the edit stays inside one trip and moves no reload
+    ///   and no shipment's stop (``Edit/loadChange``), that trip's loads are shifted by the edit's
+    ///   change instead (``shiftTripLoads(_:by:first:oldTail:tail:trip:)``).
     /// - Times are walked forward from the reload before those trips (its departure waits for
     ///   their parcels), until a stop of the unchanged tail starts, or a reload of it leaves, when
     ///   it did before; latest arrivals backward from the edit until one equals what it was.
     /// - Trip slack, promise counts and promise room are rewritten where those two walks reached.
     ///
     /// The same operations on the same values as a full update, in the same order, so the same
-    /// numbers (a test compares every cache with a route built afresh, exactly): an outlet route
+    /// numbers (a test compares every cache with a route built afresh, exactly; shifted loads
+    /// agree with the afresh ones to rounding, exactly where weights and volumes are whole
+    /// numbers): an outlet route
     /// is 2–4 trips of 80–100 stops, and an insertion changes one trip and, through the waits
     /// after it, only a stretch of the times.
     mutating func resumeTripUpdate(_ p: RoutingProblem, after edit: Edit) {
@@ -47,23 +51,30 @@ extension Route {
         var touchedTo = tail
         while touchedTo < n, !p.isReload(stops[touchedTo]) { touchedTo += 1 }
         let arcs = Self.ArcRefit(first: first, oldTail: oldTail, tail: tail, moves: touchedTo < n)
-        arcs.refit(&loadKg, 0)
-        arcs.refit(&loadLitres, 0)
-        arcs.refit(&prefixMaxKg, 0)
-        arcs.refit(&prefixMaxLitres, 0)
-        arcs.refit(&suffixMaxKg, 0)
-        arcs.refit(&suffixMaxLitres, 0)
-        if tracksTrips {
-            arcs.refit(&pickedKg, 0)
-            arcs.refit(&pickedLitres, 0)
-            arcs.refit(&tripDeparture, 0)
-            arcs.refit(&tripRelease, 0)
-            arcs.refit(&tripSlack, 0)
-            arcs.refit(&openShipments, 0)
-        }
         feasible = true
         complete = true
-        refreshTrips(p, arcs: touchedFrom...touchedTo)
+        if tracksTrips {
+            arcs.refit(&tripDeparture, 0)
+            arcs.refit(&tripSlack, 0)
+        }
+        if let change = edit.loadChange {
+            // One trip, edited without a reload or a shipment: its loads move by the edit's change.
+            shiftTripLoads(p, by: change, first: first, oldTail: oldTail, tail: tail, trip: touchedFrom...touchedTo)
+        } else {
+            arcs.refit(&loadKg, 0)
+            arcs.refit(&loadLitres, 0)
+            arcs.refit(&prefixMaxKg, 0)
+            arcs.refit(&prefixMaxLitres, 0)
+            arcs.refit(&suffixMaxKg, 0)
+            arcs.refit(&suffixMaxLitres, 0)
+            if tracksTrips {
+                arcs.refit(&pickedKg, 0)
+                arcs.refit(&pickedLitres, 0)
+                arcs.refit(&tripRelease, 0)
+                arcs.refit(&openShipments, 0)
+            }
+            refreshTrips(p, arcs: touchedFrom...touchedTo)
+        }
 
         // Forward: from the reload before the touched trips (or the start) until the times meet
         // those of the unchanged tail again.
