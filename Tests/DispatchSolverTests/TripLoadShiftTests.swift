@@ -79,4 +79,51 @@ import Testing
         }
         #expect(edits >= 400 && shifted >= 150, "\(edits) edits, \(shifted) served by the shift")
     }
+
+    /// After ``Route/loadShiftsBetweenSums`` shifts, the next update that could shift sums every
+    /// trip's loads afresh instead: they then equal a fresh route's bit for bit, so the
+    /// shifts' rounding never adds up (fractional weights; a stop moved within its trip, again
+    /// and again, on a day with reloads and on one without).
+    @Test func loadsAreSummedAfreshEverySoManyShifts() {
+        var random = SplitMix64(seed: 37)
+        var resums = 0, differedBefore = 0
+        for seed in 0..<UInt64(4) {
+            var scenario = RandomScenario.make(seed: 850 + seed, stops: 30, couriers: 2, shipments: false)
+            for i in scenario.stops.indices {
+                scenario.stops[i].weightKg = Double(1 + random.below(63)) / 10
+                scenario.stops[i].volumeLitres = scenario.stops[i].weightKg * 2.7
+            }
+            if seed % 2 == 0 { scenario.outlet.reloadMinutes = nil }
+            let problem = ProblemBuilder(scenario: scenario, objective: .outlet).problem
+            var state = SearchState(problem)
+            var rng = SplitMix64(seed: seed)
+            problem.regretConstruct(into: &state, rng: &rng)
+            for start in state.routes where start.stops.count >= 4 && start.feasible {
+                var route = start
+                for _ in 0..<(3 * Route.loadShiftsBetweenSums) {
+                    // A stop taken out and put back at once: both updates can shift.
+                    let k = random.below(route.stops.count)
+                    let stop = route.stops.remove(at: k)
+                    route.update(problem)
+                    route.stops.insert(stop, at: k)
+                    let shiftsBefore = route.loadShifts
+                    route.update(problem)
+                    guard route.feasible else { break }
+                    var fresh = Route(vehicle: route.vehicle)
+                    fresh.stops = route.stops
+                    fresh.update(problem)
+                    let same = route.loadKg == fresh.loadKg && route.loadLitres == fresh.loadLitres
+                        && route.prefixMaxKg == fresh.prefixMaxKg && route.suffixMaxKg == fresh.suffixMaxKg
+                    if route.loadShifts == 0, shiftsBefore >= Route.loadShiftsBetweenSums {
+                        resums += 1
+                        #expect(same, "seed \(seed): summed afresh, yet not the fresh route's loads")
+                    } else if !same {
+                        differedBefore += 1
+                    }
+                    #expect(route.loadShifts <= Route.loadShiftsBetweenSums)
+                }
+            }
+        }
+        #expect(resums >= 4 && differedBefore >= 1, "\(resums) resums, \(differedBefore) shifted loads off a fresh sum")
+    }
 }

@@ -49,6 +49,9 @@ struct Route: Sendable {
     private var spareArcDistance: [Double] = [], spareArcMinutes: [Double] = []
     /// Whether the last update filled the whole cache (``UpdateScope/full``).
     private var cachedFully = false
+    /// Updates since the loads were last summed afresh from the parcels on every trip that
+    /// shifted a trip's loads by an edit's change instead (``shiftTripLoads(_:by:first:oldTail:tail:trip:)``).
+    var loadShifts = 0
     /// Leaves the start place.
     var firstDeparture = 0.0
     /// Totals.
@@ -107,6 +110,7 @@ struct Route: Sendable {
         Self.overwrite(&arcStops, with: other.pointee.arcStops)
         arcVehicle = other.pointee.arcVehicle
         cachedFully = other.pointee.cachedFully
+        loadShifts = other.pointee.loadShifts
         firstDeparture = other.pointee.firstDeparture
         distance = other.pointee.distance
         lateness = other.pointee.lateness
@@ -346,6 +350,7 @@ struct Route: Sendable {
             }
         }
         cachedFully = full
+        loadShifts = 0
         // Caches the passes below overwrite everywhere are only resized.
         Self.resize(&arrival, n, 0); Self.resize(&start, n, 0); Self.resize(&departure, n, 0)
         if full { Self.resize(&latestArrival, n, 0) }
