@@ -288,6 +288,11 @@ extension RoutingProblem {
             for k2 in k1...n {
                 // The courier leaves `node` at `time`, later at each step: past w's last window, done.
                 if time > dueW + tol { break }
+                // No delivery arc from here on adds little enough distance: done, untimed.
+                if let cheapestDelivery, k2 > k1,
+                   o.perDistance * (pickupDetour + cheapestDelivery[k2]) + leastBesidesDistance >= min(bound, best?.2 ?? .infinity) {
+                    break
+                }
                 maxKg = larger(maxKg, route.loadKg[k2]); maxL = larger(maxL, route.loadLitres[k2])
                 if maxKg + pickupKg[u] > veh.capacityKg + 1e-9 || maxL + pickupLitres[u] > veh.capacityLitres + 1e-9 { break }
                 let (b, latest) = route.next(at: k2, self)
