@@ -49,8 +49,9 @@ struct Route: Sendable {
     private var spareArcDistance: [Double] = [], spareArcMinutes: [Double] = []
     /// Whether the last update filled the whole cache (``UpdateScope/full``).
     private var cachedFully = false
-    /// Updates since the loads were last summed afresh from the parcels on every trip that
-    /// shifted a trip's loads by an edit's change instead (``shiftTripLoads(_:by:first:oldTail:tail:trip:)``).
+    /// How many updates have shifted a trip's loads by an edit's change
+    /// (``shiftTripLoads(_:by:first:oldTail:tail:trip:)``) since every trip's loads were last
+    /// summed afresh from the parcels (``loadShiftsBetweenSums``).
     var loadShifts = 0
     /// Leaves the start place.
     var firstDeparture = 0.0

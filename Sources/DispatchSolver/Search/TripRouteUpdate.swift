@@ -17,9 +17,8 @@ extension Route {
     /// The same operations on the same values as a full update, in the same order, so the same
     /// numbers (a test compares every cache with a route built afresh, exactly; shifted loads
     /// agree with the afresh ones to rounding, exactly where weights and volumes are whole
-    /// numbers): an outlet route
-    /// is 2–4 trips of 80–100 stops, and an insertion changes one trip and, through the waits
-    /// after it, only a stretch of the times.
+    /// numbers): an outlet route is 2–4 trips of 80–100 stops, and an insertion changes one trip
+    /// and, through the waits after it, only a stretch of the times.
     mutating func resumeTripUpdate(_ p: RoutingProblem, after edit: Edit) {
         let n = stops.count, m = edit.oldCount
         guard edit.prefix < n || n != m else { return }
