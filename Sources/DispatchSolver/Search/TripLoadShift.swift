@@ -33,7 +33,7 @@ extension Route {
         if tracksTrips {
             pickedKg.replaceSubrange(replaced, with: repeatElement(0, count: added))
             pickedLitres.replaceSubrange(replaced, with: repeatElement(0, count: added))
-            openShipments.replaceSubrange(replaced, with: repeatElement(openShipments[first], count: added))
+            openShipments.replaceSubrange(replaced, with: repeatElement(0, count: added))
             tripRelease.replaceSubrange(replaced, with: repeatElement(tripRelease[first], count: added))
         }
         let deliveredKg = change.deliveredKg, deliveredLitres = change.deliveredLitres
@@ -48,21 +48,14 @@ extension Route {
                 prefixMaxKg[a] += deliveredKg; prefixMaxLitres[a] += deliveredLitres
             }
         }
-        // The stretch, carried as a full update carries it.
-        var kg = loadKg[first], litres = loadLitres[first]
-        var collectedKg = tracksTrips ? pickedKg[first] : 0, collectedLitres = tracksTrips ? pickedLitres[first] : 0
-        for k in first..<tail {
-            let s = stops[k]
-            kg = kg + p.pickupKg[s] - p.deliveryKg[s]
-            litres = litres + p.pickupLitres[s] - p.deliveryLitres[s]
-            loadKg[k + 1] = kg
-            loadLitres[k + 1] = litres
-            if tracksTrips {
-                collectedKg += p.pickupKg[s]
-                collectedLitres += p.pickupLitres[s]
-                pickedKg[k + 1] = collectedKg
-                pickedLitres[k + 1] = collectedLitres
-            }
+        // The stretch, carried as a full update carries it. It picks up no shipment: those on
+        // board over it are those on board before it.
+        var running = RunningLoad(kg: loadKg[first], litres: loadLitres[first],
+                                  pickedKg: tracksTrips ? pickedKg[first] : 0, pickedLitres: tracksTrips ? pickedLitres[first] : 0)
+        var onBoard: [Int] = []
+        for k in first..<tail { carryLoad(at: k, stops[k], running: &running, tripCaches: tracksTrips, onBoard: &onBoard, p) }
+        if tracksTrips, tail > first {
+            for a in (first + 1)...tail { openShipments[a] = openShipments[first] }
         }
         // After the edit: the pickups' change stays on board to the trip's end.
         if pickupsChanged, tail < to {
