@@ -84,6 +84,9 @@ public final class RoutingProblem: Sendable {
     /// Whether routes must keep their per-trip caches (loads picked up, departures, releases,
     /// slack): not on a single-trip day without releases, such as every literature instance.
     var tracksTrips: Bool { allowsReloads || hasReleases }
+    /// Whether a route's update after an edit walks the trips it touched (trips, promises or
+    /// shipments: an outlet day) rather than only the times (a literature instance).
+    var updatesByTrips: Bool { tracksTrips || hasPromises || hasShipments }
     /// Whether a route's cost is only its distance, its courier and its off-territory stops (no
     /// per-minute, fair-day or weighed lateness term) and its day one trip: then the route's
     /// cached departures, latest arrivals and load maxima settle a move's feasibility and cost

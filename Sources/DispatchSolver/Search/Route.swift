@@ -279,7 +279,7 @@ struct Route: Sendable {
         }
         var edit = Edit(prefix: prefix, suffix: suffix, oldCount: m)
         edit.offTerritoryChange = offTerritoryCount(stops[prefix..<(n - suffix)], p) - offTerritoryCount(arcStops[prefix..<(m - suffix)], p)
-        if p.tracksTrips || p.hasPromises || p.hasShipments, !p.hasReleases {
+        if p.updatesByTrips, !p.hasReleases {
             edit.loadChange = LoadChange(from: arcStops[prefix..<(m - suffix)], to: stops[prefix..<(n - suffix)], p)
         }
         arcStops.removeAll(keepingCapacity: true)
@@ -339,7 +339,7 @@ struct Route: Sendable {
         // Where the previous cache was whole and feasible, only what the edit can have changed
         // is recomputed; the rest is what it was, shifted.
         if full, cachedFully, feasible, let edit {
-            if !p.tracksTrips, !p.hasPromises, !p.hasShipments {
+            if !p.updatesByTrips {
                 resumeUpdate(p, after: edit)
                 return edit.prefix
             }
