@@ -32,6 +32,7 @@ typedef struct {
     const double *ar;             // nonzeros + 1
     int time_limit_ms;
     double relative_gap;
+    const double *start;          // cols + 1, 1-based (element 0 unused): a feasible solution to start from, or NULL
 } dd_mip_model;
 
 typedef struct {
@@ -39,6 +40,7 @@ typedef struct {
     int solve_return;             // return code of glp_intopt (0, GLP_ETMLIM, GLP_ENOPFS, ...)
     int mip_status;               // glp_mip_status: GLP_OPT, GLP_FEAS, GLP_NOFEAS, GLP_UNDEF
     double objective;
+    int start_taken;              // 1 when branch-and-cut took the start solution as its first incumbent
     char message[256];            // the last line GLPK tried to print, if any
 } dd_mip_result;
 
@@ -59,6 +61,22 @@ static int dd_glpk_term_hook(void *info, const char *text) {
 static void dd_glpk_error_hook(void *info) {
     dd_glpk_context *ctx = (dd_glpk_context *)info;
     longjmp(ctx->jump, 1);
+}
+
+typedef struct {
+    const double *values;
+    int offered;
+    int taken;
+} dd_glpk_start;
+
+// Offers the start solution to GLPK's branch-and-cut once, the first time it asks for a
+// heuristic one: from then on every node whose bound is no better is cut off.
+static void dd_glpk_start_callback(glp_tree *tree, void *info) {
+    dd_glpk_start *start = (dd_glpk_start *)info;
+    if (!start->offered && glp_ios_reason(tree) == GLP_IHEUR) {
+        start->offered = 1;
+        start->taken = glp_ios_heur_sol(tree, start->values) == 0;
+    }
 }
 
 /// Builds, solves and frees one MIP. Column values are written to `values` (cols entries).
@@ -97,7 +115,31 @@ static inline dd_mip_result dd_glpk_solve_mip(const dd_mip_model *m, double *val
     parm.presolve = GLP_ON;
     parm.tm_lim = m->time_limit_ms > 0 ? m->time_limit_ms : 1;
     parm.mip_gap = m->relative_gap;
+    dd_glpk_start start;
+    start.values = m->start;
+    start.offered = 0;
+    start.taken = 0;
+    if (m->start) {
+        // A start is offered in the model's own terms, which the MIP presolver would change:
+        // the LP relaxation is solved first instead, and branch-and-cut runs on the model as it
+        // is. Should the relaxation not solve in time, the presolved solve below runs without it.
+        glp_smcp lpparm;
+        glp_init_smcp(&lpparm);
+        lpparm.msg_lev = GLP_MSG_OFF;
+        lpparm.tm_lim = parm.tm_lim;
+        double began = glp_time();
+        int lpreturn = glp_simplex(lp, &lpparm);
+        double spentMs = glp_difftime(glp_time(), began) * 1000.0;
+        int left = parm.tm_lim - (int)spentMs;
+        parm.tm_lim = left > 1 ? left : 1;
+        if (lpreturn == 0 && glp_get_status(lp) == GLP_OPT) {
+            parm.presolve = GLP_OFF;
+            parm.cb_func = dd_glpk_start_callback;
+            parm.cb_info = &start;
+        }
+    }
     result.solve_return = glp_intopt(lp, &parm);
+    result.start_taken = start.taken;
     result.mip_status = glp_mip_status(lp);
     result.objective = glp_mip_obj_val(lp);
     for (int j = 0; j < m->cols; j++) values[j] = glp_mip_col_val(lp, j + 1);

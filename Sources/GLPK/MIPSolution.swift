@@ -14,6 +14,10 @@ public struct MIPSolution: Sendable {
     public let objective: Double
     /// Column values, indexed by ``MixedIntegerProgram/Variable/index``; integers are rounded.
     public let values: [Double]
+    /// Whether branch-and-cut took the solution passed as `start` as its first incumbent (not
+    /// when the LP relaxation did not solve within the time limit, nor when the relaxation's
+    /// own answer was already whole).
+    public var startTaken = false
 
     /// The value of one variable.
     public subscript(variable: MixedIntegerProgram.Variable) -> Double { values[variable.index] }

@@ -108,10 +108,15 @@ public struct MixedIntegerProgram: Sendable {
     ///   - timeLimitSeconds: wall-clock limit; on expiry the best incumbent is returned with
     ///     ``MIPSolution/Status/feasible``.
     ///   - relativeGap: stop once the incumbent is within this relative gap of the bound.
-    /// - Throws: ``MIPError`` for an invalid model, an infeasible model with no incumbent, or a
-    ///   GLPK error (from which the process has recovered).
-    public func solve(timeLimitSeconds: Double = 10, relativeGap: Double = 0) throws(MIPError) -> MIPSolution {
+    ///   - start: a feasible value for every variable, in the order they were added, to start
+    ///     from. GLPK's branch-and-cut then cuts off every node no better than it from the first
+    ///     node on (it runs on the model as it is, after the LP relaxation, instead of on the
+    ///     presolved model), and returns at least as good a solution, optimal when proved in time.
+    /// - Throws: ``MIPError`` for an invalid model or start, an infeasible model with no
+    ///   incumbent, or a GLPK error (from which the process has recovered).
+    public func solve(timeLimitSeconds: Double = 10, relativeGap: Double = 0, start: [Double]? = nil) throws(MIPError) -> MIPSolution {
         try validate()
+        if let start { try validate(start: start) }
         let n = columns.count
         let m = rows.count
         if n == 0 {
@@ -136,30 +141,35 @@ public struct MixedIntegerProgram: Sendable {
         }
         let limitMs = Int32(clamping: Int((max(timeLimitSeconds, 0.001) * 1000).rounded(.up)))
         var values = [Double](repeating: 0, count: n)
-        let result: dd_mip_result = objective.withUnsafeBufferPointer { obj in
-            colInteger.withUnsafeBufferPointer { cInt in
-                colType.withUnsafeBufferPointer { cType in
-                    colLower.withUnsafeBufferPointer { cLo in
-                        colUpper.withUnsafeBufferPointer { cHi in
-                            rowType.withUnsafeBufferPointer { rType in
-                                rowLower.withUnsafeBufferPointer { rLo in
-                                    rowUpper.withUnsafeBufferPointer { rHi in
-                                        ia.withUnsafeBufferPointer { pia in
-                                            ja.withUnsafeBufferPointer { pja in
-                                                ar.withUnsafeBufferPointer { par in
-                                                    values.withUnsafeMutableBufferPointer { out in
-                                                        var model = dd_mip_model(
-                                                            rows: Int32(m), cols: Int32(n),
-                                                            maximize: sense == .maximize ? 1 : 0,
-                                                            objective: obj.baseAddress, col_integer: cInt.baseAddress,
-                                                            col_bound_type: cType.baseAddress,
-                                                            col_lower: cLo.baseAddress, col_upper: cHi.baseAddress,
-                                                            row_bound_type: rType.baseAddress,
-                                                            row_lower: rLo.baseAddress, row_upper: rHi.baseAddress,
-                                                            nonzeros: Int32(ia.count - 1),
-                                                            ia: pia.baseAddress, ja: pja.baseAddress, ar: par.baseAddress,
-                                                            time_limit_ms: limitMs, relative_gap: max(relativeGap, 0))
-                                                        return dd_glpk_solve_mip(&model, out.baseAddress)
+        // GLPK reads the start 1-based (element 0 unused).
+        let startValues: [Double] = start.map { [0] + $0 } ?? []
+        let result: dd_mip_result = startValues.withUnsafeBufferPointer { startPointer in
+            objective.withUnsafeBufferPointer { obj in
+                colInteger.withUnsafeBufferPointer { cInt in
+                    colType.withUnsafeBufferPointer { cType in
+                        colLower.withUnsafeBufferPointer { cLo in
+                            colUpper.withUnsafeBufferPointer { cHi in
+                                rowType.withUnsafeBufferPointer { rType in
+                                    rowLower.withUnsafeBufferPointer { rLo in
+                                        rowUpper.withUnsafeBufferPointer { rHi in
+                                            ia.withUnsafeBufferPointer { pia in
+                                                ja.withUnsafeBufferPointer { pja in
+                                                    ar.withUnsafeBufferPointer { par in
+                                                        values.withUnsafeMutableBufferPointer { out in
+                                                            var model = dd_mip_model(
+                                                                rows: Int32(m), cols: Int32(n),
+                                                                maximize: sense == .maximize ? 1 : 0,
+                                                                objective: obj.baseAddress, col_integer: cInt.baseAddress,
+                                                                col_bound_type: cType.baseAddress,
+                                                                col_lower: cLo.baseAddress, col_upper: cHi.baseAddress,
+                                                                row_bound_type: rType.baseAddress,
+                                                                row_lower: rLo.baseAddress, row_upper: rHi.baseAddress,
+                                                                nonzeros: Int32(ia.count - 1),
+                                                                ia: pia.baseAddress, ja: pja.baseAddress, ar: par.baseAddress,
+                                                                time_limit_ms: limitMs, relative_gap: max(relativeGap, 0),
+                                                                start: startValues.isEmpty ? nil : startPointer.baseAddress)
+                                                            return dd_glpk_solve_mip(&model, out.baseAddress)
+                                                        }
                                                     }
                                                 }
                                             }
@@ -186,7 +196,35 @@ public struct MixedIntegerProgram: Sendable {
             throw .solverError("glp_intopt returned \(result.solve_return), status \(result.mip_status)")
         }
         for j in 0..<n where columns[j].isInteger { values[j] = values[j].rounded() }
-        return MIPSolution(status: status, objective: result.objective, values: values)
+        var solution = MIPSolution(status: status, objective: result.objective, values: values)
+        solution.startTaken = result.start_taken != 0
+        return solution
+    }
+
+    /// Checks that `start` gives every variable a value within its bounds (a whole number for an
+    /// integer variable) and meets every constraint: GLPK would take an infeasible start as its
+    /// incumbent without checking it.
+    public func validate(start: [Double]) throws(MIPError) {
+        let tolerance = 1e-9
+        guard start.count == columns.count else {
+            throw .invalidModel("start: \(start.count) values for \(columns.count) variables")
+        }
+        for (j, column) in columns.enumerated() {
+            let value = start[j]
+            guard value.isFinite, value >= column.lower - tolerance, value <= column.upper + tolerance else {
+                throw .invalidModel("start: variable \(j) = \(value) is outside [\(column.lower), \(column.upper)]")
+            }
+            guard !column.isInteger || value == value.rounded() else {
+                throw .invalidModel("start: integer variable \(j) = \(value)")
+            }
+        }
+        for (i, row) in rows.enumerated() {
+            let activity = row.terms.reduce(0) { $0 + $1.coefficient * start[$1.column] }
+            let slack = tolerance * max(1, abs(activity))
+            guard activity >= row.lower - slack, activity <= row.upper + slack else {
+                throw .invalidModel("start: constraint \(i) = \(activity) is outside [\(row.lower), \(row.upper)]")
+            }
+        }
     }
 
     static func boundType(_ lower: Double, _ upper: Double) -> (Int32, Double, Double) {

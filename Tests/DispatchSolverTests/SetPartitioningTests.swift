@@ -25,6 +25,19 @@ import Testing
         #expect(result.optimal && abs(result.cost - 6) < 1e-9 && Set(result.chosen) == [1, 2])
     }
 
+    /// A start is the incumbent GLPK begins from: a partition within the fleet (the optimum, or
+    /// a dearer one) leads to the same optimum; one that is not (a stop uncovered, or more routes
+    /// of the class than it has vehicles) is left out and the answer is the same.
+    @Test func aStartLeadsToTheSameAnswerOrIsLeftOut() throws {
+        let columns = [Self.column([0, 1], 10), Self.column([2], 5), Self.column([0], 4), Self.column([1], 4),
+                       Self.column([1, 2], 7), Self.column([0, 1, 2], 12)]
+        for start in [[2, 4], [5], [0, 1], [2], [2, 3, 1]] {
+            let result = try #require(SetPartitioning.solve(columns: columns, stops: [0, 1, 2], classSizes: [2], timeLimitSeconds: 5,
+                                                            start: start))
+            #expect(result.optimal && abs(result.cost - 11) < 1e-9 && Set(result.chosen) == [2, 4])
+        }
+    }
+
     /// A stop no column covers: no answer (GLPK is not called on an infeasible model), and no
     /// cover within the fleet: no answer either.
     @Test func noCoverNoAnswer() {
@@ -63,6 +76,40 @@ import Testing
         var served = [Int](repeating: 0, count: problem.stopCount)
         for route in state.routes { for s in route.stops where !problem.isReload(s) { served[s] += 1 } }
         for s in 0..<problem.stopCount { #expect(served[s] == (worse.state.routeOf[s] >= 0 ? 1 : 0)) }
+    }
+}
+
+extension PartitionTests {
+    /// The incumbent's routes are the start: found among the columns where the pool holds them,
+    /// added where it does not (nothing added twice); an incumbent with an infeasible route gives
+    /// no start and adds nothing.
+    @Test func theIncumbentsRoutesAreTheStart() throws {
+        var scenario = RandomScenario.make(seed: 801, stops: 50, couriers: 8, shipments: false, tightWindows: true)
+        RandomScenario.makeFleetIdentical(&scenario, capacityKg: 40, capacityLitres: 200)
+        let problem = ProblemBuilder(scenario: scenario, objective: .hierarchical).problem
+        let options = SearchOptions(iterations: 200, seconds: 600, seed: 1, workers: 1, localSearch: false)
+        let result = problem.search(options, seed: 1, deadline: ContinuousClock.now + .seconds(600))
+        let routes = result.state.routes.filter { !$0.isEmpty }
+        try #require(routes.count >= 2)
+        // A pool with the first route and one that is not the incumbent's.
+        let other = Array(routes[1].stops.reversed())
+        var columns = [SetPartitioningTests.column(other, 1, vehicleClass: problem.vehicleClass[routes[1].vehicle]),
+                       SetPartitioningTests.column(routes[0].stops, routes[0].cost(problem), vehicleClass: problem.vehicleClass[routes[0].vehicle])]
+        let start = try #require(problem.addIncumbent(result.state, to: &columns))
+        #expect(columns.count == routes.count + 1)
+        #expect(start.first == 1)
+        #expect(start.map { columns[$0].stops } == routes.map(\.stops))
+        #expect(start.map { columns[$0].vehicleClass } == routes.map { problem.vehicleClass[$0.vehicle] })
+        var again = columns
+        #expect(problem.addIncumbent(result.state, to: &again) == start)
+        #expect(again.count == columns.count)
+
+        var overloaded = SearchState(problem)
+        overloaded.assign(routes[0].vehicle, stops: Array(0..<problem.stopCount), problem)
+        try #require(!overloaded.routes[routes[0].vehicle].feasible)
+        var none: [PooledRoute] = []
+        #expect(problem.addIncumbent(overloaded, to: &none) == nil)
+        #expect(none.isEmpty)
     }
 }
 

@@ -82,4 +82,92 @@ import Testing
             #expect(error == .timeLimitWithoutSolution)
         }
     }
+
+    /// A set-partitioning MIP over `items` with a pricey singleton per item (so that all
+    /// singletons are a feasible, poor start) and `extra` columns of two to four items each,
+    /// their items and costs spread by a fixed formula of `variant`.
+    static func partitioning(items: Int, extra: Int, variant: Int) -> (MixedIntegerProgram, singletons: [MixedIntegerProgram.Variable]) {
+        var columns: [([Int], Double)] = (0..<items).map { ([$0], 10) }
+        for c in 0..<extra {
+            let size = 2 + (c * 7 + variant) % 3
+            var members: [Int] = []
+            for k in 0..<size {
+                let item = (c * 31 + k * 17 + variant * 13 + (c * k * 5) % 11) % items
+                if !members.contains(item) { members.append(item) }
+            }
+            let cost = Double(5 + (c * 37 + variant * 11) % 23) * Double(members.count) / 2
+            columns.append((members, cost))
+        }
+        var mip = MixedIntegerProgram()
+        let variables = columns.map { mip.addBinary(objective: $0.1) }
+        for item in 0..<items {
+            let terms = columns.indices.filter { columns[$0].0.contains(item) }.map { (variables[$0], 1.0) }
+            mip.addConstraint(terms, lower: 1, upper: 1)
+        }
+        return (mip, Array(variables.prefix(items)))
+    }
+
+    @Test(arguments: 1...6)
+    func aStartLeadsToTheSameOptimum(variant: Int) throws {
+        let (mip, singletons) = Self.partitioning(items: 24, extra: 90, variant: variant)
+        var start = [Double](repeating: 0, count: mip.variableCount)
+        for v in singletons { start[v.index] = 1 }
+        let plain = try mip.solve(timeLimitSeconds: 10)
+        let started = try mip.solve(timeLimitSeconds: 10, start: start)
+        #expect(plain.status == .optimal && started.status == .optimal)
+        #expect(abs(plain.objective - started.objective) < 1e-9)
+        #expect(started.objective < 240)  // better than the start: the singletons cost 24 × 10
+        #expect(!plain.startTaken)
+    }
+
+    @Test(arguments: 1...3)
+    func aStartGoodEnoughForTheGapIsReturnedAsItIs(variant: Int) throws {
+        // All singletons cost 240, the optimum about 100: within a relative gap of 0.9 of the
+        // root's bound, so branch-and-cut stops at the start it was given.
+        let (mip, singletons) = Self.partitioning(items: 24, extra: 90, variant: variant)
+        var start = [Double](repeating: 0, count: mip.variableCount)
+        for v in singletons { start[v.index] = 1 }
+        let solution = try mip.solve(timeLimitSeconds: 10, relativeGap: 0.9, start: start)
+        #expect(solution.startTaken)
+        #expect(solution.values == start)
+    }
+
+    @Test func aStartIsTakenAndKeptWhenTimeRunsOut() throws {
+        // The knapsack of `timeLimitReturnsIncumbentOrSaysSo`, started from a greedy packing: the
+        // answer is never worse than the start, however little time GLPK has.
+        var mip = MixedIntegerProgram(sense: .maximize)
+        var terms: [(MixedIntegerProgram.Variable, Double)] = []
+        var start: [Double] = []
+        var load = 0.0, startValue = 0.0
+        for i in 0..<60 {
+            let w = Double(1000 + (i * 7919) % 97), value = w + Double(i % 3)
+            terms.append((mip.addBinary(objective: value), w))
+            let take = load + w <= 20_000
+            start.append(take ? 1 : 0)
+            if take { load += w; startValue += value }
+        }
+        mip.addConstraint(terms, upper: 20_500.5)
+        for limit in [0.002, 0.05] {
+            let solution = try mip.solve(timeLimitSeconds: limit, start: start)
+            #expect(solution.startTaken)
+            #expect(solution.objective >= startValue - 1e-9)
+            #expect(terms.reduce(0.0) { $0 + solution[$1.0] * $1.1 } <= 20_500.5)
+        }
+    }
+
+    @Test func aStartThatIsNotASolutionIsRejectedBeforeGLPK() {
+        let (mip, singletons) = Self.partitioning(items: 6, extra: 8, variant: 1)
+        var good = [Double](repeating: 0, count: mip.variableCount)
+        for v in singletons { good[v.index] = 1 }
+        #expect(throws: Never.self) { try mip.validate(start: good) }
+        var uncovered = good
+        uncovered[singletons[2].index] = 0
+        var fractional = good
+        fractional[singletons[0].index] = 0.5
+        var outOfBounds = good
+        outOfBounds[singletons[1].index] = 2
+        for bad in [uncovered, fractional, outOfBounds, Array(good.dropLast())] {
+            #expect(throws: MIPError.self) { try mip.solve(start: bad) }
+        }
+    }
 }

