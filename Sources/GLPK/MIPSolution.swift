@@ -17,7 +17,7 @@ public struct MIPSolution: Sendable {
     /// Whether branch-and-cut took the solution passed as `start` as its first incumbent (not
     /// when the LP relaxation did not solve within the time limit, nor when the relaxation's
     /// own answer was already whole).
-    public var startTaken = false
+    public internal(set) var startTaken = false
 
     /// The value of one variable.
     public subscript(variable: MixedIntegerProgram.Variable) -> Double { values[variable.index] }
