@@ -27,4 +27,19 @@ import Testing
         #expect(abs(schedule.temperature(0.5) - 5) < 1e-9)
         #expect(abs(schedule.walked(0.25) - 0.25) < 1e-12)
     }
+
+    /// A schedule continued from 55 % of its walk starts where the whole one is at 55 %
+    /// (100 → 1: 100 × 0.01^0.55 ≈ 7.94) and ends at the same temperature; continued from
+    /// nothing it is the whole one, and a share past the ends is clamped.
+    @Test func aContinuedScheduleStartsWhereTheWholeOneIs() {
+        let whole = CoolingSchedule(start: 100, end: 1, begins: 0)
+        let rest = whole.continued(from: 0.55)
+        #expect(abs(rest.start - whole.temperature(0.55)) < 1e-9)
+        #expect(abs(rest.start - 7.943_282_347) < 1e-6)
+        #expect(rest.end == 1 && rest.begins == 0)
+        #expect(abs(rest.temperature(1) - 1) < 1e-9)
+        #expect(rest.temperature(0.5) < whole.temperature(0.5))
+        #expect(whole.continued(from: 0).start == 100)
+        #expect(abs(whole.continued(from: 1.5).start - 1) < 1e-9 && whole.continued(from: -1).start == 100)
+    }
 }

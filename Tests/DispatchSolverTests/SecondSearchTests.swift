@@ -24,6 +24,13 @@ import DispatchCheck
         return options
     }
 
+    /// The same day without reloads, as the literature's distance-only days are.
+    func distanceDay(seed: UInt64) -> Scenario {
+        var scenario = day(seed: seed)
+        scenario.outlet.reloadMinutes = nil
+        return scenario
+    }
+
     /// Steps for a search whose two halves take exactly `stepsPerStop` steps a stop each.
     var enoughSteps: Int { 2 * Self.stepsPerStop * Self.stops }
 
@@ -93,14 +100,49 @@ import DispatchCheck
         #expect(again.state.routes.map(\.stops) == kept.state.routes.map(\.stops))
     }
 
-    /// Days with shipments, and days where couriers cost nothing (no route elimination), search
-    /// once whatever the budget.
-    @Test func shipmentsAndFreeCouriersSearchOnce() {
+    /// Days with shipments, and outlet days (couriers cost nothing there, but minutes and fair
+    /// days do), search once whatever the budget; distance-only days may hand over.
+    @Test func shipmentsAndOutletDaysSearchOnce() {
         let paired = ProblemBuilder(scenario: day(seed: 1, shipments: true), objective: .hierarchical).problem
         #expect(paired.hasShipments && !paired.allowsSecondSearch)
         #expect(!paired.searchTwice(options(iterations: enoughSteps, seed: 1), seed: 2, deadline: .now + .seconds(600)).handedOver)
-        let free = ProblemBuilder(scenario: day(seed: 2), objective: .distance).problem
-        #expect(!free.allowsSecondSearch)
+        let outlet = ProblemBuilder(scenario: day(seed: 2), objective: .outlet).problem
+        #expect(!outlet.onlyDistanceCounts && !outlet.allowsSecondSearch)
+        #expect(!outlet.searchTwice(options(iterations: 2_000, seed: 2), seed: 2, deadline: .now + .seconds(600)).handedOver)
+        let distance = ProblemBuilder(scenario: distanceDay(seed: 2), objective: .distance).problem
+        #expect(distance.onlyDistanceCounts && distance.allowsSecondSearch)
+        let withReloads = ProblemBuilder(scenario: day(seed: 2), objective: .distance).problem
+        #expect(!withReloads.onlyDistanceCounts && !withReloads.allowsSecondSearch, "reloads: not measured")
+        let pairedDistance = ProblemBuilder(scenario: day(seed: 1, shipments: true), objective: .distance).problem
+        #expect(!pairedDistance.allowsSecondSearch)
+    }
+
+    /// A distance-only day probes from the first step, whatever its route lengths and budget: the
+    /// first search walks the probe share of the steps (no route elimination), a second start
+    /// takes its share, the rest walks on from the cheaper; every step is spent, the kept plan
+    /// is no dearer than the probe's, places every stop, and the same seed gives the same routes.
+    @Test(arguments: [1, 2])
+    func distanceOnlyDaysProbeFromTheFirstStep(_ seed: Int) {
+        let problem = ProblemBuilder(scenario: distanceDay(seed: UInt64(seed)), objective: .distance).problem
+        let steps = 3_000
+        var options = SearchOptions(iterations: steps, seconds: 600, seed: UInt64(seed), workers: 1, localSearch: false)
+        options.mayHandOver = true
+        let first = problem.search(options, seed: UInt64(seed), deadline: .now + .seconds(600))
+        #expect(first.handedOver && first.probed)
+        #expect(first.eliminationSteps == 0)
+        #expect(first.iterations == Int(Double(steps) * options.secondSearchRule.probeShare))
+
+        options.mayHandOver = false
+        let kept = problem.searchTwice(options, seed: UInt64(seed), deadline: .now + .seconds(600))
+        #expect(kept.handedOver)
+        #expect(kept.iterations == steps, "the second start and the walk on take the rest")
+        let (keptCost, firstCost) = (kept.cost, first.cost)
+        #expect(keptCost <= firstCost + 1e-9)
+        #expect(kept.state.unassigned.isEmpty && kept.state.routes.allSatisfy { $0.feasible })
+        #expect(abs(keptCost - kept.state.cost(problem)) < 1e-6)
+        #expect(Set(first.pool).isSubset(of: Set(kept.pool)))
+        let again = problem.searchTwice(options, seed: UInt64(seed), deadline: .now + .seconds(600))
+        #expect(again.state.routes.map(\.stops) == kept.state.routes.map(\.stops))
     }
 
     /// A fleet target at or above the first plan's routes leaves route elimination nothing to do.
@@ -145,6 +187,16 @@ import DispatchCheck
         let later = timed.followUp(fleet: 2, steps: 2_500, seconds: 4.5)
         #expect(later.iterations == nil && later.seconds == 4.5 && later.fleetTarget == 2 && !later.mayHandOver)
         #expect(timed.followUp(fleet: 2, steps: 0, seconds: -0.2).seconds == 0, "past the deadline: no time")
+    }
+
+    /// Through the planner on a distance-only day, timed: the plan passes the independent
+    /// checker and says the probes ran.
+    @Test func thePlannerProbesADistanceOnlyDay() {
+        let scenario = distanceDay(seed: 1)
+        let plan = RoutePlanner.plan(scenario, objective: .distance, options: SearchOptions(seconds: 0.5, seed: 1, workers: 1))
+        #expect(plan.statistics["secondSearches"] == 1)
+        #expect(plan.unassigned.isEmpty)
+        #expect(PlanChecker.violations(plan, scenario: scenario) == [])
     }
 
     /// Through the planner: the plan passes the independent checker and says a second search ran.

@@ -26,4 +26,11 @@ struct CoolingSchedule: Sendable {
     func temperature(_ progress: Double) -> Double {
         start * pow(end / start, walked(progress))
     }
+
+    /// The rest of this schedule once `done` of its walk is behind (0 ..< 1): it starts at the
+    /// temperature this one has there and ends at the same `end`, for a search that walks on
+    /// from another's plan within one budget.
+    func continued(from done: Double) -> CoolingSchedule {
+        CoolingSchedule(start: start * pow(end / start, min(max(done, 0), 1)), end: end, begins: begins)
+    }
 }

@@ -37,10 +37,14 @@ public struct SearchOptions: Sendable {
     /// (``RoutingProblem/eliminationStallSteps``); `Int.max`: never.
     var eliminationStallSteps: Int?
     /// Whether this search may end its walk early (halfway through the budget, or after a probe
-    /// on days of short routes) and hand the rest to further searches (set by
-    /// ``RoutingProblem/searchTwice(_:seed:deadline:)`` where ``RoutingProblem/allowsSecondSearch``,
-    /// which asks for a courier cost).
+    /// on days of short routes and on days where only distance counts) and hand the rest to
+    /// further searches (set by ``RoutingProblem/searchTwice(_:seed:deadline:)`` where
+    /// ``RoutingProblem/allowsSecondSearch``).
     var mayHandOver = false
+    /// The share of the walk's cooling already done when this search begins: a walk on from the
+    /// better of two probes on a distance-only day goes on cooling from where the budget is
+    /// (``RoutingProblem/probeAndWalkOn(_:_:seed:began:deadline:)``) instead of starting hot.
+    var coolingDone = 0.0
     /// Route elimination ends at this many routes: a second search aims at the fleet its first
     /// search found, and spends the rest of its budget on distance.
     var fleetTarget: Int?
@@ -395,7 +399,20 @@ extension RoutingProblem {
         }
         var handedOver = false
         var probed = false
-        if options.mayHandOver {
+        if options.mayHandOver, objective.perCourier == 0 {
+            // A distance-only day has no route elimination: the walk is the probe
+            // (``RoutingProblem/onlyDistanceCounts``).
+            let share = options.secondSearchRule.probeShare
+            if options.isReproducible {
+                totalIterations = Int(Double(totalIterations) * share)
+            } else {
+                let whole = began.duration(to: deadline).inSeconds
+                deadline = began.advanced(by: .milliseconds(Int(whole * 1000 * share)))
+                budgetSeconds = options.seconds * share
+            }
+            handedOver = true
+            probed = true
+        } else if options.mayHandOver {
             if options.isReproducible {
                 if let (share, probe) = options.secondSearchRule.handover(steps: Double(totalIterations), of: Double(iteration),
                                                                           eliminationShare: Double(iteration) / Double(max(totalIterations, 1)),
@@ -467,7 +484,7 @@ extension RoutingProblem {
         // The walk's temperature starts over when route elimination ends: SISR's annealing and
         // its fleet minimisation are separate searches.
         let cooling = CoolingSchedule(start: 10 * averageArc, end: 0.1 * averageArc,
-                                      begins: objective.perCourier > 0 ? min(progress(), 1) : 0)
+                                      begins: objective.perCourier > 0 ? min(progress(), 1) : 0).continued(from: options.coolingDone)
         // Set partitioning during the search (ILS-SP, Subramanian, Uchoa & Ochi 2013): at a few
         // points of the walk, the best recombination of the routes met so far replaces the best
         // solution when cheaper, and the walk goes on from it (each solve gets at most 2 % of
