@@ -101,7 +101,8 @@ import DispatchCheck
     }
 
     /// Days with shipments, and outlet days (couriers cost nothing there, but minutes and fair
-    /// days do), search once whatever the budget; distance-only days may hand over.
+    /// days do), search once whatever the budget; distance-only days may hand over, unless any
+    /// price but distance is set, or couriers reload.
     @Test func shipmentsAndOutletDaysSearchOnce() {
         let paired = ProblemBuilder(scenario: day(seed: 1, shipments: true), objective: .hierarchical).problem
         #expect(paired.hasShipments && !paired.allowsSecondSearch)
@@ -111,6 +112,12 @@ import DispatchCheck
         #expect(!outlet.searchTwice(options(iterations: 2_000, seed: 2), seed: 2, deadline: .now + .seconds(600)).handedOver)
         let distance = ProblemBuilder(scenario: distanceDay(seed: 2), objective: .distance).problem
         #expect(distance.onlyDistanceCounts && distance.allowsSecondSearch)
+        for weight in ["latePerMinute", "perBrokenPromise", "offTerritory", "perMinute", "perSquaredWorkingMinute"] {
+            let (priced, unknown) = Objective.distance.overriding([weight: 1])
+            #expect(unknown.isEmpty)
+            let problem = ProblemBuilder(scenario: distanceDay(seed: 2), objective: priced).problem
+            #expect(!problem.onlyDistanceCounts && !problem.allowsSecondSearch, "\(weight) priced: more than distance counts")
+        }
         let withReloads = ProblemBuilder(scenario: day(seed: 2), objective: .distance).problem
         #expect(!withReloads.onlyDistanceCounts && !withReloads.allowsSecondSearch, "reloads: not measured")
         let pairedDistance = ProblemBuilder(scenario: day(seed: 1, shipments: true), objective: .distance).problem

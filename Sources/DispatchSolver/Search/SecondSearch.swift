@@ -44,22 +44,26 @@ extension RoutingProblem {
     /// once: not measured.
     var allowsSecondSearch: Bool { (objective.perCourier > 0 || onlyDistanceCounts) && stopCount <= 300 && !hasShipments }
 
-    /// Whether the walk's cost is the distance alone: no courier, minute or fairness price and
-    /// no reloads (the literature's distance-only days; an outlet day prices its minutes). Such a
-    /// day has no route elimination, so its search probes from the start: 35 % of the budget
-    /// walks, a second start with another seed walks 20 %, and the rest walks on from the
-    /// cheaper of the two, its cooling going on from where the budget is
-    /// (``probeAndWalkOn(_:_:seed:began:deadline:)``).
+    /// Whether the walk's cost is the distance alone: no courier, minute, fairness, territory or
+    /// lateness price and no reloads (the literature's distance-only days, whose windows are
+    /// hard; an outlet day prices its minutes and its promises). Such a day has no route
+    /// elimination, so its search probes from the start: 35 % of the budget walks, a second
+    /// start with another seed walks 20 %, and the rest walks on from the cheaper of the two, its
+    /// cooling going on from where the budget is (``probeAndWalkOn(_:_:seed:began:deadline:)``).
     ///
     /// Measured on Solomon's distance-only eight (C101 C201 R101 R201 RC101 RC201 R112 RC208) at
-    /// 1 s, seeds 1–12, one worker, three pairs of runs, each pair at once: +0.149 %, +0.131 %,
-    /// +0.150 % against +0.209 %, +0.225 %, +0.143 % mean gap over the 96 runs (−0.049 points
-    /// per run on average, standard error 0.027; R112 −0.08, RC101 −0.20). Walking on from a hot
-    /// start instead (the second search's cooling from the top): R112 alone, seeds 1–12,
-    /// +1.12 % against +1.18 %; a 25 % / 15 % probe, or a walk on from 70 % of the cooling:
-    /// +0.160 % and +0.172 % over the eight, inside the spread.
+    /// 1 s, seeds 1–12, one worker, each pair of runs at once, mean gap over a run's 96 plans: an
+    /// experiment build, three pairs, +0.149 %, +0.131 %, +0.150 % against +0.209 %, +0.225 %,
+    /// +0.143 % (−0.049 points a plan, standard error 0.027; R112 −0.08, RC101 −0.20); the
+    /// commit, two pairs, +0.092 % and +0.138 % against +0.196 % and +0.243 % (−0.104, standard
+    /// error 0.032). Walking on from a hot start instead (the second search's cooling from the
+    /// top): R112 alone, seeds 1–12, +1.12 % against +1.18 %; a 25 % / 15 % probe, or a walk on
+    /// from 70 % of the cooling: +0.160 % and +0.172 % over the eight, inside the spread. On days
+    /// of short routes the walk on keeps its hot start (continued, R1 and RC1 at 10 s, seeds 1–3:
+    /// +0.390 % against +0.355 %).
     var onlyDistanceCounts: Bool {
-        objective.perCourier == 0 && objective.perMinute == 0 && objective.perSquaredWorkingMinute == 0 && !allowsReloads
+        objective.perCourier == 0 && objective.perMinute == 0 && objective.perSquaredWorkingMinute == 0
+            && objective.offTerritory == 0 && objective.latenessPerMinute == 0 && objective.perBrokenPromise == 0 && !allowsReloads
     }
 
     /// One search, or where the budget allows (``SecondSearchRule``) two:
