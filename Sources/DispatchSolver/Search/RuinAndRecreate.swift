@@ -397,43 +397,36 @@ extension RoutingProblem {
             }
             eliminationSteps = iteration
         }
-        var handedOver = false
-        var probed = false
-        if options.mayHandOver, objective.perCourier == 0 {
-            // A distance-only day has no route elimination: the walk is the probe
-            // (``RoutingProblem/onlyDistanceCounts``).
-            let share = options.secondSearchRule.probeShare
+        // Whether this search hands part of its budget on (``SecondSearchRule``), and how much
+        // it keeps: a distance-only day has no route elimination, its walk is the probe
+        // (``RoutingProblem/onlyDistanceCounts``); other days decide by the pace of theirs.
+        var handover: (share: Double, probe: Bool)?
+        let whole = began.duration(to: deadline).inSeconds
+        if options.mayHandOver {
+            let rule = options.secondSearchRule
+            if onlyDistanceCounts {
+                handover = (rule.probeShare, true)
+            } else if options.isReproducible {
+                handover = rule.handover(steps: Double(totalIterations), of: Double(iteration),
+                                         eliminationShare: Double(iteration) / Double(max(totalIterations, 1)),
+                                         routes: current.usedRoutes, stops: stopCount)
+            } else {
+                let elapsed = began.duration(to: clock.now).inSeconds
+                let rate = Double(iteration) / max(elapsed, 1e-6)
+                handover = rule.handover(steps: rate * whole, of: Double(iteration), eliminationShare: elapsed / max(whole, 1e-6),
+                                         routes: current.usedRoutes, stops: stopCount)
+            }
+        }
+        if let (share, _) = handover {
             if options.isReproducible {
                 totalIterations = Int(Double(totalIterations) * share)
             } else {
-                let whole = began.duration(to: deadline).inSeconds
                 deadline = began.advanced(by: .milliseconds(Int(whole * 1000 * share)))
                 budgetSeconds = options.seconds * share
             }
-            handedOver = true
-            probed = true
-        } else if options.mayHandOver {
-            if options.isReproducible {
-                if let (share, probe) = options.secondSearchRule.handover(steps: Double(totalIterations), of: Double(iteration),
-                                                                          eliminationShare: Double(iteration) / Double(max(totalIterations, 1)),
-                                                                          routes: current.usedRoutes, stops: stopCount) {
-                    totalIterations = Int(Double(totalIterations) * share)
-                    handedOver = true
-                    probed = probe
-                }
-            } else {
-                let elapsed = began.duration(to: clock.now).inSeconds, whole = began.duration(to: deadline).inSeconds
-                let rate = Double(iteration) / max(elapsed, 1e-6)
-                if let (share, probe) = options.secondSearchRule.handover(steps: rate * whole, of: Double(iteration),
-                                                                          eliminationShare: elapsed / max(whole, 1e-6),
-                                                                          routes: current.usedRoutes, stops: stopCount) {
-                    deadline = began.advanced(by: .milliseconds(Int(whole * 1000 * share)))
-                    budgetSeconds = options.seconds * share
-                    handedOver = true
-                    probed = probe
-                }
-            }
         }
+        let handedOver = handover != nil
+        let probed = handover?.probe ?? false
         // After the walk's plan changed outside a step (a polish, trip moves): its cost, and the
         // best plan when it beats it.
         func currentChanged() {
