@@ -46,7 +46,8 @@ public struct PlanCommand: ParsableCommand {
         if let slotWidth { guard (20...720).contains(slotWidth) else { throw ValidationError("--slot-width must be 20…720 minutes") } }
     }
 
-    /// `name=value` pairs from `--weight`: known names, finite values ≥ 0.
+    /// `name=value` pairs from `--weight`: known names, values from 0 to
+    /// ``Scenario/largestObjectiveWeight``.
     static func parseWeights(_ pairs: [String]) throws -> [String: Double] {
         var weights: [String: Double] = [:]
         for pair in pairs {
@@ -54,8 +55,8 @@ public struct PlanCommand: ParsableCommand {
             guard parts.count == 2, Objective.weightNames.contains(parts[0]) else {
                 throw ValidationError("--weight \(pair): expected name=value with name one of \(Objective.weightNames.joined(separator: ", "))")
             }
-            guard let value = Double(parts[1]), value.isFinite, value >= 0 else {
-                throw ValidationError("--weight \(pair): the value must be a number ≥ 0")
+            guard let value = Double(parts[1]), value.isFinite, value >= 0, value <= Scenario.largestObjectiveWeight else {
+                throw ValidationError("--weight \(pair): the value must be a number from 0 to \(JSONWriter.formatNumber(Scenario.largestObjectiveWeight))")
             }
             weights[parts[0]] = value
         }

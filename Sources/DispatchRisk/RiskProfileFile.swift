@@ -14,7 +14,11 @@ public enum RiskProfileFile {
 
     /// The `"risk"` block of the scenario file at `path`, or `nil` when it has none.
     public static func scenarioRisk(path: String, defaults: RiskModel) throws(RiskDataError) -> RiskProfile? {
-        let text = try readText(path)
+        try scenarioRisk(text: try readText(path), path: path, defaults: defaults)
+    }
+
+    /// The `"risk"` block of scenario JSON `text` read from `path`, or `nil` when it has none.
+    public static func scenarioRisk(text: String, path: String, defaults: RiskModel) throws(RiskDataError) -> RiskProfile? {
         let root: JSONNode
         do { root = try JSONParser.parse(text) } catch {
             throw .invalid(path: path, line: error.line, field: "json", message: error.message)

@@ -59,4 +59,31 @@ import Testing
         }
         #expect(errors.count == 4)
     }
+
+    /// The `"risk"` block is part of the scenario: a value `desk report` would refuse makes
+    /// `desk validate` fail on its line, and `desk plan` stops before searching (it used to pass
+    /// validation, plan for its whole budget and then fail writing the report).
+    @Test func anInvalidRiskBlockIsAnErrorOfTheScenario() throws {
+        let folder = NSTemporaryDirectory() + "desk-validate-risk-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let day = try TextFile.read(Fixture.scenarios + "/small-day.json")
+        guard let brace = day.lastIndex(of: "}") else { Issue.record("no closing brace"); return }
+        let path = folder + "/risky.json"
+        let lines = day[..<brace].split(separator: "\n", omittingEmptySubsequences: false).count
+        try (String(day[..<brace]) + ",\n  \"risk\": {\"daySD\": 99}\n}\n").write(toFile: path, atomically: true, encoding: .utf8)
+
+        let result = ValidateCommand.execute(file: path, json: false)
+        #expect(result.status == .dataError)
+        #expect(result.output.contains("\(path):\(lines + 1): daySD: expected a number in 0.0…3.0"), "\(result.output)")
+
+        let plan = PlanCommand.execute(path: path, seconds: 600, iterations: 100_000, seed: 1, workers: 1, out: folder + "/plan.json")
+        #expect(plan.status == .dataError)
+        #expect(plan.errors.contains("daySD"), "\(plan.errors)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/plan.json"))
+
+        // The same block with a value in range is read, and the day is valid.
+        try (String(day[..<brace]) + ",\n  \"risk\": {\"daySD\": 0.1}\n}\n").write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(ValidateCommand.execute(file: path, json: false).status == .ok)
+    }
 }

@@ -34,6 +34,14 @@ private let outletDay = TimeWindow(start: at(7), end: at(21))
         Case(phrase: "after 09:00 before 12:00", windows: [.init(start: at(9), end: at(12))], form: .range),
         Case(phrase: "10:00-12:00 or after 19:00", windows: [.init(start: at(10), end: at(12)), .init(start: at(19), end: at(21))], form: .multiple),
         Case(phrase: "9:00-12:00, 11:00-13:00", windows: [.init(start: at(9), end: at(13))], form: .range),
+        // "noon" where a time belongs is 12:00 (docs/formats.md's own example); alone, 11:00–13:00.
+        Case(phrase: "between 10am and noon", windows: [.init(start: at(10), end: at(12))], form: .range),
+        Case(phrase: "from 10am to noon", windows: [.init(start: at(10), end: at(12))], form: .range),
+        Case(phrase: "10am-noon", windows: [.init(start: at(10), end: at(12))], form: .range),
+        Case(phrase: "noon to 2pm", windows: [.init(start: at(12), end: at(14))], form: .range),
+        Case(phrase: "before noon", windows: [.init(start: at(7), end: at(12))], form: .before),
+        Case(phrase: "after midday", windows: [.init(start: at(12), end: at(21))], form: .after),
+        Case(phrase: "noon", windows: [.init(start: at(11), end: at(13))], form: .period),
         // Chinese
         Case(phrase: "18:30以后", windows: [.init(start: at(18, 30), end: at(21))], form: .after),
         Case(phrase: "18:30后", windows: [.init(start: at(18, 30), end: at(21))], form: .after),
@@ -50,6 +58,10 @@ private let outletDay = TimeWindow(start: at(7), end: at(21))
         Case(phrase: "9点到11点之间", windows: [.init(start: at(9), end: at(11))], form: .range),
         Case(phrase: "上午9点15分以后", windows: [.init(start: at(9, 15), end: at(21))], form: .after),
         Case(phrase: "10:00-12:00、14:00-16:00", windows: [.init(start: at(10), end: at(12)), .init(start: at(14), end: at(16))], form: .multiple),
+        Case(phrase: "中午", windows: [.init(start: at(11), end: at(13))], form: .period),
+        Case(phrase: "中午前", windows: [.init(start: at(7), end: at(12))], form: .before),
+        Case(phrase: "上午10点到中午", windows: [.init(start: at(10), end: at(12))], form: .range),
+        Case(phrase: "中午12点以后", windows: [.init(start: at(12), end: at(21))], form: .after),
     ]
 
     @Test(arguments: cases)

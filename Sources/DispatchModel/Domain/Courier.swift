@@ -12,6 +12,9 @@ public struct Courier: Sendable, Hashable, Codable {
     public var shift: TimeWindow
     /// Riding speed in km/h (e-tricycles in town: about 15).
     public var speedKmh: Double
+    /// The riding speeds a scenario may give (km/h): slower is not riding, faster is a typo, and
+    /// a speed of 1e-17 km/h made every ride last longer than a clock can print.
+    public static let speedsKmh: ClosedRange<Double> = 1...200
     /// Skills and equipment, e.g. "cold" for a cooler box.
     public var skills: [String]
     /// Where the day starts; `nil` means the outlet.

@@ -7,6 +7,15 @@ public struct Scenario: Sendable, Hashable, Codable {
     /// per-stop work, because the solver's travel tables grow with the square of the stops.
     public static let maximumStops = 12_000
 
+    /// The largest objective weight a scenario or `--weight` may give: the outlet objective's
+    /// largest is 100,000 (a parcel left out) and the benchmarks' 10,000,000; a weight of 1e308
+    /// made the day's cost infinite, which a plan file cannot hold.
+    public static let largestObjectiveWeight = 1e9
+
+    /// The longest ride from the outlet to a stop a scenario may imply, in minutes (a week): a
+    /// longer one comes from a speed or a planar scale far off (`unitsPerMinute` of 1e-16).
+    public static let longestRideMinutes = 7.0 * 24 * 60
+
     /// The sentence a reader gives for a day above ``maximumStops``; `count` when it is known.
     public static func tooManyStopsMessage(count: Int?) -> String {
         let found = count.map { "\($0) stops" } ?? "more stops than that"

@@ -48,9 +48,16 @@ public enum Clock {
         return h * 60 + m
     }
 
-    /// "HH:MM" for a fractional minute of the day (rounded to the nearest minute).
+    /// The latest minute ``format(_:)-(Double)`` prints as a time (about 19 years after
+    /// midnight): beyond it, and for a value that is not finite, it prints "--:--". Such times
+    /// only come from absurd travel times (a speed of 1e-17 km/h), and converting them to an
+    /// `Int` would trap.
+    public static let latestPrintableMinute = 9_999_999.0
+
+    /// "HH:MM" for a fractional minute of the day (rounded to the nearest minute); "--:--" for
+    /// a value that is not finite or lies beyond ``latestPrintableMinute``.
     public static func format(_ minute: Double) -> String {
-        guard minute.isFinite else { return "--:--" }
-        return format(Int(minute.rounded()))
+        guard minute.isFinite, minute <= latestPrintableMinute else { return "--:--" }
+        return format(Int(max(minute, -1).rounded()))
     }
 }

@@ -10,10 +10,11 @@
 ///           | [period] ["from" | "between" | "从"] time ("-" | "–" | "~" | "to" | "and" | "到" | "至") time ["之间"]
 ///           | "after" time "before" time   (and the other orders: the two bounds intersect)
 /// period   := "morning" | "上午" | "早上"      (day start–12:00)
-///           | "noon" | "中午"                (11:00–13:00)
+///           | "noon" | "中午"                (11:00–13:00; 12:00 where a time belongs)
 ///           | "afternoon" | "下午"           (12:00–18:00)
 ///           | "evening" | "晚上" | "傍晚"     (18:00–day end)
 /// time     := H | HH:MM | H.MM | HHMM | H点 | H点半 | H点MM分, optionally followed by "am" / "pm"
+///           | "noon" | "midday" | "中午"        (12:00, where a time belongs: "between 10am and noon")
 /// ```
 /// A period before a time only says which half of the day an hour means ("下午3点" is 15:00);
 /// open ends ("after 18:30") run to the outlet's day end, and from its day start.
@@ -208,12 +209,29 @@ public struct TimeWindowPhrase: Sendable, Equatable {
 
     // MARK: - Interpretation
 
+    /// "noon" (or "midday", "中午") where a time belongs is 12:00: after "after", "before",
+    /// "from", "between" or a range's separator, or before a range's separator or a Chinese
+    /// "after"/"before" suffix ("between 10am and noon", "before noon", "noon to 2pm", "中午前").
+    /// Alone, or before a time ("中午12点"), it stays the part of the day (11:00–13:00).
+    static func noonAsTime(_ tokens: [Token]) -> [Token] {
+        var tokens = tokens
+        let opensTime: [Token] = [.afterWord, .beforeWord, .rangeStart, .rangeSeparator]
+        let closesTime: [Token] = [.rangeSeparator, .afterSuffix, .beforeSuffix]
+        for k in tokens.indices where tokens[k] == .period(.noon) {
+            let previous = k > 0 ? tokens[k - 1] : nil, next = k + 1 < tokens.count ? tokens[k + 1] : nil
+            if previous.map(opensTime.contains) == true || next.map(closesTime.contains) == true {
+                tokens[k] = .time(ClockTime(hour: 12, minute: 0, text: "noon"))
+            }
+        }
+        return tokens
+    }
+
     static func interpret(_ raw: [Token], day: TimeWindow, phrase: String) throws(TimeWindowPhraseError) -> (TimeWindow, Form) {
         func fail(_ reason: String) -> TimeWindowPhraseError { TimeWindowPhraseError(phrase: phrase, reason: reason) }
         var period: Period?
         var isAny = false
         var tokens: [Token] = []
-        for token in raw {
+        for token in noonAsTime(raw) {
             switch token {
             case .period(let p):
                 if let period, period != p { throw fail("it names two parts of the day") }

@@ -10,6 +10,11 @@ public enum TravelModel: Sendable, Hashable, Codable {
 
     /// The default for an outlet: detour factor 1.3, no weather slowdown.
     public static let streets = TravelModel.haversine(detourFactor: 1.3, speedFactor: 1)
+    /// The detour factors a scenario may give: streets are at least as long as the straight line,
+    /// and ten times longer is a typo.
+    public static let detourFactors: ClosedRange<Double> = 1...10
+    /// The speed factors a scenario may give: a twentieth of the speed (a blizzard) to ten times.
+    public static let speedFactors: ClosedRange<Double> = 0.05...10
 }
 
 /// Travel minutes and kilometres between named places, as read from a matrix CSV.

@@ -80,7 +80,10 @@ final class FieldRecord {
         }
     }
 
-    func number(_ key: String, required: Bool = false, minimum: Double? = nil, exclusive: Bool = false) -> Double? {
+    /// A number at `key`: an error when it is missing (`required`), not a number, below
+    /// `minimum` (at or below it when `exclusive`) or above `maximum`.
+    func number(_ key: String, required: Bool = false, minimum: Double? = nil, exclusive: Bool = false,
+                maximum: Double? = nil) -> Double? {
         let value: Double
         switch raw(key) {
         case nil:
@@ -99,6 +102,10 @@ final class FieldRecord {
         }
         if let minimum, exclusive ? value <= minimum : value < minimum {
             error(key, "\(JSONWriter.formatNumber(value)) must be \(exclusive ? "greater than" : "at least") \(JSONWriter.formatNumber(minimum))")
+            return nil
+        }
+        if let maximum, value > maximum {
+            error(key, "\(JSONWriter.formatNumber(value)) must be at most \(JSONWriter.formatNumber(maximum))")
             return nil
         }
         return value

@@ -66,7 +66,7 @@ public enum ScenarioReader {
         let day = loaded.scenario.outlet.day
         if let node = root.value["objective"], let record = FieldRecord(file: path, node: node, subject: "objective", log: log) {
             for key in record.fields.map(\.key) {
-                if let weight = record.number(key, minimum: 0) { loaded.scenario.objectiveWeights[key] = weight }
+                if let weight = record.number(key, minimum: 0, maximum: Scenario.largestObjectiveWeight) { loaded.scenario.objectiveWeights[key] = weight }
             }
         }
 
@@ -193,7 +193,7 @@ public enum ScenarioReader {
         let capacityKg = r.number("capacityKg", required: true, minimum: 0, exclusive: true)
         let capacityLitres = r.number("capacityLitres", minimum: 0, exclusive: true)
         let shift = r.singleWindow("shift", day: day, required: false) ?? day
-        let speed = r.number("speedKmh", minimum: 0, exclusive: true) ?? 15
+        let speed = r.number("speedKmh", minimum: Courier.speedsKmh.lowerBound, maximum: Courier.speedsKmh.upperBound) ?? 15
         let courier = Courier(id: id ?? "", name: r.text("name") ?? id ?? "", capacityKg: capacityKg ?? 0,
                               capacityLitres: capacityLitres, shift: shift, speedKmh: speed, skills: r.list("skills"),
                               start: r.nestedLocation("start"), end: r.nestedLocation("end"),
@@ -213,7 +213,7 @@ public enum ScenarioReader {
             id: id ?? "", kind: kind, shipment: r.text("shipment"), location: location ?? .geographic(lat: 0, lon: 0),
             weightKg: r.number("weightKg", minimum: 0) ?? 0, volumeLitres: r.number("volumeLitres", minimum: 0) ?? 0,
             windows: window?.windows ?? [day], windowPhrase: window?.text,
-            serviceMinutes: r.number("serviceMinutes", minimum: 0) ?? 2, requiredSkills: r.list("skills"),
+            serviceMinutes: r.number("serviceMinutes", minimum: 0, maximum: 24 * 60) ?? 2, requiredSkills: r.list("skills"),
             handover: r.choice("handover", default: Handover.door), contact: r.choice("contact", default: ContactMethod.sms),
             customer: r.text("customer"), tier: r.choice("tier", default: CustomerTier.regular), promise: promise,
             building: r.text("building"), address: r.text("address"), note: r.text("note"),
@@ -225,8 +225,10 @@ public enum ScenarioReader {
         r.warnUnknown(allowed: travelKeys)
         switch r.text("model") ?? "haversine" {
         case "haversine":
-            return .haversine(detourFactor: r.number("detourFactor", minimum: 1) ?? 1.3,
-                              speedFactor: r.number("speedFactor", minimum: 0, exclusive: true) ?? 1)
+            return .haversine(detourFactor: r.number("detourFactor", minimum: TravelModel.detourFactors.lowerBound,
+                                                     maximum: TravelModel.detourFactors.upperBound) ?? 1.3,
+                              speedFactor: r.number("speedFactor", minimum: TravelModel.speedFactors.lowerBound,
+                                                    maximum: TravelModel.speedFactors.upperBound) ?? 1)
         case "euclidean":
             return .euclidean(unitsPerMinute: r.number("unitsPerMinute", minimum: 0, exclusive: true) ?? 1)
         case "matrix":

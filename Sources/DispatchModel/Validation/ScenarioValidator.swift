@@ -47,6 +47,8 @@ public enum ScenarioValidator {
         let latestShift = couriers.map(\.shift.end).max() ?? scenario.outlet.day.end
 
         var shipmentHalves: [String: (pickups: [Int], deliveries: [Int])] = [:]
+        // Stops whose fastest ride from the outlet is longer than ``Scenario/longestRideMinutes``.
+        var tooFar: [(index: Int, minutes: Double)] = []
         for (i, stop) in scenario.stops.enumerated() {
             let src = stopSource(i)
             let who = "stop \(stop.id)"
@@ -91,6 +93,9 @@ public enum ScenarioValidator {
                 log.warning(src.file, src.line(of: "promise"), "promise",
                             "\(who): the promised slot \(promise) lies outside the customer's window")
             }
+            if stop.location.isValid, let ride = fastestRide(to: stop, in: scenario), !(ride <= Scenario.longestRideMinutes) {
+                tooFar.append((i, ride))
+            }
             // Promises and windows that no courier can reach in time: the earliest shift start plus
             // the ride from the outlet (or, for a parcel on a later truck, its arrival plus the ride).
             if stop.location.isValid, scenario.isInZone(stop), let earliest = earliestArrival(at: stop, in: scenario) {
@@ -116,6 +121,13 @@ public enum ScenarioValidator {
                 break
             }
         }
+        if let (first, minutes) = tooFar.first {
+            let src = stopSource(first)
+            let days = minutes < 1e6 * 24 * 60 ? "\(format1(minutes / (24 * 60))) days" : "more than a million days"
+            let others = tooFar.count > 1 ? " (and \(tooFar.count - 1) other stop(s))" : ""
+            log.error(src.file, src.line(of: "id"), "travel",
+                      "stop \(scenario.stops[first].id)\(others): the fastest ride from the outlet takes \(days), more than a week: check the travel model's speedFactor or unitsPerMinute and the couriers' speedKmh")
+        }
         for (shipment, halves) in shipmentHalves.sorted(by: { $0.key < $1.key }) where halves.pickups.count != 1 || halves.deliveries.count != 1 {
             let i = (halves.pickups + halves.deliveries).min() ?? 0
             let src = stopSource(i)
@@ -139,6 +151,15 @@ public enum ScenarioValidator {
     /// The earliest minute any courier can arrive at `stop`: a shift start (or, for a delivery on
     /// a later truck, its `availableFrom`) plus the ride from the outlet; `nil` for a measured
     /// matrix or no couriers.
+    /// The fastest courier's ride from the outlet to `stop` in minutes; `nil` on a matrix day
+    /// (the matrix reader checks its own minutes) or without couriers.
+    static func fastestRide(to stop: Stop, in scenario: Scenario) -> Double? {
+        if case .matrix = scenario.travel { return nil }
+        return scenario.couriers.map {
+            scenario.ride(from: scenario.outlet.location, fromID: scenario.outlet.id, to: stop.location, toID: stop.id, courier: $0).minutes
+        }.min()
+    }
+
     static func earliestArrival(at stop: Stop, in scenario: Scenario) -> Double? {
         if case .matrix = scenario.travel { return nil }
         var earliest: Double?
@@ -151,7 +172,10 @@ public enum ScenarioValidator {
         return earliest
     }
 
+    /// `x` with one decimal; beyond a trillion (or not finite) in Swift's own form, as rounding
+    /// it to an `Int` would trap.
     static func format1(_ x: Double) -> String {
+        guard abs(x) < 1e12 else { return JSONWriter.formatNumber(x) }
         let tenths = Int((x * 10).rounded())
         return "\(tenths / 10).\(abs(tenths % 10))"
     }
