@@ -56,7 +56,8 @@ public struct BenchCommand: ParsableCommand {
             FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
         }
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        var errors = report.failures.map { "desk: \($0.path): \($0.message); not run\n" }.joined()
+        var errors = report.failures.map { "desk: \($0.description); not run\n" }.joined()
+        errors += report.unreadBestKnown.map { "desk: \($0.description); the runs went on without best-known solutions\n" }.joined()
         for record in report.records where !record.checkPassed {
             errors += "desk: BUG: \(record.instance) \(BenchTable.budget(record.budget)) seed \(record.seed): the plan failed the independent check: \(record.violations.first ?? "")\n"
         }

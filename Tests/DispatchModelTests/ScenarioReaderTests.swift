@@ -93,6 +93,17 @@ private func messages(_ loaded: LoadedScenario) -> [String] { loaded.diagnostics
         #expect(parsed.value == value)
     }
 
+    /// A Solomon file missing its VEHICLE section is still read as Solomon, so that the error
+    /// names what is missing instead of a JSON reader's "unexpected character".
+    @Test func solomonInstanceWithoutItsVehicleSectionIsReportedAsSuch() {
+        let text = "C101\n\n  25         200\n\nCUSTOMER\nCUST NO.  XCOORD.   YCOORD.    DEMAND   READY TIME  DUE DATE   SERVICE   TIME\n\n    0      40         50          0          0       1236          0\n    1      45         68         10        912        967         90\n"
+        #expect(SolomonReader.looksLikeSolomon(text))
+        let loaded = SolomonReader.read(text: text, path: "C101.txt")
+        #expect(!loaded.errors.isEmpty)
+        #expect(!loaded.errors.contains { $0.field == "json" })
+        #expect(!SolomonReader.looksLikeSolomon("{\"name\": \"CUSTOMER\"}"))
+    }
+
     @Test func solomonInstanceIsRead() {
         let text = "C101\r\n\r\nVEHICLE\r\nNUMBER     CAPACITY\r\n  25         200\r\n\r\nCUSTOMER\r\nCUST NO.  XCOORD.   YCOORD.    DEMAND   READY TIME  DUE DATE   SERVICE   TIME\r\n \r\n    0      40         50          0          0       1236          0   \r\n    1      45         68         10        912        967         90   \r\n"
         #expect(SolomonReader.looksLikeSolomon(text))

@@ -65,13 +65,14 @@ public struct BenchRun: Sendable {
                 switch error {
                 case .missing: report.failures.append(.init(path: file, message: "no such file", isMissing: true))
                 case .unreadable(_, let reason): report.failures.append(.init(path: file, message: "cannot read: \(reason)"))
-                case .badEncoding(_, let line): report.failures.append(.init(path: file, message: "line \(line): not UTF-8 text"))
+                case .badEncoding(_, let line): report.failures.append(.init(path: file, line: line, message: "not UTF-8 text"))
                 }
                 done += budgets.count * seeds.count
                 continue
             }
             if let firstError = loaded.errors.first {
-                report.failures.append(.init(path: file, message: "\(loaded.errors.count) error(s), the first at line \(firstError.line): \(firstError.field): \(firstError.message)"))
+                let others = loaded.errors.count > 1 ? " (and \(loaded.errors.count - 1) more error(s))" : ""
+                report.failures.append(.init(path: firstError.file, line: firstError.line, message: "\(firstError.field): \(firstError.message)\(others)"))
                 done += budgets.count * seeds.count
                 continue
             }
@@ -92,9 +93,9 @@ public struct BenchRun: Sendable {
                     bestKnown = table.lookup([instance, loaded.scenario.name], objective: objectiveName)
                 case .failure(let error)?:
                     // Reported once; the runs go on without a reference.
-                    if !report.failures.contains(where: { $0.path == tablePath }) {
-                        report.failures.append(.init(path: tablePath, message: error.line == 0 ? error.message : "line \(error.line): \(error.message)",
-                                                    isMissing: error.line == 0 && error.message == "no such file"))
+                    if !report.unreadBestKnown.contains(where: { $0.path == tablePath }) {
+                        report.unreadBestKnown.append(.init(path: tablePath, line: error.line, message: error.message,
+                                                            isMissing: error.line == 0 && error.message == "no such file"))
                     }
                 case nil:
                     break

@@ -127,8 +127,14 @@ public enum BenchTable {
             "workers": .number(Double(report.workers)),
             "setPartitioning": .bool(report.setPartitioning),
             "runs": .array(runs), "instances": .array(instances), "summary": .array(families), "bySeed": .array(bySeed),
-            "notRun": .array(report.failures.map { .object(["path": .string($0.path), "message": .string($0.message)]) }),
+            "notRun": .array(report.failures.map(failureJSON)),
+            "bestKnownNotRead": .array(report.unreadBestKnown.map(failureJSON)),
         ])
+    }
+
+    /// A file not run or not read, as JSON: its path, line (0: the whole file) and message.
+    private static func failureJSON(_ failure: BenchReport.Failure) -> JSONValue {
+        .object(["path": .string(failure.path), "line": .number(Double(failure.line)), "message": .string(failure.message)])
     }
 
     /// Header of the per-instance table.
@@ -205,7 +211,11 @@ public enum BenchTable {
         out += "\n" + legend + "\n"
         if !report.failures.isEmpty {
             out += "\n" + (markdown ? "Not run:\n\n" : "not run:\n")
-            for failure in report.failures { out += (markdown ? "- " : "  ") + "\(failure.path): \(failure.message)\n" }
+            for failure in report.failures { out += (markdown ? "- " : "  ") + failure.description + "\n" }
+        }
+        if !report.unreadBestKnown.isEmpty {
+            out += "\n" + (markdown ? "Best-known solutions not read (those runs have no gap):\n\n" : "best-known solutions not read (those runs have no gap):\n")
+            for failure in report.unreadBestKnown { out += (markdown ? "- " : "  ") + failure.description + "\n" }
         }
         let failedChecks = report.records.filter { !$0.checkPassed }
         if !failedChecks.isEmpty {

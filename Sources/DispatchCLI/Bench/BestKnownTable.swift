@@ -33,24 +33,24 @@ public struct BestKnownTable: Sendable, Equatable {
         }
         let header = table.header.map { $0.lowercased() }
         guard let instanceColumn = header.firstIndex(of: "instance") else {
-            throw ReadError(path: path, line: 1, message: "no `instance` column")
+            throw ReadError(path: path, line: 1, message: "instance: no `instance` column")
         }
         guard let distanceColumn = header.firstIndex(of: "distance") else {
-            throw ReadError(path: path, line: 1, message: "no `distance` column")
+            throw ReadError(path: path, line: 1, message: "distance: no `distance` column")
         }
         let vehiclesColumn = header.firstIndex(of: "vehicles")
         let objectiveColumn = header.firstIndex(of: "objective")
         var entries: [BestKnown] = []
         for row in table.rows {
             let instance = row.cells[instanceColumn]
-            guard !instance.isEmpty else { throw ReadError(path: path, line: row.line, message: "empty instance name") }
+            guard !instance.isEmpty else { throw ReadError(path: path, line: row.line, message: "instance: the name is empty") }
             guard let distance = Double(row.cells[distanceColumn]), distance > 0, distance.isFinite else {
-                throw ReadError(path: path, line: row.line, message: "distance \"\(row.cells[distanceColumn])\" is not a positive number")
+                throw ReadError(path: path, line: row.line, message: "distance: \"\(row.cells[distanceColumn])\" is not a positive number")
             }
             var vehicles: Int?
             if let vehiclesColumn, !row.cells[vehiclesColumn].isEmpty {
                 guard let count = Int(row.cells[vehiclesColumn]), count > 0 else {
-                    throw ReadError(path: path, line: row.line, message: "vehicles \"\(row.cells[vehiclesColumn])\" is not a positive whole number")
+                    throw ReadError(path: path, line: row.line, message: "vehicles: \"\(row.cells[vehiclesColumn])\" is not a positive whole number")
                 }
                 vehicles = count
             }

@@ -13,9 +13,11 @@ public enum SolomonReader {
     /// Times beyond this many minutes (almost two years) are a typo.
     static let maximumMinute = 1_000_000
 
-    /// Whether `text` looks like a Solomon instance (a VEHICLE and a CUSTOMER section).
+    /// Whether `text` looks like a Solomon instance: not JSON, with a VEHICLE or a CUSTOMER
+    /// section (one of them missing is the reader's error to report, on its line, rather than
+    /// the JSON reader's "unexpected character").
     public static func looksLikeSolomon(_ text: String) -> Bool {
-        text.contains("VEHICLE") && text.contains("CUSTOMER") && !text.trimmed.hasPrefix("{")
+        (text.contains("VEHICLE") || text.contains("CUSTOMER")) && !text.trimmed.hasPrefix("{")
     }
 
     /// Reads the instance; errors name the line and the column.

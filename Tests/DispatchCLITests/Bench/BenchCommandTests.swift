@@ -22,6 +22,27 @@ import Testing
         #expect(row.cells[BenchTable.csvHeader.firstIndex(of: "unassigned") ?? 0] == "0")
     }
 
+    /// A broken best-known table is not a file not run: the instance runs without its reference,
+    /// and the message names the table's line and field.
+    @Test func aBrokenBestKnownRowLetsTheRunGoOnWithoutAGap() throws {
+        let folder = NSTemporaryDirectory() + "desk-bench-bks-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try TextFile.writeAtomically(try TextFile.read(Fixture.scenarios + "/solomon/C101.txt"), to: folder + "/C101.txt")
+        try TextFile.writeAtomically("instance,vehicles,distance\nC101,ten,828.94\n", to: folder + "/BKS.csv")
+        let result = BenchCommand.execute([folder + "/C101.txt"], run: BenchRun(budgets: [0.2]), format: .json)
+        #expect(result.status == .dataError)
+        #expect(result.errors.hasPrefix("desk: \(folder)/BKS.csv:2: vehicles"), "\(result.errors)")
+        #expect(result.errors.contains("the runs went on without best-known solutions"))
+        #expect(!result.errors.contains("not run"))
+        let root = try JSONParser.parse(result.output).value
+        guard case .array(let runs)? = root["runs"]?.value, case .array(let notRun)? = root["notRun"]?.value,
+              case .array(let unread)? = root["bestKnownNotRead"]?.value else { Issue.record("missing arrays"); return }
+        #expect(runs.count == 1)
+        #expect(notRun.isEmpty)
+        #expect(unread.first?.value["line"]?.value == .number(2))
+    }
+
     @Test func missingFileIsReportedAndTheOutputIsWrittenAtomically() throws {
         let folder = NSTemporaryDirectory() + "desk-bench-out-\(getpid())"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

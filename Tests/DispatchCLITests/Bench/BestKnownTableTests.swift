@@ -35,9 +35,9 @@ import Testing
     }
 
     @Test(arguments: [
-        ("name,distance\nC101,1\n", 1, "no `instance` column"),
-        ("instance,vehicles,distance\nC101,ten,828.94\n", 2, "vehicles \"ten\" is not a positive whole number"),
-        ("instance,vehicles,distance\nC101,10,\n", 2, "distance \"\" is not a positive number"),
+        ("name,distance\nC101,1\n", 1, "instance: no `instance` column"),
+        ("instance,vehicles,distance\nC101,ten,828.94\n", 2, "vehicles: \"ten\" is not a positive whole number"),
+        ("instance,vehicles,distance\nC101,10,\n", 2, "distance: \"\" is not a positive number"),
     ])
     func malformedRowsNameTheirLine(text: String, line: Int, message: String) {
         #expect(throws: BestKnownTable.ReadError(path: "b.csv", line: line, message: message)) {
