@@ -6,6 +6,9 @@ import DispatchModel
 public struct Plan: Sendable, Equatable {
     /// The format this library writes.
     public static let format = "dispatchdesk.plan/2"
+    /// The latest minute a plan's times may name (a week after midnight: literature days run to
+    /// about 3,400): a time of 1e300 made `desk report` trap converting it to a whole minute.
+    public static let latestMinute = 7.0 * 24 * 60
 
     /// Where a stop stands in the day (the replan updates it from the couriers' handhelds).
     public enum StopStatus: String, Sendable, Equatable, CaseIterable {

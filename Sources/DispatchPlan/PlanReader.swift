@@ -66,20 +66,20 @@ public enum PlanReader {
             for tripNode in try file.array(route, "trips", in: routeNode) {
                 let trip = try file.object(tripNode, "trips[]")
                 let visits = try plannedVisits(try file.array(trip, "stops", in: tripNode), file, &stopLines)
-                trips.append(Plan.Trip(departure: try file.number(trip, "departure", in: tripNode),
-                                       returnTime: try file.number(trip, "return", in: tripNode), stops: visits,
+                trips.append(Plan.Trip(departure: try file.minute(trip, "departure", in: tripNode),
+                                       returnTime: try file.minute(trip, "return", in: tripNode), stops: visits,
                                        loadKg: try file.optionalNumber(trip, "loadKg") ?? 0,
                                        peakKg: try file.optionalNumber(trip, "peakKg") ?? 0,
                                        peakLitres: try file.optionalNumber(trip, "peakLitres") ?? 0,
                                        resume: try resume(trip, stopCount: visits.count, file)))
             }
-            let departure = try file.optionalNumber(route, "departure") ?? trips.first?.departure ?? 0
+            let departure = try file.optionalMinute(route, "departure") ?? trips.first?.departure ?? 0
             let courier = try file.string(route, "courier", in: routeNode)
             try file.once("courier", courier, node: routeNode, field: "routes[].courier", &courierLines)
             routes.append(Plan.CourierRoute(courier: courier, trips: trips,
                                             distance: try file.number(route, "km", in: routeNode),
-                                            shiftStart: try file.optionalNumber(route, "shiftStart") ?? departure,
-                                            reloadMinutes: try file.optionalNumber(route, "reloadMinutes") ?? 0))
+                                            shiftStart: try file.optionalMinute(route, "shiftStart") ?? departure,
+                                            reloadMinutes: try file.optionalMinute(route, "reloadMinutes") ?? 0))
         }
         var statistics: [String: Double] = [:]
         if let node = top.first(where: { $0.key == "statistics" })?.node {
@@ -110,7 +110,7 @@ public enum PlanReader {
         } else {
             location = .planar(x: try file.number(fields, "x", in: node), y: try file.number(fields, "y", in: node))
         }
-        return Plan.Resume(afterStops: Int(after), time: try file.number(fields, "time", in: node), location: location)
+        return Plan.Resume(afterStops: Int(after), time: try file.minute(fields, "time", in: node), location: location)
     }
 
     /// A trip's (v1: a route's) stops; `stopLines` holds the stops read so far (id → line), so
@@ -140,11 +140,11 @@ public enum PlanReader {
             throw .invalid(path: file.path, line: fields.first { $0.key == "status" }?.node.line ?? node.line, field: "status",
                            message: "\"\(statusText)\" is not one of planned, in_progress, done, failed")
         }
-        let late = try file.optionalNumber(fields, "late")
-        let lateness = try file.optionalNumber(fields, "lateness")
-        return Plan.Visit(id: try file.string(fields, "id", in: node), arrival: try file.number(fields, "arrival", in: node),
-                          start: try file.number(fields, "start", in: node), departure: try file.number(fields, "departure", in: node),
-                          early: try file.optionalNumber(fields, "early") ?? 0, late: late ?? lateness ?? 0,
+        let late = try file.optionalMinute(fields, "late")
+        let lateness = try file.optionalMinute(fields, "lateness")
+        return Plan.Visit(id: try file.string(fields, "id", in: node), arrival: try file.minute(fields, "arrival", in: node),
+                          start: try file.minute(fields, "start", in: node), departure: try file.minute(fields, "departure", in: node),
+                          early: try file.optionalMinute(fields, "early") ?? 0, late: late ?? lateness ?? 0,
                           windows: try window("window") ?? [], promise: try window("promise")?.first,
                           slot: try window("slot")?.first, status: status)
     }
@@ -170,8 +170,8 @@ public enum PlanReader {
         for routeNode in try file.array(top, "routes", in: root) {
             let route = try file.object(routeNode, "routes[]")
             let visits = try plannedVisits(try file.array(route, "stops", in: routeNode), file, &stopLines)
-            let departure = try file.number(route, "departure", in: routeNode)
-            let trip = Plan.Trip(departure: departure, returnTime: try file.number(route, "return", in: routeNode), stops: visits)
+            let departure = try file.minute(route, "departure", in: routeNode)
+            let trip = Plan.Trip(departure: departure, returnTime: try file.minute(route, "return", in: routeNode), stops: visits)
             let courier = try file.string(route, "courier", in: routeNode)
             try file.once("courier", courier, node: routeNode, field: "routes[].courier", &courierLines)
             routes.append(Plan.CourierRoute(courier: courier, trips: [trip],
@@ -233,6 +233,27 @@ struct PlanFields {
     func number(_ fields: [(key: String, node: JSONNode)], _ key: String, in parent: JSONNode) throws(PlanFileError) -> Double {
         let node = try member(fields, key, in: parent)
         guard case .number(let x) = node.value, x.isFinite else { throw wrongType(node, key, "a number") }
+        return x
+    }
+
+    /// A time (or a span of minutes) at `key`: a number from 0 to ``Plan/latestMinute``.
+    func minute(_ fields: [(key: String, node: JSONNode)], _ key: String, in parent: JSONNode) throws(PlanFileError) -> Double {
+        try checkedMinute(try member(fields, key, in: parent), key)
+    }
+
+    /// ``minute(_:_:in:)`` where the field may be missing or `null`.
+    func optionalMinute(_ fields: [(key: String, node: JSONNode)], _ key: String) throws(PlanFileError) -> Double? {
+        guard let node = fields.first(where: { $0.key == key })?.node else { return nil }
+        if case .null = node.value { return nil }
+        return try checkedMinute(node, key)
+    }
+
+    private func checkedMinute(_ node: JSONNode, _ key: String) throws(PlanFileError) -> Double {
+        guard case .number(let x) = node.value, x.isFinite else { throw wrongType(node, key, "a number") }
+        guard x >= 0, x <= Plan.latestMinute else {
+            throw .invalid(path: path, line: node.line, field: key,
+                           message: "\(x) is not a minute from 0 to \(Int(Plan.latestMinute)) (a week after midnight)")
+        }
         return x
     }
 

@@ -90,6 +90,25 @@ import DispatchModel
         return "  {\"courier\": \"\(courier)\", \"km\": 1, \"trips\": [{\"departure\": 0, \"return\": 9, \"stops\": [" + visits.joined(separator: ", ") + "]}]}"
     }
 
+    /// Times outside a week are refused on their line: `desk report` trapped turning a time of
+    /// 1e300 into a whole minute.
+    @Test(arguments: [("\"arrival\": 487.3125", "\"arrival\": 1e300", "arrival"),
+                      ("\"departure\": 480", "\"departure\": -5", "departure"),
+                      ("\"late\": 4", "\"late\": 99999", "late")])
+    func aTimeOutsideAWeekIsAClearError(_ written: String, _ edited: String, _ field: String) throws {
+        let text = PlanWriter.json(sample)
+        #expect(text.contains(written))
+        let broken = text.replacing(written, with: edited, maxReplacements: 1)
+        let line = broken.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(edited) }.map { $0 + 1 }
+        do {
+            _ = try PlanReader.read(text: broken, path: "plan.json")
+            Issue.record("accepted \(edited)")
+        } catch {
+            #expect(error.description.hasPrefix("plan.json:\(line ?? 0): \(field): "), "\(error.description)")
+            #expect(error.description.contains("is not a minute from 0 to 10080"))
+        }
+    }
+
     @Test func aStopPlannedTwiceOrACourierWithTwoRoutesIsAClearError() throws {
         // Lines: 1 format, 2 "routes", 3 and 4 the routes, 5 "]", 6 unassigned.
         let cases: [(text: String, expected: String)] = [
