@@ -101,6 +101,9 @@ import DispatchPlan
         #expect(heavyKm <= plainKm + 1e-9, "km \(heavyKm) with perKm=1e6 against \(plainKm)")
         #expect(throws: (any Error).self) { try PlanCommand.parseWeights(["offTerritory=-1"]) }
         #expect(throws: (any Error).self) { try PlanCommand.parseWeights(["speed=3"]) }
+        // A weight that would make the day's cost infinite (a plan file cannot hold it).
+        #expect(throws: (any Error).self) { try PlanCommand.parseWeights(["perKm=1e308"]) }
+        #expect(try PlanCommand.parseWeights(["unassigned=1e9"]) == ["unassigned": 1e9])
         #expect(try PlanCommand.parseWeights(["offTerritory=100", "perKm=2"]) == ["offTerritory": 100, "perKm": 2])
     }
 
