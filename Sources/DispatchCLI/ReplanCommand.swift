@@ -58,7 +58,7 @@ public struct ReplanCommand: ParsableCommand {
         let events: [ReplanEvent]
         let requests: [Stop]
         do {
-            events = try eventsPath.map { path throws(ReplanError) in try EventsReader.load(path: path, plan: plan, now: now) } ?? []
+            events = try eventsPath.map { path throws(ReplanError) in try EventsReader.load(path: path, plan: plan, scenario: scenario, now: now) } ?? []
             requests = try newPath.map { path throws(ReplanError) in try NewStopsReader.load(path: path, scenario: scenario) } ?? []
         } catch {
             return failed(error.description, error.isBadData ? .dataError : .noInput)

@@ -58,10 +58,14 @@ public struct DayState: Sendable {
         for stop in scenario.stops where stopByID[stop.id] == nil { stopByID[stop.id] = stop }
         var outcome: [String: ReplanEvent] = [:]
         var lastPosition: [String: ReplanEvent] = [:]
+        // A measured travel matrix has no rides from a place the handheld reports: there the
+        // courier is taken to be on plan.
+        let measured = if case .matrix = scenario.travel { true } else { false }
         for event in events {
             switch event.kind {
             case .done, .failed: if let id = event.stop { outcome[id] = event }
             case .position:
+                if measured { continue }
                 if let seen = lastPosition[event.courier], seen.time > event.time { continue }
                 lastPosition[event.courier] = event
             }

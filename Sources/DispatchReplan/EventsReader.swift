@@ -4,14 +4,15 @@ import DispatchRisk
 import Foundation
 
 /// Reads the events CSV the handhelds send (`time,courier,stop,event,lat,lon[,reason]`, see
-/// docs/formats.md) and checks it against the plan: every error names the file, line and field.
+/// docs/formats.md) and checks it against the plan and its day: every error names the file, line
+/// and field.
 public enum EventsReader {
     /// The columns; `reason` may be left out.
     public static let columns = ["time", "courier", "stop", "event", "lat", "lon", "reason"]
 
-    /// Reads the events at `path`.
-    public static func load(path: String, plan: Plan, now: Double) throws(ReplanError) -> [ReplanEvent] {
-        try read(text: try readText(path), path: path, plan: plan, now: now)
+    /// Reads the events at `path` for `plan` of `scenario`'s day.
+    public static func load(path: String, plan: Plan, scenario: Scenario, now: Double) throws(ReplanError) -> [ReplanEvent] {
+        try read(text: try readText(path), path: path, plan: plan, scenario: scenario, now: now)
     }
 
     /// The text of an input file; a missing file is ``ReplanError/missing(path:)``.
@@ -25,8 +26,9 @@ public enum EventsReader {
     }
 
     /// Reads events `text` from `path`: times between the plan's start and `now`, stops of the
-    /// plan on the reporting courier's route, each stop reported once.
-    public static func read(text: String, path: String, plan: Plan, now: Double) throws(ReplanError) -> [ReplanEvent] {
+    /// plan on the reporting courier's route, each stop reported once, positions a courier of
+    /// `scenario`'s day can be at (near the outlet, and able to be back before the shift ends).
+    public static func read(text: String, path: String, plan: Plan, scenario: Scenario, now: Double) throws(ReplanError) -> [ReplanEvent] {
         let table: CSVTable
         do {
             table = try CSVTable.parse(text)
@@ -52,6 +54,7 @@ public enum EventsReader {
         let unassigned = Set(plan.unassigned.map(\.id))
         let couriers = Set(plan.routes.map(\.courier))
         let start = plan.routes.map { min($0.shiftStart, $0.departure) }.min() ?? 0
+        let positions = PositionCheck(scenario: scenario)
         var reported: [String: Int] = [:]
         var events: [ReplanEvent] = []
         for row in table.rows {
@@ -89,7 +92,10 @@ public enum EventsReader {
             switch kind {
             case .position:
                 guard stop.isEmpty else { throw fail("stop", "a position names no stop") }
-                guard location != nil else { throw fail("lat", "a position needs lat and lon") }
+                guard let location else { throw fail("lat", "a position needs lat and lon") }
+                if let problem = positions.problem(place: location, text: "(\(latText), \(lonText))", time: time, courierID: courier) {
+                    throw fail(problem.field, problem.message)
+                }
                 events.append(ReplanEvent(time: time, courier: courier, kind: kind, location: location, line: row.line))
             case .done, .failed:
                 guard !stop.isEmpty else { throw fail("stop", "is empty") }

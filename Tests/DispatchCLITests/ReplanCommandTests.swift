@@ -77,6 +77,44 @@ import Testing
         #expect(before.count + 4 == written.count)
     }
 
+    @Test func aGPSGlitchOnATripUnderWayIsBadInputNotABug() throws {
+        let folder = try Self.plannedFolder("glitch")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let plan = try PlanReader.load(path: folder + "/plan.json")
+        // A courier out on a trip: seen half-way through it, before its first scan.
+        let route = try #require(plan.routes.first { $0.trips.count > 0 && $0.trips[0].stops.count > 1 })
+        let trip = route.trips[0]
+        let seen = Clock.format(((trip.departure + (trip.stops.first?.arrival ?? trip.departure)) / 2).rounded(.up))
+        try TextFile.writeAtomically("time,courier,stop,event,lat,lon\n\(seen),\(route.courier),,position,0,0\n", to: folder + "/null-island.csv")
+        try TextFile.writeAtomically("time,courier,stop,event,lat,lon\n\(seen),\(route.courier),,position,32.08,120.13\n", to: folder + "/far.csv")
+        let written = Self.files(folder)
+        for name in ["null-island.csv", "far.csv"] {
+            let result = ReplanCommand.execute(plan: folder + "/plan.json", now: trip.departure + 60, events: folder + "/" + name,
+                                               iterations: 5, workers: 1)
+            #expect(result.status == .dataError, "\(result.errors)")
+            #expect(result.errors.contains("\(name):2: lat: ") && result.errors.contains("km from the outlet"), "\(result.errors)")
+            #expect(Self.files(folder) == written)
+        }
+    }
+
+    @Test func aPositionOnADayTimedByAMatrixIsNotUsed() throws {
+        let folder = NSTemporaryDirectory() + "desk-replan-matrix-\(getpid())"
+        try? FileManager.default.removeItem(atPath: folder)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for name in ["matrix-day.json", "matrix-day.csv"] {
+            try TextFile.writeAtomically(try TextFile.read(Fixture.path(name)), to: folder + "/" + name)
+        }
+        let planned = PlanCommand.execute(path: folder + "/matrix-day.json", seconds: 600, iterations: 10, seed: 1, workers: 1, out: folder + "/plan.json")
+        #expect(planned.status == .ok, "\(planned.errors)")
+        // The matrix has no rides from where the handheld was: the courier is taken to be on plan.
+        try TextFile.writeAtomically("time,courier,stop,event,lat,lon\n08:05,c1,,position,30.2801,120.1322\n", to: folder + "/events.csv")
+        let result = ReplanCommand.execute(plan: folder + "/plan.json", now: 8 * 60 + 10, events: folder + "/events.csv", iterations: 5, workers: 1)
+        #expect(result.status == .ok, "\(result.errors)")
+        let replanned = try PlanReader.load(path: folder + "/plan.1.json")
+        #expect(replanned.routes.flatMap(\.trips).allSatisfy { $0.resume == nil })
+    }
+
     @Test func aReplanWithNothingNewWritesTheSamePlan() throws {
         let folder = try Self.plannedFolder("same")
         defer { try? FileManager.default.removeItem(atPath: folder) }

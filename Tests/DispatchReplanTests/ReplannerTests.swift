@@ -6,6 +6,14 @@ import Testing
 @testable import DispatchReplan
 
 @Suite struct ReplannerTests {
+    /// The planar day (B only when `withB`) replanned at `now` after `events`; the new plan passes the checker.
+    static func replanPlanarDay(withB: Bool, events: [ReplanEvent], now: Double) -> ReplanResult {
+        let result = Replanner.replan(plan: ReplanTestDays.planarPlan(), scenario: ReplanTestDays.planarDay(withB: withB), events: events,
+                                      newStops: [], objective: .outlet, options: ReplanTestDays.options(now: now))
+        #expect(PlanChecker.violations(result.plan, scenario: result.scenario) == [])
+        return result
+    }
+
     @Test func theHandMadePlanPassesTheChecker() {
         #expect(PlanChecker.violations(ReplanTestDays.planarPlan(), scenario: ReplanTestDays.planarDay()) == [])
     }
@@ -39,13 +47,10 @@ import Testing
     }
 
     @Test func aSlotIsKeptByMovingTheStopWhenItsCourierRunsLate() throws {
-        let day = ReplanTestDays.planarDay(withB: true)
         // At 09:00 A is still out at (0, 100) with a1 to do: back at 10:42 at the earliest, so x
         // (slot 10:00–10:30) can only be kept by B, who is free at the outlet.
         let events = [ReplanEvent(time: 540, courier: "A", kind: .position, location: .planar(x: 0, y: 100))]
-        let result = Replanner.replan(plan: ReplanTestDays.planarPlan(), scenario: day, events: events, newStops: [],
-                                      objective: .outlet, options: ReplanTestDays.options(now: 545))
-        #expect(PlanChecker.violations(result.plan, scenario: result.scenario) == [])
+        let result = Self.replanPlanarDay(withB: true, events: events, now: 545)
         let routeB = try #require(result.plan.routes.first { $0.courier == "B" })
         let x = try #require(routeB.stops.first { $0.id == "x" })
         #expect(!x.breaksPromise && x.start >= 600 && x.start <= 630)
@@ -53,12 +58,20 @@ import Testing
         #expect(result.diff.promisesBroken.isEmpty)
     }
 
+    @Test func stopsTheCourierCannotServeInItsShiftLeaveTheTripWithAReason() throws {
+        // At 19:10 A is seen at (0, 10) on the trip with x (0, −20): x and back would end at 20:02,
+        // after the shift (20:00), so x leaves the trip; A is back at 19:20, too late for another.
+        let events = [ReplanEvent(time: 1150, courier: "A", kind: .position, location: .planar(x: 0, y: 10))]
+        let result = Self.replanPlanarDay(withB: false, events: events, now: 1155)
+        let trips = try #require(result.plan.routes.first { $0.courier == "A" }?.trips)
+        #expect(trips.last?.stops.isEmpty == true && abs((trips.last?.returnTime ?? 0) - 1160) < 1e-9)
+        let x = try #require(result.plan.unassigned.first { $0.id == "x" })
+        #expect(x.reason.hasPrefix("cannot be reached in time on the trip under way"))
+    }
+
     @Test func aSlotNoCourierCanKeepIsListedWithTheCustomersChannel() throws {
-        let day = ReplanTestDays.planarDay(withB: false)
         let events = [ReplanEvent(time: 540, courier: "A", kind: .position, location: .planar(x: 0, y: 100))]
-        let result = Replanner.replan(plan: ReplanTestDays.planarPlan(), scenario: day, events: events, newStops: [],
-                                      objective: .outlet, options: ReplanTestDays.options(now: 545))
-        #expect(PlanChecker.violations(result.plan, scenario: result.scenario) == [])
+        let result = Self.replanPlanarDay(withB: false, events: events, now: 545)
         let broken = try #require(result.diff.promisesBroken.first)
         #expect(broken.id == "x" && broken.contact == .call && broken.customer == "u-elderly")
         // A is back at 10:42 (a1 at 10:10, 10:12 + 30 min), reloads until 10:52, x at 11:12.
