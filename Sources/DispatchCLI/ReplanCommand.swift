@@ -55,19 +55,19 @@ public struct ReplanCommand: ParsableCommand {
         let input: PlanInput
         do { input = try PlanInput.load(planPath: planPath) } catch { return error.result }
         let (plan, scenario, scenarioPath) = (input.plan, input.scenario, input.scenarioPath)
+        let options = ReplanOptions(now: now, seconds: seconds, iterations: iterations, seed: seed, workers: workers,
+                                    stabilityMinutes: stability, slotWidth: slotWidth)
         let events: [ReplanEvent]
         let requests: [Stop]
         do {
             events = try eventsPath.map { path throws(ReplanError) in try EventsReader.load(path: path, plan: plan, scenario: scenario, now: now) } ?? []
-            requests = try newPath.map { path throws(ReplanError) in try NewStopsReader.load(path: path, scenario: scenario) } ?? []
+            requests = try newPath.map { path throws(ReplanError) in try NewStopsReader.load(path: path, scenario: scenario, options: options) } ?? []
         } catch {
             return failed(error.description, error.isBadData ? .dataError : .noInput)
         }
         let named = Objective.named(plan.objective) ?? .outlet
         let (objective, unknown) = named.overriding(scenario.objectiveWeights)
         guard unknown.isEmpty else { return failed("\(scenarioPath): objective: unknown weight(s) \(unknown.joined(separator: ", "))", .dataError) }
-        let options = ReplanOptions(now: now, seconds: seconds, iterations: iterations, seed: seed, workers: workers,
-                                    stabilityMinutes: stability, slotWidth: slotWidth)
         let result = Replanner.replan(plan: plan, scenario: scenario, events: events, newStops: requests, objective: objective, options: options)
         let target = out ?? ReplanFiles.nextPlanPath(after: planPath)
         var newPlan = result.plan
@@ -76,6 +76,13 @@ public struct ReplanCommand: ParsableCommand {
         if result.scenarioChanged {
             if case .matrix = scenario.travel {
                 return failed("\(scenarioPath): new stops on a day timed by a travel matrix need the matrix rows for them; add them to the scenario and plan again", .dataError)
+            }
+            // The written day is read back by the next replan and by desk report: it must be valid.
+            let invalid = ScenarioValidator.validate(LoadedScenario(scenario: result.scenario))
+                .filter { $0.severity == .error }
+            guard invalid.isEmpty else {
+                return CommandResult(errors: "desk: BUG: the new scenario failed validation:\n" + invalid.prefix(40).map { "  " + $0.description }.joined(separator: "\n") + "\n",
+                                     status: .internalError)
             }
             let text = ScenarioWriter.json(result.scenario)
             scenarioText = text

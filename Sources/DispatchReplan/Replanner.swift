@@ -40,17 +40,7 @@ public enum Replanner {
         }
         let state = DayState(plan: plan, scenario: scenario, events: events, now: now, objective: objective,
                              iterations: min(options.iterations ?? 30, 30), seed: options.seed)
-        // New requests: not visited before the outlet's answer reaches the customer, where the window allows.
-        let answered = Int((now + Double(options.answerMinutes)).rounded(.up))
-        let requests = newStops.map { stop -> Stop in
-            var stop = stop
-            let later = stop.windows.compactMap { w -> TimeWindow? in w.end < answered ? nil : TimeWindow(start: max(w.start, answered), end: w.end) }
-            if !later.isEmpty, later != stop.windows {
-                stop.windows = later
-                stop.windowPhrase = later.map(\.description).joined(separator: ", ")
-            }
-            return stop
-        }
+        let requests = Self.requests(newStops, options: options)
         var day = scenario
         day.stops += requests
         var stopByID: [String: Stop] = [:]
@@ -137,6 +127,21 @@ public enum Replanner {
                            unassigned: unassigned, cost: solved.cost, statistics: statistics)
         let diff = ReplanDiff(old: plan, new: newPlan, scenario: day, now: now, failures: state.failures, newStops: requestIDs)
         return ReplanResult(plan: newPlan, scenario: day, scenarioChanged: !requests.isEmpty, diff: diff, state: state)
+    }
+
+    /// New requests as the day takes them: not visited before the outlet's answer reaches the
+    /// customer (`now` plus the answer minutes), where their windows allow (the windows are cut there).
+    static func requests(_ newStops: [Stop], options: ReplanOptions) -> [Stop] {
+        let answered = Int((options.now + Double(options.answerMinutes)).rounded(.up))
+        return newStops.map { stop -> Stop in
+            var stop = stop
+            let later = stop.windows.compactMap { w -> TimeWindow? in w.end < answered ? nil : TimeWindow(start: max(w.start, answered), end: w.end) }
+            if !later.isEmpty, later != stop.windows {
+                stop.windows = later
+                stop.windowPhrase = later.map(\.description).joined(separator: ", ")
+            }
+            return stop
+        }
     }
 
     /// The slot told to a new customer: their own window when it is no longer than two slots,

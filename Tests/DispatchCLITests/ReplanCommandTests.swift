@@ -115,6 +115,41 @@ import Testing
         #expect(replanned.routes.flatMap(\.trips).allSatisfy { $0.resume == nil })
     }
 
+    @Test func newStopsTheDayCannotTakeExit65AtTheirLineAndWriteNothing() throws {
+        let folder = try Self.plannedFolder("new-invalid")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let cases: [(name: String, text: String, now: Double, needle: String)] = [
+            ("heavy.csv", "id,lat,lon,kind,window,weightKg\nr1,30.28,120.13,pickup,after 14:00,5000\n", 11 * 60,
+             "heavy.csv:2: weightKg: stop r1: 5000 kg is more than any courier can carry (largest: 350 kg)"),
+            ("skill.csv", "id,lat,lon,kind,window,skills\nr1,30.28,120.13,pickup,after 14:00,teleporter\n", 11 * 60,
+             "skill.csv:2: skills: stop r1: needs skill \"teleporter\", which no courier has"),
+            ("half.csv", "id,lat,lon,kind,shipment\nr0,30.28,120.13,pickup,\nr1,30.28,120.13,shipment_pickup,s9\n", 11 * 60,
+             "half.csv:3: shipment: shipment \"s9\" has 1 pickup(s) and 0 delivery(ies)"),
+            ("shared.csv", "id,lat,lon,kind,shipment\nr1,30.28,120.13,shipment_pickup,s0001\n", 11 * 60,
+             "shared.csv:2: shipment: stop r1: shipment \"s0001\" is already in the day"),
+            // Asked at 19:10, answered at 19:40: the window the day would keep starts after every shift.
+            ("late.csv", "id,lat,lon,kind,window\nr1,30.28,120.13,pickup,19:00-21:00\n", 19 * 60 + 10,
+             "late.csv:2: window: stop r1: window \"19:40-21:00\" (19:40-21:00) lies outside every courier's shift"),
+            // A scenario JSON read with its own (large) courier: the day's couriers decide, at the field's line.
+            ("heavy.json", """
+             {"format": "dispatchdesk.scenario/1", "outlet": {"lat": 30.2791, "lon": 120.1312},
+              "couriers": [{"id": "big", "capacityKg": 6000}],
+              "stops": [
+                {"id": "r1", "lat": 30.28, "lon": 120.13,
+                 "weightKg": 5000}
+              ]}
+             """, 11 * 60, "heavy.json:5: weightKg: stop r1: 5000 kg"),
+        ]
+        for item in cases { try TextFile.writeAtomically(item.text, to: folder + "/" + item.name) }
+        let written = Self.files(folder)
+        for item in cases {
+            let result = ReplanCommand.execute(plan: folder + "/plan.json", now: item.now, newStops: folder + "/" + item.name, iterations: 5, workers: 1)
+            #expect(result.status == .dataError, "\(item.name): \(result.output)")
+            #expect(result.errors.contains(item.needle), "\(result.errors)")
+            #expect(Self.files(folder) == written)
+        }
+    }
+
     @Test func aReplanWithNothingNewWritesTheSamePlan() throws {
         let folder = try Self.plannedFolder("same")
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -9,6 +9,15 @@ public struct LoadedScenario: Sendable {
     /// Reader and validator findings, in file order.
     public var diagnostics: [Diagnostic]
 
+    /// A scenario with where its stops and couriers came from (sources parallel to its stops and
+    /// couriers; missing ones are named "scenario", line 0, by the validator) and the findings so far.
+    public init(scenario: Scenario, stopSources: [SourceLocation] = [], courierSources: [SourceLocation] = [], diagnostics: [Diagnostic] = []) {
+        self.scenario = scenario
+        self.stopSources = stopSources
+        self.courierSources = courierSources
+        self.diagnostics = diagnostics
+    }
+
     /// Findings that make the scenario unplannable.
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     /// Findings worth reading that do not stop planning.
