@@ -2,22 +2,24 @@ import DispatchModel
 import DispatchPlan
 
 /// A plan file and the scenario it names (checked against the plan's SHA-256), for the commands
-/// that read a plan: a missing file exits 66, anything wrong in either file 65.
+/// that read a plan: a missing file, or one that cannot be opened or is not a regular file, exits
+/// 66; anything wrong in either file 65, a plan that does not fit its scenario's day among them
+/// (see ``PlanFile/check(against:scenarioPath:)``).
 struct PlanInput {
     var plan: Plan
     var scenario: Scenario
     var scenarioPath: String
 
     static func load(planPath: String) throws(CommandFailure) -> PlanInput {
-        let plan: Plan
+        let file: PlanFile
         let scenarioPath: String
         do {
-            plan = try PlanReader.load(path: planPath)
-            scenarioPath = try PlanReader.scenarioPath(of: plan, planPath: planPath)
+            file = try PlanReader.loadFile(path: planPath)
+            scenarioPath = try PlanReader.scenarioPath(of: file.plan, planPath: planPath)
         } catch {
-            if case .missing = error { throw CommandFailure(result: CommandResult(errors: "desk: \(error.description)\n", status: .noInput)) }
-            throw CommandFailure(result: CommandResult(errors: "desk: \(error.description)\n", status: .dataError))
+            throw failure(error)
         }
+        let plan = file.plan
         let loaded: LoadedScenario
         do { loaded = try ScenarioInput.load(scenarioPath) } catch {
             throw CommandFailure(result: CommandResult(errors: "desk: \(error.description)\n", status: error.isBadData ? .dataError : .noInput))
@@ -26,7 +28,16 @@ struct PlanInput {
             let text = loaded.errors.map(\.description).joined(separator: "\n")
             throw CommandFailure(result: CommandResult(errors: text + "\n", status: .dataError))
         }
+        do { try file.check(against: loaded.scenario, scenarioPath: scenarioPath) } catch { throw failure(error) }
         return PlanInput(plan: plan, scenario: loaded.scenario, scenarioPath: scenarioPath)
+    }
+}
+
+/// `error` as the command's result: 66 for a plan or scenario file missing or not openable, else 65.
+private func failure(_ error: PlanFileError) -> CommandFailure {
+    switch error {
+    case .missing, .unreadable: CommandFailure(result: CommandResult(errors: "desk: \(error.description)\n", status: .noInput))
+    case .invalid, .scenarioChanged: CommandFailure(result: CommandResult(errors: "desk: \(error.description)\n", status: .dataError))
     }
 }
 

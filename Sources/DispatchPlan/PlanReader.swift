@@ -6,16 +6,34 @@ import Foundation
 public enum PlanReader {
     /// Reads the plan at `path`.
     public static func load(path: String) throws(PlanFileError) -> Plan {
-        guard FileManager.default.fileExists(atPath: path) else { throw .missing(path: path) }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadable(path: path, reason: "permission denied or not a regular file")
+        try loadFile(path: path).plan
+    }
+
+    /// Reads the plan at `path`, with the line of each route, stop and list in it.
+    /// A missing file is ``PlanFileError/missing(path:)``, one that cannot be opened or is not a
+    /// regular file ``PlanFileError/unreadable(path:reason:)``, one that is not UTF-8 an error
+    /// on the line of its first bad byte.
+    public static func loadFile(path: String) throws(PlanFileError) -> PlanFile {
+        let text: String
+        do {
+            text = try TextFile.read(path)
+        } catch {
+            switch error {
+            case .missing: throw .missing(path: path)
+            case .unreadable(_, let reason): throw .unreadable(path: path, reason: reason)
+            case .badEncoding(_, let line): throw .invalid(path: path, line: line, field: "encoding", message: "the file is not UTF-8 text (save it as UTF-8 and try again)")
+            }
         }
-        guard let text = String(data: data, encoding: .utf8) else { throw .unreadable(path: path, reason: "not UTF-8 text") }
-        return try read(text: text, path: path)
+        return try readFile(text: text, path: path)
     }
 
     /// Reads plan JSON `text` that came from `path`.
     public static func read(text: String, path: String) throws(PlanFileError) -> Plan {
+        try readFile(text: text, path: path).plan
+    }
+
+    /// Reads plan JSON `text` that came from `path`, with the line of each route, stop and list in it.
+    public static func readFile(text: String, path: String) throws(PlanFileError) -> PlanFile {
         let root: JSONNode
         do {
             root = try JSONParser.parse(text)
@@ -41,6 +59,10 @@ public enum PlanReader {
             throw .invalid(path: planPath, line: 1, field: "scenario", message: "the plan does not name its scenario (a v1 plan?); give the scenario explicitly")
         }
         let path = TextFile.sibling(reference.path, of: planPath)
+        var info = stat()
+        if stat(path, &info) == 0, let kind = TextFile.kindName(info.st_mode) {
+            throw .unreadable(path: path, reason: "the scenario the plan names is \(kind), not a regular file")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw FileManager.default.fileExists(atPath: path) ? .unreadable(path: path, reason: "cannot read the scenario the plan names")
                                                               : .missing(path: path)
@@ -52,7 +74,7 @@ public enum PlanReader {
         return path
     }
 
-    static func readVersion2(_ root: JSONNode, _ top: [(key: String, node: JSONNode)], _ file: PlanFields) throws(PlanFileError) -> Plan {
+    static func readVersion2(_ root: JSONNode, _ top: [(key: String, node: JSONNode)], _ file: PlanFields) throws(PlanFileError) -> PlanFile {
         var reference: Plan.ScenarioReference?
         if let node = top.first(where: { $0.key == "scenario" })?.node {
             let fields = try file.object(node, "scenario")
@@ -63,7 +85,13 @@ public enum PlanReader {
         for routeNode in try file.array(top, "routes", in: root) {
             let route = try file.object(routeNode, "routes[]")
             var trips: [Plan.Trip] = []
-            for tripNode in try file.array(route, "trips", in: routeNode) {
+            let tripNodes = try file.array(route, "trips", in: routeNode)
+            guard !tripNodes.isEmpty else {
+                let courier = (try? file.string(route, "courier", in: routeNode)).map { "courier \"\($0)\"" } ?? "this route"
+                throw .invalid(path: file.path, line: (try? file.member(route, "trips", in: routeNode))?.line ?? routeNode.line, field: "trips",
+                               message: "\(courier) has no trips: a route has at least one (a courier who does not go out has no route)")
+            }
+            for tripNode in tripNodes {
                 let trip = try file.object(tripNode, "trips[]")
                 let visits = try plannedVisits(try file.array(trip, "stops", in: tripNode), file, &stopLines)
                 trips.append(Plan.Trip(departure: try file.minute(trip, "departure", in: tripNode),
@@ -90,9 +118,11 @@ public enum PlanReader {
         }
         var cost: Double?
         if let node = top.first(where: { $0.key == "summary" })?.node { cost = try file.optionalNumber(try file.object(node, "summary"), "cost") }
-        return Plan(name: try file.optionalString(top, "name") ?? "", scenario: reference,
-                    objective: try file.optionalString(top, "objective") ?? "outlet", routes: routes,
-                    unassigned: try unassigned(top, root, file, &stopLines), cost: cost ?? 0, statistics: statistics)
+        let plan = Plan(name: try file.optionalString(top, "name") ?? "", scenario: reference,
+                        objective: try file.optionalString(top, "objective") ?? "outlet", routes: routes,
+                        unassigned: try unassigned(top, root, file, &stopLines), cost: cost ?? 0, statistics: statistics)
+        return PlanFile(plan: plan, path: file.path, stopLines: stopLines, routeLines: courierLines,
+                        unassignedLine: try file.member(top, "unassigned", in: root).line)
     }
 
     /// A trip's `resume` point: `{"after", "time", "lat", "lon"}` (or `x`, `y`).
@@ -164,7 +194,7 @@ public enum PlanReader {
     }
 
     /// v1: one trip per route; the scenario is not named.
-    static func readVersion1(_ root: JSONNode, _ top: [(key: String, node: JSONNode)], _ file: PlanFields) throws(PlanFileError) -> Plan {
+    static func readVersion1(_ root: JSONNode, _ top: [(key: String, node: JSONNode)], _ file: PlanFields) throws(PlanFileError) -> PlanFile {
         var routes: [Plan.CourierRoute] = []
         var stopLines: [String: Int] = [:], courierLines: [String: Int] = [:]
         for routeNode in try file.array(top, "routes", in: root) {
@@ -184,8 +214,10 @@ public enum PlanReader {
             name = try file.optionalString(summary, "scenario") ?? ""
             cost = try file.optionalNumber(summary, "cost") ?? 0
         }
-        return Plan(name: name, scenario: nil, objective: "outlet", routes: routes, unassigned: try unassigned(top, root, file, &stopLines),
-                    cost: cost)
+        let plan = Plan(name: name, scenario: nil, objective: "outlet", routes: routes, unassigned: try unassigned(top, root, file, &stopLines),
+                        cost: cost)
+        return PlanFile(plan: plan, path: file.path, stopLines: stopLines, routeLines: courierLines,
+                        unassignedLine: try file.member(top, "unassigned", in: root).line)
     }
 }
 

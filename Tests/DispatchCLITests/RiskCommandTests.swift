@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import DispatchCLI
 @testable import DispatchModel
+import DispatchPlan
 
 /// The risk commands end to end: plan → simulate → calibrate → reliability → report, and the
 /// errors that must exit 65 without writing anything.
@@ -70,5 +71,59 @@ import Testing
             #expect(!FileManager.default.fileExists(atPath: folder + "/r.html"))
         }
         #expect(ReportCommand.execute(plan: folder + "/none.json").status == .noInput)
+    }
+
+    /// Line of the first line of `text` holding `needle`.
+    static func line(of needle: String, in text: String) -> Int {
+        (text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(needle) } ?? -1) + 1
+    }
+
+    @Test func plansThatLoseAStopOrNameAStrangeCourierExit65OnTheirLine() throws {
+        let folder = try Self.plannedFolder("lost")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let plan = try PlanReader.load(path: folder + "/plan.json")
+        let firstRoute = try #require(plan.routes.first)
+        // One stop taken out of its trip, and not unassigned; the first route with no trips; the
+        // first route given to a courier the outlet does not have.
+        var dropped = plan, noTrips = plan, stranger = plan
+        let droppedStop = dropped.routes[0].trips[0].stops.removeFirst().id
+        noTrips.routes[0].trips = []
+        stranger.routes[0].courier = "c99"
+        for (name, edited) in [("dropped.json", dropped), ("no-trips.json", noTrips), ("stranger.json", stranger)] {
+            try TextFile.writeAtomically(PlanWriter.json(edited), to: folder + "/" + name)
+        }
+        let unassignedLine = Self.line(of: "\"unassigned\": [", in: try TextFile.read(folder + "/dropped.json"))
+        let emptyTripsLine = Self.line(of: "\"trips\": []", in: try TextFile.read(folder + "/no-trips.json"))
+        let strangerLine = Self.line(of: "\"courier\": \"c99\"", in: try TextFile.read(folder + "/stranger.json"))
+        #expect(unassignedLine > 1 && emptyTripsLine > 1 && strangerLine > 1)
+        let cases: [(name: String, expected: String)] = [
+            ("dropped.json", "dropped.json:\(unassignedLine): unassigned: stop \"\(droppedStop)\" of the scenario \(folder)/day.json is neither in a route nor unassigned"),
+            ("no-trips.json", "no-trips.json:\(emptyTripsLine): trips: courier \"\(firstRoute.courier)\" has no trips"),
+            ("stranger.json", "stranger.json:\(strangerLine): routes[].courier: courier \"c99\" is not in the scenario \(folder)/day.json"),
+        ]
+        for (name, expected) in cases {
+            let path = folder + "/" + name
+            let results = [ReportCommand.execute(plan: path, draws: 10),
+                           SimulateCommand.execute(plan: path, days: 1, seed: 1, out: folder + "/log.csv"),
+                           ReplanCommand.execute(plan: path, now: 600, iterations: 5, workers: 1, out: folder + "/next.json")]
+            for result in results {
+                #expect(result.status == .dataError, "\(name): \(result.errors)")
+                #expect(result.errors.hasPrefix("desk: \(path):"))
+                #expect(result.errors.contains(expected), "\(result.errors)")
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder + "/log.csv"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/next.json"))
+    }
+
+    @Test func aPlanWhoseScenarioIsAFolderExits66() throws {
+        let folder = try Self.plannedFolder("folder")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var plan = try PlanReader.load(path: folder + "/plan.json")
+        plan.scenario?.path = "."
+        try TextFile.writeAtomically(PlanWriter.json(plan), to: folder + "/plan.json")
+        let result = ReportCommand.execute(plan: folder + "/plan.json", draws: 10)
+        #expect(result.status == .noInput)
+        #expect(result.errors == "desk: \(folder)/.: cannot read: the scenario the plan names is a directory, not a regular file\n")
     }
 }

@@ -137,6 +137,76 @@ import DispatchModel
         #expect(plan.unassigned.map(\.id) == ["p4"])
     }
 
+    @Test func aRouteWithoutTripsIsRefusedOnItsLine() throws {
+        // Lines: 1 format, 2 "routes", 3 a route, 4 the empty route, 5 "]", 6 unassigned.
+        let empty = "  {\"courier\": \"c02\", \"km\": 0, \"trips\": []}"
+        do {
+            _ = try PlanReader.read(text: Self.planText(routes: [Self.route("c01", ["p1"]), empty]), path: "day.json")
+            Issue.record("a route without trips was accepted")
+        } catch {
+            #expect(error.description == "day.json:4: trips: courier \"c02\" has no trips: a route has at least one (a courier who does not go out has no route)")
+        }
+    }
+
+    /// The day `PlanFileTests.route` plans: couriers c01 and c02, stops p1…p4.
+    static var day: Scenario {
+        let here = Location.geographic(lat: 30, lon: 120)
+        let couriers = ["c01", "c02"].map { Courier(id: $0, name: $0, capacityKg: 100, shift: TimeWindow(start: 480, end: 1200)) }
+        return Scenario(name: "day", outlet: Outlet(id: "o", name: "o", location: here), couriers: couriers,
+                        stops: ["p1", "p2", "p3", "p4"].map { Stop(id: $0, location: here) })
+    }
+
+    @Test func aPlanMustAccountForItsScenarioDayAndNothingElse() throws {
+        // Lines: 1 format, 2 "routes", 3 and 4 the routes, 5 "]", 6 unassigned.
+        let fourthUnassigned = "[{\"id\": \"p4\", \"reason\": \"outside the zone\"}]"
+        let cases: [(text: String, expected: String)] = [
+            (Self.planText(routes: [Self.route("c01", ["p1", "p2"]), Self.route("c99", ["p3"])], unassigned: fourthUnassigned),
+             "day.plan.json:4: routes[].courier: courier \"c99\" is not in the scenario day.json"),
+            (Self.planText(routes: [Self.route("c01", ["p1", "p2"]), Self.route("c02", ["p3", "p5"])], unassigned: fourthUnassigned),
+             "day.plan.json:4: stops[].id: stop \"p5\" is not in the scenario day.json"),
+            (Self.planText(routes: [Self.route("c01", ["p1", "p2"]), Self.route("c02", ["p3"])],
+                           unassigned: "[{\"id\": \"p4\", \"reason\": \"x\"}, {\"id\": \"p6\", \"reason\": \"x\"}]"),
+             "day.plan.json:6: unassigned[].id: stop \"p6\" is not in the scenario day.json"),
+            // A stop dropped from its trip and not unassigned: the parcel would be lost.
+            (Self.planText(routes: [Self.route("c01", ["p1", "p2"]), Self.route("c02", ["p3"])]),
+             "day.plan.json:6: unassigned: stop \"p4\" of the scenario day.json is neither in a route nor unassigned: a plan lists every stop of its day once"),
+            (Self.planText(routes: [Self.route("c01", ["p1"])]), // one route: "unassigned" on line 5
+             "day.plan.json:5: unassigned: 3 stops of the scenario day.json (\"p2\", \"p3\", \"p4\") are neither in a route nor unassigned: a plan lists every stop of its day once"),
+        ]
+        for (text, expected) in cases {
+            let file = try PlanReader.readFile(text: text, path: "day.plan.json")
+            do {
+                try file.check(against: Self.day, scenarioPath: "day.json")
+                Issue.record("accepted: \(expected)")
+            } catch {
+                #expect(error.description == expected)
+            }
+        }
+        // Every stop once, by the scenario's couriers: accepted.
+        let whole = try PlanReader.readFile(text: Self.planText(routes: [Self.route("c01", ["p1", "p2"]), Self.route("c02", ["p3"])],
+                                                                unassigned: fourthUnassigned), path: "day.plan.json")
+        try whole.check(against: Self.day, scenarioPath: "day.json")
+        #expect(whole.stopLines == ["p1": 3, "p2": 3, "p3": 4, "p4": 6])
+        #expect(whole.routeLines == ["c01": 3, "c02": 4])
+        #expect(whole.unassignedLine == 6)
+    }
+
+    @Test func aPlanThatIsNotUTF8IsBadDataOnItsLineAndAFolderCannotBeOpened() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plan-read-\(UInt32.random(in: 0...UInt32.max))").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data([0x7B, 0x0A, 0xFF, 0x0A]).write(to: URL(fileURLWithPath: folder + "/plan.json"))
+        #expect(throws: PlanFileError.invalid(path: folder + "/plan.json", line: 2, field: "encoding",
+                                              message: "the file is not UTF-8 text (save it as UTF-8 and try again)")) {
+            try PlanReader.load(path: folder + "/plan.json")
+        }
+        var plan = sample
+        plan.scenario = Plan.ScenarioReference(path: ".", sha256: String(repeating: "0", count: 64))
+        #expect(throws: PlanFileError.unreadable(path: folder + "/.", reason: "the scenario the plan names is a directory, not a regular file")) {
+            try PlanReader.scenarioPath(of: plan, planPath: folder + "/plan.json")
+        }
+    }
+
     @Test func aChangedScenarioIsRefused() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plan-sha-\(UInt32.random(in: 0...UInt32.max))").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

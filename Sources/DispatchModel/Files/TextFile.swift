@@ -82,7 +82,7 @@ public enum TextFile {
     }
 
     /// The file a write to `path` lands in: `path` itself, or the end of its chain of symlinks.
-    static func resolve(_ path: String) throws(OutputFileError) -> String {
+    public static func resolve(_ path: String) throws(OutputFileError) -> String {
         var current = path
         for _ in 0..<40 {
             var info = stat()
@@ -105,7 +105,7 @@ public enum TextFile {
     }
 
     /// "a directory", "a FIFO (named pipe)", …; `nil` for a regular file.
-    static func kindName(_ mode: mode_t) -> String? {
+    public static func kindName(_ mode: mode_t) -> String? {
         switch mode & S_IFMT {
         case S_IFREG: return nil
         case S_IFDIR: return "a directory"
