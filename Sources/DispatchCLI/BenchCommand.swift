@@ -51,6 +51,12 @@ public struct BenchCommand: ParsableCommand {
     /// error as it happens, on one rewritten line, only when `showProgress` is set.
     public static func execute(_ files: [String], run: BenchRun, format: BenchFormat = .table, out: String? = nil,
                                showProgress: Bool = false) -> CommandResult {
+        // Before any run: --out must not replace an instance or a best-known-solutions table.
+        let instances = BenchRun.instanceFiles(files)
+        let tables = run.bestKnownPath.map { [$0] }
+            ?? instances.map { TextFile.sibling("BKS.csv", of: $0) }.filter { FileManager.default.fileExists(atPath: $0) }
+        let inputs = instances.map { ("an instance being run", $0) } + tables.map { ("a best-known-solutions table being read", $0) }
+        if let refusal = OutputPaths([("--out", out)]).refusal(inputs: inputs) { return refusal }
         let report = run.run(files) { line in
             guard showProgress else { return }
             FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))

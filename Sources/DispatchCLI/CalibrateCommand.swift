@@ -52,6 +52,8 @@ public struct CalibrateCommand: ParsableCommand {
     public static func execute(plan: String, logs: [String], out: String? = nil, rain: Bool = false, draws: Int = 1000, seed: UInt64 = 1) -> CommandResult {
         let input: RiskInput
         do { input = try RiskInput.load(planPath: plan, rain: rain) } catch { return error.result }
+        let inputs = input.files + logs.map { ("a scan log being read", $0) }
+        if let refusal = OutputPaths([("--out", out)]).refusal(inputs: inputs) { return refusal }
         let observations: Observations
         switch Self.observations(logs, input: input) {
         case .success(let o): observations = o

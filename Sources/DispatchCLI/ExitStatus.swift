@@ -2,6 +2,9 @@
 public enum ExitStatus: Int32, Sendable {
     /// Done.
     case ok = 0
+    /// The command line is wrong (EX_USAGE): a bad option, or output paths that would replace an
+    /// input or each other.
+    case usage = 64
     /// The input data is wrong (EX_DATAERR).
     case dataError = 65
     /// An input file is missing (EX_NOINPUT).

@@ -35,6 +35,9 @@ public struct GenerateCommand: ParsableCommand {
     /// Runs the command without touching the process (for tests).
     public static func execute(stops: Int, couriers: Int, seed: UInt64, rain: Bool, name: String? = nil,
                                out: String? = nil, stopsCsv: String? = nil, waves: Int = 1) -> CommandResult {
+        // The stops CSV is written beside --out: compare the file it lands in.
+        let csvTarget = stopsCsv.map { $0.isEmpty ? "" : TextFile.sibling($0, of: out ?? "") }
+        if let refusal = OutputPaths([("--out", out), ("--stops-csv", csvTarget)]).refusal(inputs: []) { return refusal }
         let scenario = OutletDayGenerator(stops: stops, couriers: couriers, seed: seed, rain: rain, name: name, waves: waves).scenario()
         guard let out else { return CommandResult(output: ScenarioWriter.json(scenario)) }
         do {

@@ -86,6 +86,9 @@ public struct PlanCommand: ParsableCommand {
             let text = loaded.diagnostics.map(\.description).joined(separator: "\n")
             return CommandResult(errors: text + "\n\(path): \(loaded.errors.count) error(s); run `desk validate` for details\n", status: .dataError)
         }
+        // Before any search: no output may replace the scenario, the files it names, or another output.
+        let inputs = [("the scenario being planned", path)] + loaded.companionFiles.map { ("a file the scenario \(path) names", $0) }
+        if let refusal = OutputPaths([("--out", out), ("--sheets", sheets), ("--report", report)]).refusal(inputs: inputs) { return refusal }
         let isSolomon = loaded.scenario.outlet.zoneRadiusKm == nil
         let named = objective.flatMap(Objective.named) ?? (isSolomon ? .hierarchical : .outlet)
         let (chosen, unknownWeights) = named.overriding(loaded.scenario.objectiveWeights)

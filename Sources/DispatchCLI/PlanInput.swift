@@ -9,6 +9,9 @@ struct PlanInput {
     var plan: Plan
     var scenario: Scenario
     var scenarioPath: String
+    /// The files read: the plan, its scenario and the files the scenario names, each with what it
+    /// is (for ``OutputPaths``).
+    var files: [(what: String, path: String)]
 
     static func load(planPath: String) throws(CommandFailure) -> PlanInput {
         let file: PlanFile
@@ -29,7 +32,9 @@ struct PlanInput {
             throw CommandFailure(result: CommandResult(errors: text + "\n", status: .dataError))
         }
         do { try file.check(against: loaded.scenario, scenarioPath: scenarioPath) } catch { throw failure(error) }
-        return PlanInput(plan: plan, scenario: loaded.scenario, scenarioPath: scenarioPath)
+        let files = [("the plan being read", planPath), ("the scenario the plan names", scenarioPath)]
+            + loaded.companionFiles.map { ("a file the scenario \(scenarioPath) names", $0) }
+        return PlanInput(plan: plan, scenario: loaded.scenario, scenarioPath: scenarioPath, files: files)
     }
 }
 

@@ -35,9 +35,6 @@ public struct ReplanCommand: ParsableCommand {
         guard (1...16).contains(workers) else { throw ValidationError("--workers must be 1…16") }
         guard stability >= 0, stability.isFinite else { throw ValidationError("--stability must be a number of minutes ≥ 0") }
         guard (10...600).contains(slotWidth) else { throw ValidationError("--slot-width must be 10…600 minutes") }
-        if let out, URL(fileURLWithPath: out).standardized.path == URL(fileURLWithPath: plan).standardized.path {
-            throw ValidationError("--out must not be the plan being replanned: the old plan is never changed")
-        }
     }
 
     public func run() throws {
@@ -57,6 +54,14 @@ public struct ReplanCommand: ParsableCommand {
         let (plan, scenario, scenarioPath) = (input.plan, input.scenario, input.scenarioPath)
         let options = ReplanOptions(now: now, seconds: seconds, iterations: iterations, seed: seed, workers: workers,
                                     stabilityMinutes: stability, slotWidth: slotWidth)
+        // Before any search: the old plan is never changed, and no output replaces an input or another output.
+        let target = out ?? ReplanFiles.nextPlanPath(after: planPath)
+        let targetScenario = ReplanFiles.scenarioPath(for: target)
+        let outputs = OutputPaths([(out == nil ? "the new plan" : "--out", target), ("the new plan's diff", ReplanFiles.diffPath(for: target)),
+                                   ("the new plan's scenario", newPath == nil ? nil : targetScenario), ("--report", report)])
+        let inputs = input.files.map { $0.path == planPath ? ("the plan being replanned", planPath) : $0 }
+            + [("the events file", eventsPath), ("the new stops file", newPath)].compactMap { item in item.1.map { (item.0, $0) } }
+        if let refusal = outputs.refusal(inputs: inputs) { return refusal }
         let events: [ReplanEvent]
         let requests: [Stop]
         do {
@@ -69,10 +74,8 @@ public struct ReplanCommand: ParsableCommand {
         let (objective, unknown) = named.overriding(scenario.objectiveWeights)
         guard unknown.isEmpty else { return failed("\(scenarioPath): objective: unknown weight(s) \(unknown.joined(separator: ", "))", .dataError) }
         let result = Replanner.replan(plan: plan, scenario: scenario, events: events, newStops: requests, objective: objective, options: options)
-        let target = out ?? ReplanFiles.nextPlanPath(after: planPath)
         var newPlan = result.plan
         var scenarioText: String?
-        let targetScenario = ReplanFiles.scenarioPath(for: target)
         if result.scenarioChanged {
             if case .matrix = scenario.travel {
                 return failed("\(scenarioPath): new stops on a day timed by a travel matrix need the matrix rows for them; add them to the scenario and plan again", .dataError)

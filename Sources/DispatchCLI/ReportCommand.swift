@@ -37,9 +37,12 @@ public struct ReportCommand: ParsableCommand {
     }
 
     /// The report of the plan at `plan`, or the failure.
-    static func build(plan: String, threshold: Double, lang: ReportLanguage?, risk: String?, draws: Int, seed: UInt64) -> Result<RiskReport, RiskInput.Failure> {
+    /// `out`, when given, is checked against the files read before the estimate runs.
+    static func build(plan: String, threshold: Double, lang: ReportLanguage?, risk: String?, draws: Int, seed: UInt64,
+                      out: String? = nil) -> Result<RiskReport, RiskInput.Failure> {
         let input: RiskInput
         do { input = try RiskInput.load(planPath: plan, riskPath: risk) } catch { return .failure(error) }
+        if let refusal = OutputPaths([("--out", out)]).refusal(inputs: input.files) { return .failure(RiskInput.Failure(result: refusal)) }
         let started = monotonicSeconds()
         let estimate = RiskEstimator(model: input.profile.model, draws: draws, seed: seed).estimate(input.day)
         let seconds = monotonicSeconds() - started
@@ -62,7 +65,7 @@ public struct ReportCommand: ParsableCommand {
     public static func execute(plan: String, format: String = "text", out: String? = nil, threshold: Double = 0.2, lang: ReportLanguage? = nil,
                                risk: String? = nil, draws: Int = 1000, seed: UInt64 = 1, colour: Bool = false) -> CommandResult {
         let report: RiskReport
-        switch build(plan: plan, threshold: threshold, lang: lang, risk: risk, draws: draws, seed: seed) {
+        switch build(plan: plan, threshold: threshold, lang: lang, risk: risk, draws: draws, seed: seed, out: out) {
         case .success(let r): report = r
         case .failure(let failure): return failure.result
         }

@@ -12,6 +12,9 @@ struct RiskInput {
     var scenarioPath: String
     var day: PlannedDay
     var profile: RiskProfile
+    /// The files read: the plan, its scenario, the files the scenario names and the risk model
+    /// file, each with what it is (for ``OutputPaths``).
+    var files: [(what: String, path: String)]
 
     /// A failure already turned into the command's result.
     typealias Failure = CommandFailure
@@ -28,7 +31,8 @@ struct RiskInput {
             } else {
                 profile = try RiskProfileFile.scenarioRisk(path: scenarioPath, defaults: defaults) ?? RiskProfile(model: defaults)
             }
-            return RiskInput(plan: plan, scenario: loaded.scenario, scenarioPath: scenarioPath, day: day, profile: profile)
+            return RiskInput(plan: plan, scenario: loaded.scenario, scenarioPath: scenarioPath, day: day, profile: profile,
+                             files: loaded.files + (riskPath.map { [("the risk model being read", $0)] } ?? []))
         } catch {
             throw Failure(result: CommandResult(errors: "desk: \(error.description)\n", status: error.isMissing ? .noInput : .dataError))
         }

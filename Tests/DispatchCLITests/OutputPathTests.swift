@@ -47,6 +47,97 @@ import Testing
     }
 }
 
+/// Outputs that would replace an input, or each other: refused with 64 before any search, and
+/// nothing written.
+@Suite struct OutputClashTests {
+    /// A folder holding copies of the fixture days that name other files: `matrix-day.json` (its
+    /// travel matrix) and `csv-day.json` (its parcels CSV).
+    static func daysFolder() throws -> String {
+        let folder = try OutputPathTests.makeFolder()
+        for name in ["matrix-day.json", "matrix-day.csv", "csv-day.json", "parcels.csv"] {
+            try FileManager.default.copyItem(atPath: Fixture.path(name), toPath: folder + "/" + name)
+        }
+        return folder
+    }
+
+    /// Every file of `folder` (symlinks not followed) with its bytes.
+    static func snapshot(_ folder: String) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder) {
+            files[name] = (try? FileManager.default.destinationOfSymbolicLink(atPath: folder + "/" + name)).map { Data($0.utf8) }
+                ?? FileManager.default.contents(atPath: folder + "/" + name)
+        }
+        return files
+    }
+
+    static func refusal(_ message: String) -> String { "desk: \(message): an output must not replace an input; give another path\n" }
+
+    @Test func planRefusesAnOutputThatIsItsScenarioOrAFileTheScenarioNamesOrAnotherOutput() throws {
+        let folder = try Self.daysFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createSymbolicLink(atPath: folder + "/link.json", withDestinationPath: "matrix-day.json")
+        try FileManager.default.createSymbolicLink(atPath: folder + "/report.txt", withDestinationPath: "sheets.txt")
+        let before = try Self.snapshot(folder)
+        let matrixDay = folder + "/matrix-day.json", csvDay = folder + "/csv-day.json"
+        let cases: [(day: String, out: String?, sheets: String?, report: String?, errors: String)] = [
+            (matrixDay, matrixDay, nil, nil, Self.refusal("--out \(matrixDay) is the scenario being planned")),
+            (matrixDay, folder + "/link.json", nil, nil, Self.refusal("--out \(folder)/link.json is the scenario being planned")),
+            (matrixDay, nil, folder + "/matrix-day.csv", nil,
+             Self.refusal("--sheets \(folder)/matrix-day.csv is a file the scenario \(matrixDay) names")),
+            (csvDay, nil, nil, folder + "/./parcels.csv", Self.refusal("--report \(folder)/./parcels.csv is a file the scenario \(csvDay) names")),
+            (matrixDay, folder + "/plan.json", nil, folder + "//plan.json",
+             "desk: --out and --report name the same file (\(folder)//plan.json): one would overwrite the other; give each its own path\n"),
+            (matrixDay, nil, folder + "/sheets.txt", folder + "/report.txt",
+             "desk: --sheets and --report name the same file (\(folder)/report.txt): one would overwrite the other; give each its own path\n"),
+            (matrixDay, "", nil, nil, "desk: --out is empty: give the path of a file to write\n"),
+        ]
+        for (day, out, sheets, report, errors) in cases {
+            let started = ContinuousClock.now
+            // Thirty seconds of search, were it to run.
+            let result = PlanCommand.execute(path: day, seconds: 30, iterations: nil, seed: 1, workers: 1, out: out, sheets: sheets, report: report)
+            #expect(result.status == .usage)
+            #expect(result.status.rawValue == 64)
+            #expect(result.errors == errors)
+            #expect(result.output.isEmpty)
+            #expect(started.duration(to: .now) < .seconds(5))
+        }
+        #expect(try Self.snapshot(folder) == before)
+        // Paths of their own are written.
+        let fine = PlanCommand.execute(path: matrixDay, seconds: 5, iterations: 20, seed: 1, workers: 1, out: folder + "/plan.json",
+                                       sheets: folder + "/sheets.txt", report: folder + "/risk.txt")
+        #expect(fine.status == .ok, "\(fine.errors)")
+    }
+
+    @Test func commandsReadingAPlanRefuseAnOutputThatIsOneOfTheirInputs() throws {
+        let folder = try Self.daysFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let plan = folder + "/plan.json", scenario = folder + "/matrix-day.json", matrix = folder + "/matrix-day.csv"
+        #expect(PlanCommand.execute(path: scenario, seconds: 5, iterations: 20, seed: 1, workers: 1, out: plan).status == .ok)
+        #expect(SimulateCommand.execute(plan: plan, days: 2, seed: 1, out: folder + "/log.csv").status == .ok)
+        let before = try Self.snapshot(folder)
+        let results: [(CommandResult, String)] = [
+            (ReplanCommand.execute(plan: plan, now: 600, iterations: 10, workers: 1, out: plan),
+             Self.refusal("--out \(plan) is the plan being replanned")),
+            (ReplanCommand.execute(plan: plan, now: 600, iterations: 10, workers: 1, out: matrix),
+             Self.refusal("--out \(matrix) is a file the scenario \(scenario) names")),
+            (ReplanCommand.execute(plan: plan, now: 600, iterations: 10, workers: 1, report: folder + "/plan.1.json"),
+             "desk: the new plan and --report name the same file (\(folder)/plan.1.json): one would overwrite the other; give each its own path\n"),
+            (SimulateCommand.execute(plan: plan, days: 1, seed: 1, out: plan), Self.refusal("--out \(plan) is the plan being read")),
+            (ReportCommand.execute(plan: plan, out: scenario, draws: 10), Self.refusal("--out \(scenario) is the scenario the plan names")),
+            (CalibrateCommand.execute(plan: plan, logs: [folder + "/log.csv"], out: folder + "/log.csv", draws: 10),
+             Self.refusal("--out \(folder)/log.csv is a scan log being read")),
+            (BenchCommand.execute([folder], run: BenchRun(budgets: [5]), out: folder + "/csv-day.json"),
+             Self.refusal("--out \(folder)/csv-day.json is an instance being run")),
+            (SimulateCommand.execute(plan: plan, days: 1, seed: 1, out: ""), "desk: --out is empty: give the path of a file to write\n"),
+        ]
+        for (result, errors) in results {
+            #expect(result.status == .usage)
+            #expect(result.errors == errors)
+        }
+        #expect(try Self.snapshot(folder) == before)
+    }
+}
+
 /// The ceiling on stops per plan, and input that is bad data rather than a missing file.
 @Suite struct InputLimitTests {
     @Test func aDayAboveTheCeilingIsRefusedWith65AndHowToSplitIt() throws {

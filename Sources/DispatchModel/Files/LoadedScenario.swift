@@ -8,6 +8,9 @@ public struct LoadedScenario: Sendable {
     public var courierSources: [SourceLocation]
     /// Reader and validator findings, in file order.
     public var diagnostics: [Diagnostic]
+    /// The other files the scenario names (its `stopsFile` parcels CSV, its travel `matrixFile`),
+    /// resolved against the scenario's folder: inputs too, which no output may replace.
+    public var companionFiles: [String] = []
 
     /// A scenario with where its stops and couriers came from (sources parallel to its stops and
     /// couriers; missing ones are named "scenario", line 0, by the validator) and the findings so far.

@@ -84,6 +84,7 @@ public enum ScenarioReader {
         var table: (path: String, table: CSVTable)?
         if let csvName = top.text("stopsFile") {
             let csvPath = TextFile.sibling(csvName, of: path)
+            loaded.companionFiles.append(csvPath)
             do {
                 table = (csvPath, try CSVTable.parse(try TextFile.read(csvPath)))
             } catch let error as ScenarioFileError {
@@ -125,6 +126,9 @@ public enum ScenarioReader {
                     places += table.table.rows.map { $0.cells[column].trimmed }
                 }
                 loaded.scenario.travel = readTravel(record, path: path, places: places, log: log)
+                if case .matrix = loaded.scenario.travel, case .string(let name)? = travel.value["matrixFile"]?.value {
+                    loaded.companionFiles.append(TextFile.sibling(name.trimmed, of: path))
+                }
             }
         }
         loaded.diagnostics = log.items
