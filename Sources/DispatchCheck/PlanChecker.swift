@@ -86,9 +86,9 @@ public enum PlanChecker {
                     if point.time + eps < time {
                         problems.append("\(label): seen at \(Clock.format(point.time)), before leaving the previous place at \(Clock.format(time))")
                     }
-                    distance += scenario.ride(from: place, fromID: placeID, to: point.location, toID: "", courier: courier).distance
+                    distance += scenario.ride(from: place, fromID: placeID, to: point.location, toID: point.stop ?? "", courier: courier).distance
                     time = max(time, point.time)
-                    place = point.location; placeID = ""
+                    place = point.location; placeID = point.stop ?? ""
                 }
                 for (index, visit) in trip.stops.enumerated() {
                     seen[visit.id, default: 0] += 1

@@ -70,8 +70,8 @@ public struct Plan: Sendable, Equatable {
         public var breaksPromise: Bool { promise != nil && (early > 1.0 / 60 || late > 1.0 / 60) }
     }
 
-    /// Where a courier was seen in the middle of a trip (a handheld's position report at a
-    /// replan): the rest of the trip is timed from here.
+    /// Where a courier was seen in the middle of a trip (a handheld's position report, or the
+    /// failed stop it left, at a replan): the rest of the trip is timed from here.
     public struct Resume: Sendable, Equatable {
         /// How many of the trip's stops come before this point.
         public var afterStops: Int
@@ -79,12 +79,16 @@ public struct Plan: Sendable, Equatable {
         public var time: Double
         /// Where.
         public var location: Location
+        /// The stop the courier was at, when it was seen at one (a failed stop it left): its place
+        /// id in a travel matrix, which has no rides from a bare position.
+        public var stop: String?
 
         /// A resume point.
-        public init(afterStops: Int, time: Double, location: Location) {
+        public init(afterStops: Int, time: Double, location: Location, stop: String? = nil) {
             self.afterStops = afterStops
             self.time = time
             self.location = location
+            self.stop = stop
         }
     }
 

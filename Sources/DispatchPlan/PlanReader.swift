@@ -125,7 +125,7 @@ public enum PlanReader {
                         unassignedLine: try file.member(top, "unassigned", in: root).line)
     }
 
-    /// A trip's `resume` point: `{"after", "time", "lat", "lon"}` (or `x`, `y`).
+    /// A trip's `resume` point: `{"after", "time", "lat", "lon"}` (or `x`, `y`), and `stop` when the courier was at one.
     static func resume(_ trip: [(key: String, node: JSONNode)], stopCount: Int, _ file: PlanFields) throws(PlanFileError) -> Plan.Resume? {
         guard let node = trip.first(where: { $0.key == "resume" })?.node else { return nil }
         if case .null = node.value { return nil }
@@ -140,7 +140,8 @@ public enum PlanReader {
         } else {
             location = .planar(x: try file.number(fields, "x", in: node), y: try file.number(fields, "y", in: node))
         }
-        return Plan.Resume(afterStops: Int(after), time: try file.minute(fields, "time", in: node), location: location)
+        return Plan.Resume(afterStops: Int(after), time: try file.minute(fields, "time", in: node), location: location,
+                           stop: try file.optionalString(fields, "stop"))
     }
 
     /// A trip's (v1: a route's) stops; `stopLines` holds the stops read so far (id → line), so

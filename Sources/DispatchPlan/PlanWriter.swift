@@ -72,6 +72,7 @@ public enum PlanWriter {
                 case .geographic(let p): fields += [("lat", JSONNode(.number(p.lat))), ("lon", JSONNode(.number(p.lon)))]
                 case .planar(let p): fields += [("x", JSONNode(.number(p.x))), ("y", JSONNode(.number(p.y)))]
                 }
+                if let stop = resume.stop { fields.append(("stop", JSONNode(.string(stop)))) }
                 return .object(fields)
             },
             "stops": .array(trip.stops.map(visit)),

@@ -171,7 +171,7 @@ public struct DayState: Sendable {
                 let lastScan = visits.filter(\.isRecorded).map(\.departure).max() ?? -Double.infinity
                 if let failure = toRetry.max(by: { $0.departure < $1.departure }), failure.departure > lastScan,
                    let place = stopByID[failure.id]?.location {
-                    resume = Plan.Resume(afterStops: visits.filter(\.isRecorded).count, time: failure.departure, location: place)
+                    resume = Plan.Resume(afterStops: visits.filter(\.isRecorded).count, time: failure.departure, location: place, stop: failure.id)
                 }
                 let origin = t == 0 ? courier.start ?? scenario.outlet.location : scenario.outlet.location
                 let (trip, distance, dropped) = timer.time(visits, departure: departure, origin: origin, originID: scenario.outlet.id,
@@ -205,13 +205,13 @@ public struct DayState: Sendable {
                 // Every visit not yet made, also those the old order could no longer fit.
                 let recorded = input.visits.filter(\.isRecorded)
                 let open = input.visits.filter { !$0.isRecorded }
-                let point: (Location, Double)? = kept[last].resume.map { ($0.location, $0.time) }
-                    ?? recorded.last.flatMap { visit in stopByID[visit.id].map { ($0.location, visit.departure) } }
+                let point: (Location, Double, String?)? = kept[last].resume.map { ($0.location, $0.time, $0.stop) }
+                    ?? recorded.last.flatMap { visit in stopByID[visit.id].map { ($0.location, visit.departure, visit.id) } }
                 let onBoard = Set(recorded.filter { stopByID[$0.id]?.kind == .shipmentPickup && $0.status == .done }.compactMap { stopByID[$0.id]?.shipment })
-                if open.count >= 2, let (place, time) = point,
+                if open.count >= 2, let (place, time, stop) = point,
                    let (order, left) = current.sequence(open, courier: courier, place: place, time: time, onBoard: onBoard,
                                                         scenario: scenario, stops: stopByID) {
-                    let resume = Plan.Resume(afterStops: recorded.count, time: time, location: place)
+                    let resume = Plan.Resume(afterStops: recorded.count, time: time, location: place, stop: stop)
                     let (trip, distance, dropped) = timer.time(recorded + order, departure: input.departure, origin: input.origin,
                                                                originID: scenario.outlet.id, destination: scenario.outlet.location,
                                                                resume: resume, now: now)

@@ -64,7 +64,7 @@ public enum Replanner {
         rest.stops = pending.compactMap { entry -> Stop? in
             guard var stop = stopByID[entry.id] else { return nil }
             if let slot = slotOf[entry.id] { stop.promise = slot }
-            if let back = entry.backAtOutlet, stop.kind == .delivery {
+            if let back = entry.backAtOutlet, back.isFinite, stop.kind == .delivery {
                 stop.availableFrom = max(stop.availableFrom ?? 0, Int(back.rounded(.up)))
             }
             return stop

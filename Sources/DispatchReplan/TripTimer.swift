@@ -61,9 +61,9 @@ struct TripTimer {
         var peakKg = kg, peakLitres = litres
         func applyResume(_ index: Int) {
             guard let point = resume, point.afterStops == index else { return }
-            distance += scenario.ride(from: place, fromID: placeID, to: point.location, toID: "", courier: courier).distance
+            distance += scenario.ride(from: place, fromID: placeID, to: point.location, toID: point.stop ?? "", courier: courier).distance
             time = max(time, point.time)
-            place = point.location; placeID = ""
+            place = point.location; placeID = point.stop ?? ""
         }
         for (index, visit) in visits.enumerated() {
             guard let stop = stops[visit.id] else { continue }

@@ -115,6 +115,36 @@ import Testing
         #expect(replanned.routes.flatMap(\.trips).allSatisfy { $0.resume == nil })
     }
 
+    @Test func aFailedStopRetriedOnADayTimedByAMatrixRestartsTheTripAtThatStop() throws {
+        let folder = NSTemporaryDirectory() + "desk-replan-matrix-retry-\(getpid())"
+        try? FileManager.default.removeItem(atPath: folder)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try TextFile.writeAtomically(try TextFile.read(Fixture.path("matrix-day.csv")), to: folder + "/matrix-day.csv")
+        let day = try TextFile.read(Fixture.path("matrix-day.json"))
+            .replacingOccurrences(of: #""day": "08:00-12:00"}"#, with: #""day": "08:00-12:00", "failedDelivery": "retry"}"#)
+        #expect(day.contains("retry"))
+        try TextFile.writeAtomically(day, to: folder + "/matrix-day.json")
+        let planned = PlanCommand.execute(path: folder + "/matrix-day.json", seconds: 600, iterations: 10, seed: 1, workers: 1, out: folder + "/plan.json")
+        #expect(planned.status == .ok, "\(planned.errors)")
+        let plan = try PlanReader.load(path: folder + "/plan.json")
+        // The plan rides o → b → c → a → o: b is done at 08:08, c fails at 08:11 and is tried again later.
+        #expect(plan.routes.first?.stops.map(\.id) == ["b", "c", "a"])
+        try TextFile.writeAtomically("time,courier,stop,event,lat,lon,reason\n08:08,c1,b,done,,,\n08:11,c1,c,failed,,,not_home\n",
+                                     to: folder + "/events.csv")
+        let result = ReplanCommand.execute(plan: folder + "/plan.json", now: 8 * 60 + 12, events: folder + "/events.csv", iterations: 5, workers: 1)
+        #expect(result.status == .ok, "\(result.errors)")
+        let replanned = try PlanReader.load(path: folder + "/plan.1.json")
+        let trips = try #require(replanned.routes.first?.trips)
+        // From c (left at 08:11) to a (4 min), a done at 08:16, back in 5 min: 08:21; c again after the reload.
+        #expect(trips.first?.resume == Plan.Resume(afterStops: 1, time: 491, location: .geographic(lat: 30.2821, lon: 120.1342), stop: "c"))
+        #expect(trips.first?.returnTime == 501)
+        #expect(trips.count == 2 && trips.last?.stops.map(\.id) == ["c"] && (trips.last?.departure ?? 0) >= 511)
+        // The plan written is read back and replanned again.
+        let again = ReplanCommand.execute(plan: folder + "/plan.1.json", now: 8 * 60 + 30, events: nil, iterations: 5, workers: 1)
+        #expect(again.status == .ok, "\(again.errors)")
+    }
+
     @Test func newStopsTheDayCannotTakeExit65AtTheirLineAndWriteNothing() throws {
         let folder = try Self.plannedFolder("new-invalid")
         defer { try? FileManager.default.removeItem(atPath: folder) }
