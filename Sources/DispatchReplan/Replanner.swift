@@ -81,9 +81,20 @@ public enum Replanner {
         let solvedRoutes = Dictionary(solved.routes.map { ($0.courier, $0) }, uniquingKeysWith: { a, _ in a })
         var routes: [Plan.CourierRoute] = []
         var etaOfRequest: [String: Double] = [:]
+        var leftLastTrip: [Plan.Unassigned] = []
         for (courier, now) in zip(scenario.couriers, state.couriers) {
             var trips = now.keptTrips
             var distance = now.keptDistance
+            // A kept trip that ends the courier's day ends at its end place, not at the outlet.
+            if let end = courier.end, let last = trips.indices.last, (solvedRoutes[courier.id]?.trips ?? []).isEmpty {
+                let timer = TripTimer(scenario: scenario, stops: stopByID, courier: courier)
+                let origin = last == 0 ? courier.start ?? scenario.outlet.location : scenario.outlet.location
+                let toOutlet = timer.retime(trips[last], origin: origin, destination: scenario.outlet.location, now: options.now)
+                let toEnd = timer.retime(trips[last], origin: origin, destination: end, now: options.now)
+                trips[last] = toEnd.trip
+                distance += toEnd.distance - toOutlet.distance
+                leftLastTrip += toEnd.dropped.map { Plan.Unassigned(id: $0, reason: "cannot be reached in time on the trip under way (back at the end place after the shift)") }
+            }
             if let route = solvedRoutes[courier.id] {
                 for trip in route.trips {
                     var trip = trip
@@ -100,7 +111,7 @@ public enum Replanner {
                                             reloadMinutes: scenario.outlet.reloadMinutes ?? 0))
         }
         let notes = Dictionary(pending.compactMap { p in p.note.map { (p.id, $0) } }, uniquingKeysWith: { a, _ in a })
-        let unassigned = state.cancelled + solved.unassigned.map { u in
+        let unassigned = state.cancelled + leftLastTrip + solved.unassigned.map { u in
             Plan.Unassigned(id: u.id, reason: notes[u.id].map { "\($0): \(u.reason)" } ?? u.reason)
         }
 

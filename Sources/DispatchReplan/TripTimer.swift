@@ -4,7 +4,8 @@ import DispatchPlan
 /// Times a trip that is already under way the way the checker recomputes it: done and failed
 /// visits keep the handheld's times, a resume point restarts the clock where the courier was seen,
 /// and every other visit follows from the ride before it. Visits whose windows have closed by
-/// the time the courier can get there are left out (they return to the outlet).
+/// the time the courier can get there are left out (they return to the outlet), and so are the last
+/// ones when the courier could not be back at the outlet, or at its end place, before the shift ends.
 struct TripTimer {
     let scenario: Scenario
     let stops: [String: Stop]
@@ -23,14 +24,26 @@ struct TripTimer {
                 drop(late, from: &kept, into: &dropped)
                 continue
             }
-            // Back after the shift: the last visit not yet made stays at the outlet.
-            if trip.returnTime > Double(courier.shift.end) + 1e-4, let last = kept.lastIndex(where: { !$0.isRecorded }),
+            // Back after the shift: the last visit not yet made stays at the outlet. The trip may
+            // be the courier's last, so it must also reach the courier's end place in the shift.
+            let finish = courier.end.map { end in
+                max(trip.returnTime, schedule(kept, departure: departure, origin: origin, originID: originID,
+                                              destination: end, resume: resume, now: now).0.returnTime)
+            } ?? trip.returnTime
+            if finish > Double(courier.shift.end) + 1e-4, let last = kept.lastIndex(where: { !$0.isRecorded }),
                resume.map({ last >= $0.afterStops }) ?? true {
                 drop(last, from: &kept, into: &dropped)
                 continue
             }
             return (trip, distance, dropped)
         }
+    }
+
+    /// `trip`, kept from the day at the replan, timed again to `destination` (the courier's end
+    /// place, when no trip follows it): the trip, its distance, and the ids it can no longer take.
+    func retime(_ trip: Plan.Trip, origin: Location, destination: Location, now: Double) -> (trip: Plan.Trip, distance: Double, dropped: [String]) {
+        time(trip.stops, departure: trip.departure, origin: origin, originID: scenario.outlet.id, destination: destination,
+             resume: trip.resume, now: now)
     }
 
     /// Leaves visit `index` out, with its shipment's other half when that is not made yet: the

@@ -171,4 +171,41 @@ import Testing
         #expect(trip.stops.allSatisfy { !$0.breaksPromise })
         #expect(result.diff.promisesBroken.isEmpty)
     }
+
+    /// The planar day with A's day ending at (0, 50), 70 minutes from x, and A's plan ending there (x's trip back at 11:12).
+    static func dayEndingAway(withB: Bool) -> (Scenario, Plan) {
+        var day = ReplanTestDays.planarDay(withB: withB)
+        day.couriers[0].end = .planar(x: 0, y: 50)
+        var plan = ReplanTestDays.planarPlan()
+        plan.routes[0].trips[1].returnTime = 602 + 70
+        plan.routes[0].distance = 60 + 20 + 70
+        return (day, plan)
+    }
+
+    @Test func aKeptTripThatEndsTheDayEndsAtTheCouriersEndPlace() throws {
+        let (day, plan) = Self.dayEndingAway(withB: false)
+        #expect(PlanChecker.violations(plan, scenario: day) == [])
+        // x done at 10:05: A rides on to its end place (70 minutes), not back to the outlet (20).
+        let events = [ReplanEvent(time: 605, courier: "A", stop: "x", kind: .done)]
+        let result = Replanner.replan(plan: plan, scenario: day, events: events, newStops: [], objective: .outlet,
+                                      options: ReplanTestDays.options(now: 606))
+        #expect(PlanChecker.violations(result.plan, scenario: result.scenario) == [])
+        let route = try #require(result.plan.routes.first { $0.courier == "A" })
+        #expect(route.trips.count == 2 && abs((route.trips.last?.returnTime ?? 0) - 675) < 1e-9)
+        #expect(abs(route.distance - 150) < 1e-9)
+    }
+
+    @Test func aStopThatWouldBringTheCourierToItsEndPlaceAfterTheShiftLeavesTheTrip() throws {
+        let (day, plan) = Self.dayEndingAway(withB: true)
+        // A is seen at (0, 10) at 18:20, x still to do: x at 18:52 and on to (0, 50) at 20:02, after
+        // the shift (20:00), though back at the outlet at 19:12. x leaves the trip, and B takes it.
+        let events = [ReplanEvent(time: 1100, courier: "A", kind: .position, location: .planar(x: 0, y: 10))]
+        let result = Replanner.replan(plan: plan, scenario: day, events: events, newStops: [], objective: .outlet,
+                                      options: ReplanTestDays.options(now: 1105))
+        #expect(PlanChecker.violations(result.plan, scenario: result.scenario) == [])
+        let routeA = try #require(result.plan.routes.first { $0.courier == "A" })
+        #expect(routeA.trips.last?.stops.isEmpty == true && abs((routeA.trips.last?.returnTime ?? 0) - 1140) < 1e-9)
+        #expect(result.plan.routes.first { $0.courier == "B" }?.stops.map(\.id) == ["x"])
+        #expect(result.diff.moved == [ReplanDiff.Move(id: "x", from: "A", to: "B")])
+    }
 }
