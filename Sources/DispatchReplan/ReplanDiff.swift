@@ -3,7 +3,7 @@ import DispatchPlan
 
 /// What a replan changed, for the desk: stops moved between couriers, ETAs that moved by more
 /// than ``etaThreshold`` minutes, promises that cannot be kept (whom to call or text), failures
-/// reported, and the slots given to new requests.
+/// reported, the slots given to new requests, and couriers back after their shift.
 public struct ReplanDiff: Sendable, Equatable {
     /// ETA changes at most this many minutes are not news.
     public static let etaThreshold = 15.0
@@ -46,6 +46,17 @@ public struct ReplanDiff: Sendable, Equatable {
         public var id: String, time: Double, reason: String, outcome: String
     }
 
+    /// A courier back after its shift ends because of what already happened (a late scan far out):
+    /// overtime to agree with the courier.
+    public struct LateBack: Sendable, Equatable {
+        /// Courier id.
+        public var courier: String
+        /// When it is back (at the outlet, or its end place), and when its shift ends (minutes since midnight).
+        public var back: Double, shiftEnd: Double
+        /// Minutes of overtime.
+        public var minutes: Double { back - shiftEnd }
+    }
+
     /// The moment of the replan.
     public var now: Double
     /// Stops moved between couriers.
@@ -58,6 +69,8 @@ public struct ReplanDiff: Sendable, Equatable {
     public var newStops: [NewStop] = []
     /// Failures this replan learnt of.
     public var failures: [Failure] = []
+    /// Couriers back after their shift ends.
+    public var lateBack: [LateBack] = []
     /// Stops still to visit that kept their courier, and all stops still to visit in both plans.
     public var keptCourier = 0, comparable = 0
 
@@ -111,6 +124,11 @@ public struct ReplanDiff: Sendable, Equatable {
             }
             self.failures.append(Failure(id: id, time: failure.time, reason: failure.reason, outcome: outcome))
         }
+        for courier in scenario.couriers {
+            guard let back = new.routes.first(where: { $0.courier == courier.id })?.trips.last?.returnTime,
+                  back > Double(courier.shift.end) + 1e-3 else { continue }
+            lateBack.append(LateBack(courier: courier.id, back: back, shiftEnd: Double(courier.shift.end)))
+        }
         moved.sort { $0.id < $1.id }
         etaChanged.sort { $0.id < $1.id }
         promisesBroken.sort { $0.id < $1.id }
@@ -122,6 +140,9 @@ public struct ReplanDiff: Sendable, Equatable {
     /// The diff as text for the terminal.
     public var text: String {
         var lines = ["replan at \(Clock.format(now)): \(moved.count) stops moved between couriers, \(etaChanged.count) ETAs changed by more than \(Int(Self.etaThreshold)) min, \(promisesBroken.count) promises cannot be kept"]
+        for late in lateBack {
+            lines.append("  \(late.courier) back at \(Clock.format(late.back)), \(Int(late.minutes.rounded(.up))) min after the shift ends at \(Clock.format(late.shiftEnd)): overtime")
+        }
         for failure in failures { lines.append("  failed \(failure.id) at \(Clock.format(failure.time)) (\(failure.reason)): \(failure.outcome)") }
         for move in moved { lines.append("  moved \(move.id): \(move.from) → \(move.to)") }
         for change in etaChanged { lines.append("  ETA \(change.id) (\(change.courier)): \(Clock.format(change.from)) → \(Clock.format(change.to))") }
@@ -163,6 +184,9 @@ public struct ReplanDiff: Sendable, Equatable {
             }),
             "failures": .array(failures.map {
                 .object(["id": .string($0.id), "time": minutes($0.time), "reason": .string($0.reason), "outcome": .string($0.outcome)])
+            }),
+            "lateBack": .array(lateBack.map {
+                .object(["courier": .string($0.courier), "back": minutes($0.back), "shiftEnd": minutes($0.shiftEnd), "minutes": minutes($0.minutes)])
             }),
         ]))
     }

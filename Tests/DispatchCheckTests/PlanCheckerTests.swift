@@ -101,6 +101,19 @@ import DispatchPlan
         #expect(PlanChecker.violations(good, scenario: s).contains { $0.contains("courier b: back at 00:40, after the shift ends at 00:35") })
     }
 
+    @Test func backAfterTheShiftFromAScanIsOvertimeButAPlannedStopAfterItIsCaught() {
+        var s = scenario
+        s.couriers[1].shift = TimeWindow(start: 0, end: 35)
+        // Every stop of b scanned: the ride back from the last scan is what happened, not a plan.
+        var scanned = good
+        for k in scanned.routes[1].trips[0].stops.indices { scanned.routes[1].trips[0].stops[k].status = .done }
+        #expect(PlanChecker.violations(scanned, scenario: s) == [])
+        // Stop 2 still planned after the scans: planning it makes b late back.
+        var planned = scanned
+        planned.routes[1].trips[0].stops[3].status = .planned
+        #expect(PlanChecker.violations(planned, scenario: s) == ["courier b: back at 00:40, after the shift ends at 00:35"])
+    }
+
     /// Two trips of b: 1 and 2 (8 kg), reload (10 min), then 3 (4 kg, needs cold: give it to a instead) — use 4p/4d.
     var twoTrips: Plan {
         var plan = good

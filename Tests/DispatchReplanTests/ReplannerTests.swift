@@ -79,6 +79,18 @@ import Testing
         #expect(result.diff.text.contains("call u-elderly about x"))
     }
 
+    @Test func aScanJustBeforeTheShiftEndsFarOutIsOvertimeNotABug() throws {
+        // x (0, −20) done at 19:50: A cannot be back before 20:10, 10 minutes after its shift.
+        let events = [ReplanEvent(time: 1190, courier: "A", stop: "x", kind: .done)]
+        let result = Self.replanPlanarDay(withB: false, events: events, now: 1191)
+        let trips = try #require(result.plan.routes.first { $0.courier == "A" }?.trips)
+        #expect(trips.last?.stops.map(\.status) == [.done] && abs((trips.last?.returnTime ?? 0) - 1210) < 1e-9)
+        #expect(result.diff.lateBack == [ReplanDiff.LateBack(courier: "A", back: 1210, shiftEnd: 1200)])
+        #expect(result.diff.text.contains("A back at 20:10, 10 min after the shift ends at 20:00: overtime"))
+        let json = result.diff.json(plan: "p.1.json", previous: "p.json")
+        #expect(json.contains(#""lateBack": ["#) && json.contains(#"{"courier": "A", "back": 1210, "shiftEnd": 1200, "minutes": 10}"#))
+    }
+
     @Test func aFailedDeliveryGoesBackOrIsRetriedByTheOutletsRule() throws {
         for rule in FailedDeliveryRule.allCases {
             var day = ReplanTestDays.planarDay()
