@@ -93,7 +93,7 @@ public enum EventsReader {
             case .position:
                 guard stop.isEmpty else { throw fail("stop", "a position names no stop") }
                 guard let location else { throw fail("lat", "a position needs lat and lon") }
-                if let problem = positions.problem(place: location, text: "(\(latText), \(lonText))", time: time, courierID: courier) {
+                if let problem = positions.problem(place: location, text: "(\(latText), \(lonText))") {
                     throw fail(problem.field, problem.message)
                 }
                 events.append(ReplanEvent(time: time, courier: courier, kind: kind, location: location, line: row.line))

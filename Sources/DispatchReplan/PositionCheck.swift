@@ -2,8 +2,10 @@ import DispatchModel
 import Foundation
 
 /// Whether a handheld's position can be planned from: a GPS fix far outside the outlet's area
-/// (a handheld reporting 0, 0, or a place hundreds of kilometres away) or one from which the courier
-/// cannot be back at the outlet before the shift ends is a bad reading, not a place to route from.
+/// (a handheld reporting 0, 0, or a place hundreds of kilometres away) is a bad reading, not a
+/// place to route from. A courier seen within the area but too far out to be back before the
+/// shift ends is late, which happens: the replan moves the rest of the trip off and reports the
+/// overtime (``ReplanDiff/lateBack``).
 struct PositionCheck {
     /// How far beyond the outlet's area (its zone, and its couriers' start and end places) a
     /// courier may be seen, km: room for detours and GPS drift, not for a wrong fix.
@@ -27,9 +29,9 @@ struct PositionCheck {
     /// The farthest a courier can be seen from the outlet, km.
     var limitKm: Double { areaKm + Self.marginKm }
 
-    /// What is wrong with courier `courierID` being at `place` at `time` (the field and the
-    /// message), or `nil` when the position can be planned from. `text` is the place as written.
-    func problem(place: Location, text: String, time: Double, courierID: String) -> (field: String, message: String)? {
+    /// What is wrong with a courier being seen at `place` (the field and the message), or `nil`
+    /// when the position can be planned from. `text` is the place as written.
+    func problem(place: Location, text: String) -> (field: String, message: String)? {
         guard scenario.outlet.location.isGeographic else {
             return ("lat", "a position in lat/lon, but the day's places are x/y")
         }
@@ -37,15 +39,6 @@ struct PositionCheck {
         guard km <= limitKm else {
             return ("lat", "\(text) is \(Self.kilometres(km)) km from the outlet; a courier is never more than "
                     + "\(Self.kilometres(limitKm)) km from it (its area of \(Self.kilometres(areaKm)) km plus \(Self.kilometres(Self.marginKm)) km): a bad GPS fix?")
-        }
-        // Timed from the position, the trip under way ends with the ride back to the outlet.
-        guard let courier = scenario.couriers.first(where: { $0.id == courierID }) else { return nil }
-        let ride = scenario.ride(from: place, fromID: "", to: scenario.outlet.location, toID: scenario.outlet.id, courier: courier)
-        guard ride.minutes.isFinite else { return nil }
-        let back = time + ride.minutes
-        guard back <= Double(courier.shift.end) else {
-            return ("lat", "from \(text), \(Self.kilometres(km)) km from the outlet at \(Clock.format(time)), \(courierID) cannot be back "
-                    + "before the shift ends at \(Clock.format(courier.shift.end)) (back at \(Clock.format(back)) at the earliest)")
         }
         return nil
     }

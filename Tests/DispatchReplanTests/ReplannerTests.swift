@@ -91,6 +91,19 @@ import Testing
         #expect(json.contains(#""lateBack": ["#) && json.contains(#"{"courier": "A", "back": 1210, "shiftEnd": 1200, "minutes": 10}"#))
     }
 
+    @Test func aPositionTooFarOutToBeBackInTheShiftIsOvertime() throws {
+        // At 19:55 A is seen at (0, 10) on the trip with x (0, −20): back at the outlet at 20:05,
+        // after its shift, at the earliest. x leaves the trip, the plan passes the checker
+        // (replanPlanarDay) and reports the overtime.
+        let events = [ReplanEvent(time: 1195, courier: "A", kind: .position, location: .planar(x: 0, y: 10))]
+        let result = Self.replanPlanarDay(withB: false, events: events, now: 1196)
+        let trips = try #require(result.plan.routes.first { $0.courier == "A" }?.trips)
+        #expect(trips.last?.stops.isEmpty == true && abs((trips.last?.returnTime ?? 0) - 1205) < 1e-9)
+        let x = try #require(result.plan.unassigned.first { $0.id == "x" })
+        #expect(x.reason.hasPrefix("cannot be reached in time on the trip under way"))
+        #expect(result.diff.lateBack == [ReplanDiff.LateBack(courier: "A", back: 1205, shiftEnd: 1200)])
+    }
+
     @Test func aFailedDeliveryGoesBackOrIsRetriedByTheOutletsRule() throws {
         for rule in FailedDeliveryRule.allCases {
             var day = ReplanTestDays.planarDay()
