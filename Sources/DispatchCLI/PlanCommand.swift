@@ -117,8 +117,12 @@ public struct PlanCommand: ParsableCommand {
         text += "distance: \(format2(plan.distance))\(isSolomon ? "" : " km")\n"
         text += "latest return: \(Clock.format(plan.latestReturn)); working day longest \(Int(plan.longestWorkingMinutes.rounded())) min, "
             + "mean \(Int(plan.meanWorkingMinutes.rounded())) min, spread \(Int(plan.workingMinutesSpread.rounded())) min\n"
-        let promised = plan.promisesKept + plan.promisesBroken
-        text += "promises: \(plan.promisesKept) of \(promised) kept, \(plan.promisesBroken) broken (\(format2(plan.lateness)) min late, \(format2(plan.earliness)) min early)\n"
+        // A promised stop left out is a promise not kept today: counted, not hidden.
+        let promisedIDs = Set(loaded.scenario.stops.filter { $0.promise != nil }.map(\.id))
+        let unserved = plan.unassigned.filter { promisedIDs.contains($0.id) }.count
+        let promised = plan.promisesKept + plan.promisesBroken + unserved
+        text += "promises: \(plan.promisesKept) of \(promised) kept, \(plan.promisesBroken) broken (\(format2(plan.lateness)) min late, \(format2(plan.earliness)) min early)"
+            + (unserved > 0 ? ", \(unserved) not served today" : "") + "\n"
         text += "unassigned: \(plan.unassigned.count)\n"
         for u in plan.unassigned.prefix(20) { text += "  \(u.id): \(u.reason)\n" }
         if plan.unassigned.count > 20 { text += "  … and \(plan.unassigned.count - 20) more (see the plan JSON)\n" }

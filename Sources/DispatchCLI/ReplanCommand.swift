@@ -103,8 +103,11 @@ public struct ReplanCommand: ParsableCommand {
         text += "kept their courier: \(result.diff.keptCourier) of \(result.diff.comparable) stops still to visit\n"
         let promised = newPlan.routes.flatMap(\.stops).filter { $0.promise != nil }
         let done = promised.filter(\.isRecorded), ahead = promised.filter { !$0.isRecorded }
-        text += "promises: \(newPlan.promisesKept) of \(promised.count) kept (visited: \(done.filter { !$0.breaksPromise }.count) of \(done.count); "
-            + "still to visit: \(ahead.filter { !$0.breaksPromise }.count) of \(ahead.count)); unassigned: \(newPlan.unassigned.count)\n"
+        // A promised stop left out is a promise not kept today: counted, not hidden.
+        let promisedIDs = Set(result.scenario.stops.filter { $0.promise != nil }.map(\.id))
+        let unserved = newPlan.unassigned.filter { promisedIDs.contains($0.id) }.count
+        text += "promises: \(newPlan.promisesKept) of \(promised.count + unserved) kept (visited: \(done.filter { !$0.breaksPromise }.count) of \(done.count); "
+            + "still to visit: \(ahead.filter { !$0.breaksPromise }.count) of \(ahead.count); not served today: \(unserved)); unassigned: \(newPlan.unassigned.count)\n"
         if result.unchanged {
             text += "nothing happened since the plan (no events, no new stops): the plan is written again unchanged\n"
         } else {

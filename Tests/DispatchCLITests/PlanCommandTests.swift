@@ -5,6 +5,25 @@ import Testing
 import DispatchPlan
 
 @Suite struct PlanCommandTests {
+    /// A promised stop the plan leaves out (here: outside the zone) is a promise not kept today,
+    /// and the summary counts it instead of reporting every promise kept.
+    @Test func aPromisedStopLeftOutCountsAsAPromiseNotKept() throws {
+        let folder = NSTemporaryDirectory() + "desk-plan-unserved-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let day = try TextFile.read(Fixture.scenarios + "/small-day.json")
+        // p00060, promised 08:30-09:30, moved 11 km north: outside the 3 km zone.
+        #expect(day.contains(#""id": "p00060", "kind": "delivery", "lat": 30.300903"#))
+        let far = day.replacing(#""id": "p00060", "kind": "delivery", "lat": 30.300903"#, with: #""id": "p00060", "kind": "delivery", "lat": 30.400903"#)
+        try far.write(toFile: folder + "/far.json", atomically: true, encoding: .utf8)
+        let result = PlanCommand.execute(path: folder + "/far.json", seconds: 600, iterations: 300, seed: 3, workers: 1)
+        #expect(result.status == .ok, "\(result.errors)")
+        let line = result.output.split(separator: "\n").first { $0.hasPrefix("promises: ") }.map(String.init) ?? ""
+        #expect(line.hasSuffix(", 1 not served today"), "\(line)")
+        let counts = line.dropFirst("promises: ".count).split(separator: " ")
+        #expect(counts.count > 2 && Int(counts[0]) ?? 0 < Int(counts[2]) ?? 0, "\(line)")
+    }
+
     @Test func smallDayIsPlannedCheckedAndWritten() throws {
         let folder = NSTemporaryDirectory() + "desk-plan-\(getpid())"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
