@@ -60,7 +60,7 @@ import Testing
     @Test func aPositionFromWhichTheCourierCannotBeBackInTheShiftIsRead() throws {
         // 7.7 km out at 19:40: the ride back (40 min at 15 km/h on streets) ends after the shift at
         // 20:00. A courier running late is no bad GPS fix: the replan reports the overtime
-        // (ReplannerTests.aPositionTooFarOutToBeBackInTheShiftIsOvertime).
+        // (ReplannerTests.stopsTheCourierCannotServeInItsShiftLeaveTheTripWithAReason).
         let text = "time,courier,stop,event,lat,lon\n19:40,A,,position,30.34,120.17\n"
         let events = try EventsReader.read(text: text, path: "e.csv", plan: Self.plan, scenario: Self.day, now: 1190)
         #expect(events.map(\.location) == [.geographic(lat: 30.34, lon: 120.17)])

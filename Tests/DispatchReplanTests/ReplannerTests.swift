@@ -58,15 +58,20 @@ import Testing
         #expect(result.diff.promisesBroken.isEmpty)
     }
 
-    @Test func stopsTheCourierCannotServeInItsShiftLeaveTheTripWithAReason() throws {
-        // At 19:10 A is seen at (0, 10) on the trip with x (0, −20): x and back would end at 20:02,
-        // after the shift (20:00), so x leaves the trip; A is back at 19:20, too late for another.
-        let events = [ReplanEvent(time: 1150, courier: "A", kind: .position, location: .planar(x: 0, y: 10))]
-        let result = Self.replanPlanarDay(withB: false, events: events, now: 1155)
+    /// A is seen at (0, 10) on the trip with x (0, −20), 10 minutes from the outlet. At 19:10, x
+    /// and back would end at 20:02, after the shift (20:00), so x leaves the trip and A is back at
+    /// 19:20, too late for another trip. At 19:55 A cannot be back before 20:05 at all: x leaves
+    /// the trip just the same, the plan passes the checker (replanPlanarDay) and the diff reports
+    /// the overtime.
+    @Test(arguments: [(1150.0, 1160.0, false), (1195, 1205, true)])
+    func stopsTheCourierCannotServeInItsShiftLeaveTheTripWithAReason(seen: Double, back: Double, late: Bool) throws {
+        let events = [ReplanEvent(time: seen, courier: "A", kind: .position, location: .planar(x: 0, y: 10))]
+        let result = Self.replanPlanarDay(withB: false, events: events, now: seen + 1)
         let trips = try #require(result.plan.routes.first { $0.courier == "A" }?.trips)
-        #expect(trips.last?.stops.isEmpty == true && abs((trips.last?.returnTime ?? 0) - 1160) < 1e-9)
+        #expect(trips.last?.stops.isEmpty == true && abs((trips.last?.returnTime ?? 0) - back) < 1e-9)
         let x = try #require(result.plan.unassigned.first { $0.id == "x" })
         #expect(x.reason.hasPrefix("cannot be reached in time on the trip under way"))
+        #expect(result.diff.lateBack == (late ? [ReplanDiff.LateBack(courier: "A", back: back, shiftEnd: 1200)] : []))
     }
 
     @Test func aSlotNoCourierCanKeepIsListedWithTheCustomersChannel() throws {
@@ -89,19 +94,6 @@ import Testing
         #expect(result.diff.text.contains("A back at 20:10, 10 min after the shift ends at 20:00: overtime"))
         let json = result.diff.json(plan: "p.1.json", previous: "p.json")
         #expect(json.contains(#""lateBack": ["#) && json.contains(#"{"courier": "A", "back": 1210, "shiftEnd": 1200, "minutes": 10}"#))
-    }
-
-    @Test func aPositionTooFarOutToBeBackInTheShiftIsOvertime() throws {
-        // At 19:55 A is seen at (0, 10) on the trip with x (0, −20): back at the outlet at 20:05,
-        // after its shift, at the earliest. x leaves the trip, the plan passes the checker
-        // (replanPlanarDay) and reports the overtime.
-        let events = [ReplanEvent(time: 1195, courier: "A", kind: .position, location: .planar(x: 0, y: 10))]
-        let result = Self.replanPlanarDay(withB: false, events: events, now: 1196)
-        let trips = try #require(result.plan.routes.first { $0.courier == "A" }?.trips)
-        #expect(trips.last?.stops.isEmpty == true && abs((trips.last?.returnTime ?? 0) - 1205) < 1e-9)
-        let x = try #require(result.plan.unassigned.first { $0.id == "x" })
-        #expect(x.reason.hasPrefix("cannot be reached in time on the trip under way"))
-        #expect(result.diff.lateBack == [ReplanDiff.LateBack(courier: "A", back: 1205, shiftEnd: 1200)])
     }
 
     @Test func aFailedDeliveryGoesBackOrIsRetriedByTheOutletsRule() throws {
