@@ -65,7 +65,12 @@ private func messages(_ loaded: LoadedScenario) -> [String] { loaded.diagnostics
     @Test func noCouriersIsAnError() {
         let text = scenarioText(stops: [#"{"id": "a", "lat": 30.28, "lon": 120.13}"#]).replacing(#"[{"id": "c1", "capacityKg": 100, "shift": "08:00-20:00"}]"#, with: "[]")
         let loaded = ScenarioReader.read(text: text, path: "s.json")
-        #expect(messages(loaded).contains { $0.contains("couriers: no couriers") })
+        // On the line of the empty list, once (it was also given at line 0, the whole file).
+        #expect(messages(loaded).filter { $0.contains("no couriers") } == ["s.json:4: couriers: no couriers: nothing can be planned"])
+        // Couriers that cannot be read are each their own error; no second one about the list.
+        let unreadable = ScenarioReader.read(text: scenarioText(stops: [#"{"id": "a", "lat": 30.28, "lon": 120.13}"#],
+                                                                courier: #"{"id": "c1", "capacityKg": 100, "speedKmh": 0.5}"#), path: "s.json")
+        #expect(messages(unreadable) == ["s.json:4: speedKmh: courier c1: 0.5 must be at least 1"])
     }
 
     @Test func csvParcelsKeepTheirLines() throws {

@@ -72,6 +72,9 @@ public enum ScenarioReader {
 
         // Couriers.
         if root.value["couriers"] == nil { log.error(path, root.line, "couriers", "scenario: is missing") }
+        if let node = root.value["couriers"], case .array(let records) = node.value, records.isEmpty {
+            log.error(path, node.line, "couriers", "no couriers: nothing can be planned")
+        }
         forEachRecord(root, "couriers", noun: "courier", path: path, log: log) { record in
             if let courier = readCourier(record, day: day) {
                 loaded.scenario.couriers.append(courier)

@@ -10,7 +10,9 @@ public enum ScenarioValidator {
         func courierSource(_ i: Int) -> SourceLocation { i < loaded.courierSources.count ? loaded.courierSources[i] : fallback }
         let mainFile = loaded.courierSources.first?.file ?? loaded.stopSources.first?.file ?? "scenario"
 
-        if couriers.isEmpty, !loaded.diagnostics.contains(where: { $0.field == "couriers" }) {
+        // An empty list or a missing key is the reader's error, on its line; couriers that could not
+        // be read are each an error of their own.
+        if couriers.isEmpty, loaded.errors.isEmpty {
             log.error(mainFile, 0, "couriers", "no couriers: nothing can be planned")
         }
 
