@@ -50,4 +50,17 @@ import Testing
         #expect(again.scenario.stops == scenario.stops)
         #expect(again.scenario.outlet.location == scenario.outlet.location)
     }
+
+    /// The distance table's haversine with each latitude's cosine given is the same number, bit
+    /// for bit, as `kilometres(to:)`: the checker recomputes the plan's kilometres with the latter.
+    @Test func theTablesHaversineIsTheSameNumber() {
+        var rng = SplitMix64(seed: 7)
+        for _ in 0..<2_000 {
+            let a = GeoPoint(lat: 30.2 + rng.unit() * 0.1, lon: 120.1 + rng.unit() * 0.1)
+            let b = GeoPoint(lat: -89 + rng.unit() * 178, lon: -179 + rng.unit() * 358)
+            for (x, y) in [(a, b), (b, a), (a, a)] {
+                #expect(GeoPoint.kilometres(from: x, cosLat: x.cosLat, to: y, cosLat: y.cosLat) == x.kilometres(to: y))
+            }
+        }
+    }
 }

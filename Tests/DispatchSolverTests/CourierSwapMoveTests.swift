@@ -34,6 +34,20 @@ import Testing
         #expect(!p.swapCouriers(&state, evaluator: &evaluator), "swapped back")
     }
 
+    /// Past its deadline the scan stops where it is (a day of a thousand couriers scanned half a
+    /// million pairs, seconds past the budget): here before its first courier, so nothing moves;
+    /// with time left, the same call swaps.
+    @Test func aScanPastItsDeadlineAppliesOnlyWhatItFound() {
+        let p = Self.twoShifts()
+        var state = OperatorFixture.state([[0], [1]], p)
+        var evaluator = SequenceEvaluator(p)
+        let past = ContinuousClock.now - .seconds(1)
+        #expect(!p.swapCouriers(&state, evaluator: &evaluator, until: past))
+        #expect(state.routes[0].stops == [0] && state.routes[1].stops == [1])
+        #expect(p.swapCouriers(&state, evaluator: &evaluator, until: ContinuousClock.now + .seconds(60)))
+        #expect(state.routes[0].stops == [1] && state.routes[1].stops == [0])
+    }
+
     /// Couriers of one class would ride the same day at the same cost: never tried.
     @Test func couriersOfOneClassAreLeftAlone() {
         let p = Self.twoShifts(sameShift: true)

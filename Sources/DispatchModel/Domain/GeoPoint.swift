@@ -16,12 +16,23 @@ public struct GeoPoint: Sendable, Hashable, Codable {
 
     /// Great-circle distance in kilometres (haversine, mean Earth radius 6,371.0088 km).
     public func kilometres(to other: GeoPoint) -> Double {
+        Self.kilometres(from: self, cosLat: cosLat, to: other, cosLat: other.cosLat)
+    }
+
+    /// The cosine of the latitude, which ``kilometres(from:cosLat:to:cosLat:)`` takes: a distance
+    /// table computes it once a point, not twice a pair.
+    public var cosLat: Double { cosine(lat * (Double.pi / 180)) }
+
+    /// ``kilometres(to:)`` from `a` to `b` with their ``cosLat`` given: the same value, bit for
+    /// bit, with two cosines a pair fewer (the solver's distance table of a 12,000-stop day
+    /// computes 72 million of them).
+    public static func kilometres(from a: GeoPoint, cosLat cosA: Double, to b: GeoPoint, cosLat cosB: Double) -> Double {
         let r = 6371.0088
         let toRad = Double.pi / 180
-        let dLat = (other.lat - lat) * toRad
-        let dLon = (other.lon - lon) * toRad
-        let a = sinSquared(dLat / 2) + cosine(lat * toRad) * cosine(other.lat * toRad) * sinSquared(dLon / 2)
-        return 2 * r * arcsine(min(1, a.squareRoot()))
+        let dLat = (b.lat - a.lat) * toRad
+        let dLon = (b.lon - a.lon) * toRad
+        let h = sinSquared(dLat / 2) + cosA * cosB * sinSquared(dLon / 2)
+        return 2 * r * arcsine(min(1, h.squareRoot()))
     }
 
     /// The point `km` kilometres from here on compass `bearing` (radians, 0 = north); for generating scenarios.

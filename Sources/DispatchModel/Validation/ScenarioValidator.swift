@@ -51,6 +51,7 @@ public enum ScenarioValidator {
         var shipmentHalves: [String: (pickups: [Int], deliveries: [Int])] = [:]
         // Stops whose fastest ride from the outlet is longer than ``Scenario/longestRideMinutes``.
         var tooFar: [(index: Int, minutes: Double)] = []
+        let rides = OutletRides(scenario)
         for (i, stop) in scenario.stops.enumerated() {
             let src = stopSource(i)
             let who = "stop \(stop.id)"
@@ -95,12 +96,12 @@ public enum ScenarioValidator {
                 log.warning(src.file, src.line(of: "promise"), "promise",
                             "\(who): the promised slot \(promise) lies outside the customer's window")
             }
-            if stop.location.isValid, let ride = fastestRide(to: stop, in: scenario), !(ride <= Scenario.longestRideMinutes) {
+            if stop.location.isValid, let ride = rides.fastest(to: stop), !(ride <= Scenario.longestRideMinutes) {
                 tooFar.append((i, ride))
             }
             // Promises and windows that no courier can reach in time: the earliest shift start plus
             // the ride from the outlet (or, for a parcel on a later truck, its arrival plus the ride).
-            if stop.location.isValid, scenario.isInZone(stop), let earliest = earliestArrival(at: stop, in: scenario) {
+            if stop.location.isValid, scenario.isInZone(stop), let earliest = rides.earliestArrival(at: stop) {
                 if let promise = stop.promise, Double(promise.end) < earliest - 1e-9 {
                     log.warning(src.file, src.line(of: "promise"), "promise",
                                 "\(who): the promised slot \(promise) ends before any courier can get there (\(Clock.format(earliest)) at the earliest)")
@@ -153,25 +154,47 @@ public enum ScenarioValidator {
     /// The earliest minute any courier can arrive at `stop`: a shift start (or, for a delivery on
     /// a later truck, its `availableFrom`) plus the ride from the outlet; `nil` for a measured
     /// matrix or no couriers.
-    /// The fastest courier's ride from the outlet to `stop` in minutes; `nil` on a matrix day
-    /// (the matrix reader checks its own minutes) or without couriers.
-    static func fastestRide(to stop: Stop, in scenario: Scenario) -> Double? {
-        if case .matrix = scenario.travel { return nil }
-        return scenario.couriers.map {
-            scenario.ride(from: scenario.outlet.location, fromID: scenario.outlet.id, to: stop.location, toID: stop.id, courier: $0).minutes
-        }.min()
-    }
+    /// The couriers' rides from the outlet, priced once per riding speed: a day of a thousand
+    /// couriers rides at a few speeds (before, each stop priced a ride for every courier, twice).
+    struct OutletRides {
+        let scenario: Scenario
+        /// One courier for each distinct speed.
+        let riders: [Courier]
+        /// Each courier's shift start and the index of its speed among `riders`.
+        let couriers: [(shiftStart: Double, speed: Int)]
 
-    static func earliestArrival(at stop: Stop, in scenario: Scenario) -> Double? {
-        if case .matrix = scenario.travel { return nil }
-        var earliest: Double?
-        for courier in scenario.couriers {
-            let minutes = scenario.ride(from: scenario.outlet.location, fromID: scenario.outlet.id, to: stop.location,
-                                        toID: stop.id, courier: courier).minutes
-            let leave = max(Double(courier.shift.start), stop.kind == .delivery ? Double(stop.availableFrom ?? 0) : 0)
-            earliest = min(earliest ?? .infinity, leave + minutes)
+        init(_ scenario: Scenario) {
+            self.scenario = scenario
+            var riders: [Courier] = [], index: [Double: Int] = [:], couriers: [(Double, Int)] = []
+            for courier in scenario.couriers {
+                let k = index[courier.speedKmh] ?? riders.count
+                if k == riders.count { riders.append(courier); index[courier.speedKmh] = k }
+                couriers.append((Double(courier.shift.start), k))
+            }
+            self.riders = riders
+            self.couriers = couriers
         }
-        return earliest
+
+        /// Minutes from the outlet to `stop` at each speed; `nil` on a matrix day (the matrix
+        /// reader checks its own minutes) or without couriers.
+        func minutes(to stop: Stop) -> [Double]? {
+            if case .matrix = scenario.travel { return nil }
+            guard !riders.isEmpty else { return nil }
+            return riders.map {
+                scenario.ride(from: scenario.outlet.location, fromID: scenario.outlet.id, to: stop.location, toID: stop.id, courier: $0).minutes
+            }
+        }
+
+        /// The fastest courier's ride from the outlet to `stop`.
+        func fastest(to stop: Stop) -> Double? { minutes(to: stop)?.min() }
+
+        /// The earliest any courier can be at `stop`: its shift start (or, for a parcel on a later
+        /// truck, its arrival at the outlet) plus the ride.
+        func earliestArrival(at stop: Stop) -> Double? {
+            guard let rides = minutes(to: stop) else { return nil }
+            let truck = stop.kind == .delivery ? Double(stop.availableFrom ?? 0) : 0
+            return couriers.map { max($0.shiftStart, truck) + rides[$0.speed] }.min()
+        }
     }
 
     /// `x` with one decimal; beyond a trillion (or not finite) in Swift's own form, as rounding

@@ -57,6 +57,13 @@ public struct ProblemBuilder: Sendable {
         func mask(_ skills: [String]) -> UInt64 { skills.reduce(0) { $0 | (skillBits[$1] ?? 0) } }
 
         var excluded: [(Int, UnassignedReason)] = []
+        var capacitiesBySkills: [[String]: [(kg: Double, litres: Double)]] = [:]
+        func capacities(for skills: [String]) -> [(kg: Double, litres: Double)] {
+            if let known = capacitiesBySkills[skills] { return known }
+            let found = scenario.couriers.filter { $0.canServe(skills: skills) }.map { ($0.capacityKg, $0.capacityLitres ?? .infinity) }
+            capacitiesBySkills[skills] = found
+            return found
+        }
         var keep: [Int] = []
         for (i, stop) in stops.enumerated() {
             if !scenario.isInZone(stop) {
@@ -67,11 +74,13 @@ public struct ProblemBuilder: Sendable {
             if stop.windows.isEmpty || stop.windows.contains(where: { $0.start > $0.end }) {
                 excluded.append((i, .unreachableInWindow)); continue
             }
-            let capable = scenario.couriers.filter { $0.canServe(skills: stop.requiredSkills) }
+            // The couriers' capacities by the skills a stop needs, found once per set of skills
+            // (a day of a thousand couriers filtered them for each of its stops).
+            let capable = capacities(for: stop.requiredSkills)
             if capable.isEmpty { excluded.append((i, .noCourierWithSkills(stop.requiredSkills))); continue }
             let load = stop.kind == .shipmentDelivery ? 0 : stop.weightKg
             let volume = stop.kind == .shipmentDelivery ? 0 : stop.volumeLitres
-            if !capable.contains(where: { load <= $0.capacityKg && volume <= ($0.capacityLitres ?? .infinity) }) {
+            if !capable.contains(where: { load <= $0.kg && volume <= $0.litres }) {
                 excluded.append((i, .tooLarge)); continue
             }
             keep.append(i)
@@ -136,10 +145,19 @@ public struct ProblemBuilder: Sendable {
         switch scenario.travel {
         case let .haversine(detour, _):
             minutesPerDistance = 60 / referenceSpeed
-            // Great-circle distance is symmetric: compute each pair once.
+            // Great-circle distance is symmetric: compute each pair once, each latitude's cosine
+            // once (the same kilometres as `Location.kilometres(to:)`, bit for bit).
+            let points = places.map { place -> GeoPoint? in if case .geographic(let p) = place { return p } else { return nil } }
+            let cosLats = points.map { $0?.cosLat ?? 0 }
             for a in 0..<n {
                 for b in (a + 1)..<max(n, a + 1) {
-                    let km = Float(places[a].kilometres(to: places[b]) * detour)
+                    let raw: Double
+                    if let pa = points[a], let pb = points[b] {
+                        raw = GeoPoint.kilometres(from: pa, cosLat: cosLats[a], to: pb, cosLat: cosLats[b])
+                    } else {
+                        raw = places[a].kilometres(to: places[b])
+                    }
+                    let km = Float(raw * detour)
                     distance[a * n + b] = km
                     distance[b * n + a] = km
                 }

@@ -26,8 +26,11 @@ extension RoutingProblem {
             improved = false
             passes += 1
             // Whole days and trips first (few, cheap to try), then stop by stop.
-            while swapCouriers(&state, evaluator: &evaluator) { improved = true }
-            while relocateTrip(&state, evaluator: &evaluator) {
+            while swapCouriers(&state, evaluator: &evaluator, until: deadline) {
+                improved = true
+                if let deadline, clock.now >= deadline { return }
+            }
+            while relocateTrip(&state, evaluator: &evaluator, until: deadline) {
                 improved = true
                 if let deadline, clock.now >= deadline { return }
             }

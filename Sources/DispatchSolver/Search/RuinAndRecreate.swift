@@ -494,7 +494,9 @@ extension RoutingProblem {
                 // Whole trips change courier, and whole days change hands, now and then: moves
                 // that ruin-and-recreate's few stops at a time cannot make.
                 var moved = 0
-                while moved < 5, relocateTrip(&current, evaluator: &tripEvaluator) || swapCouriers(&current, evaluator: &tripEvaluator) { moved += 1 }
+                let movesUntil = options.isReproducible ? nil : Optional(deadline)
+                while moved < 5, relocateTrip(&current, evaluator: &tripEvaluator, until: movesUntil)
+                        || swapCouriers(&current, evaluator: &tripEvaluator, until: movesUntil) { moved += 1 }
                 tripMoveWait = moved > 0 ? Self.tripMovePeriod : min(2 * tripMoveWait, Self.tripMoveLongestWait)
                 nextTripMoves = iteration + tripMoveWait
                 if moved > 0 { currentChanged() }

@@ -2,9 +2,13 @@ extension RoutingProblem {
     /// Moves one whole trip to another courier, as a trip of its own before, between or after
     /// that courier's trips: the evening run of a long day can go to a courier who is home
     /// early. Ruin-and-recreate moves a few stops at a time and cannot find this. Both routes are
-    /// evaluated exactly; the best improving move over all trips and couriers is applied.
-    func relocateTrip(_ state: inout SearchState, evaluator: inout SequenceEvaluator) -> Bool {
+    /// evaluated exactly; the best improving move over all trips and couriers is applied. Past
+    /// `deadline` the scan stops and the best move found so far is applied: a scan prices every
+    /// trip on every other courier, seconds on a day of a thousand couriers.
+    func relocateTrip(_ state: inout SearchState, evaluator: inout SequenceEvaluator,
+                      until deadline: ContinuousClock.Instant? = nil) -> Bool {
         guard allowsReloads else { return false }
+        let clock = ContinuousClock()
         var bestGain = 1e-7
         var best: (from: Int, to: Int, fromStops: [Int], toStops: [Int])?
         let routes = state.routes
@@ -17,6 +21,7 @@ extension RoutingProblem {
             return waits
         }
         for a in routes.indices where !routes[a].isEmpty {
+            if let deadline, clock.now >= deadline { break }
             let stops = routes[a].stops
             // Trip boundaries in A: [start, end) ranges between reloads.
             var trips: [Range<Int>] = []
