@@ -29,7 +29,9 @@ public struct RiskReport: Sendable {
         public var pEarly: Double
         /// Mean simulated start of service.
         public var meanStart: Double
-        /// Whether `pLate` reaches the threshold.
+        /// Whether the visit is still to come (`planned`) and `pLate` reaches the threshold. A visit
+        /// already scanned (`done`, `failed`) is history and one `in_progress` has the courier at the
+        /// door: neither is ever at risk, so neither is counted at risk nor put on the call list.
         public var atRisk: Bool
 
         /// Whether the stop needs cold-chain equipment.
@@ -80,7 +82,8 @@ public struct RiskReport: Sendable {
                             trip: day.tripOfStop[position] - firstTrip[r]! + 1, order: orderInRoute[r],
                             stop: day.stops[position], visit: day.visits[position], deadline: day.deadline[position],
                             slack: day.slack(position), pLate: p, pLateModel: estimate.late[position], pEarly: estimate.early[position],
-                            meanStart: estimate.meanStart[position], atRisk: p >= threshold))
+                            meanStart: estimate.meanStart[position],
+                            atRisk: day.visits[position].status == .planned && p >= threshold))
         }
         self.name = scenario.name
         self.outlet = scenario.outlet

@@ -40,7 +40,7 @@ public enum TextReport {
             var line = "\(route.courier) \(name): \(route.trips.count) \(l(.trip)), \(rows.count) \(l(.stops)), "
             line += "\(l(.leave)) \(Clock.format(route.departure)), \(l(.back)) \(Clock.format(route.returnTime)), "
             line += "\(risky.count) \(l(.lateRisk))"
-            if let worst = rows.map(\.pLate).max() { line += " (max " + paint(RiskReport.percent(worst), worst) + ")" }
+            if let worst = rows.filter({ $0.visit.status == .planned }).map(\.pLate).max() { line += " (max " + paint(RiskReport.percent(worst), worst) + ")" }
             out += line + "\n"
         }
         return out

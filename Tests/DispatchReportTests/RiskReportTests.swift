@@ -70,6 +70,33 @@ import DispatchSolver
         }
     }
 
+    /// A replanned plan carries visits already scanned (done, failed) and one under way: with a
+    /// threshold of 0 every stop still to come is at risk, and none of those three ever is, nor is
+    /// it in the text's at-risk list, the HTML call list or the promise count.
+    @Test func scannedAndInProgressVisitsAreNeverAtRisk() throws {
+        let scenario = OutletDayGenerator(stops: 40, couriers: 2, seed: 5).scenario()
+        var plan = RoutePlanner.plan(scenario, objective: .outlet, options: SearchOptions(iterations: 40, seconds: 600, seed: 1, workers: 1))
+        let r = try #require(plan.routes.firstIndex { ($0.trips.first?.stops.count ?? 0) >= 3 })
+        let statuses: [Plan.StopStatus] = [.done, .failed, .inProgress]
+        for (i, status) in statuses.enumerated() { plan.routes[r].trips[0].stops[i].status = status }
+        let history = Set(plan.routes[r].trips[0].stops.prefix(3).map(\.id))
+        let day = try PlannedDay(plan: plan, scenario: scenario)
+        let estimate = RiskEstimator(model: .rainy, draws: 100, seed: 1).estimate(day)
+        let report = RiskReport(plan: plan, scenario: scenario, day: day, estimate: estimate, profile: RiskProfile(model: .rainy),
+                                threshold: 0, language: .en)
+        #expect(Set(report.atRisk.map(\.stop.id)) == Set(report.rows.map(\.stop.id)).subtracting(history))
+        let calls = HTMLReport.callList(report)
+        let text = TextReport.render(report)
+        for id in history {
+            #expect(!calls.contains("<td>\(id)</td>"), "\(id) is in the call list")
+            #expect(!text.contains("  \(id)  "), "\(id) is listed at risk")
+        }
+        let promised = report.rows.filter { $0.stop.promise != nil }
+        let openPromised = promised.filter { !history.contains($0.stop.id) }
+        #expect(text.contains("\(report.rows.count - history.count) stops at risk"))
+        #expect(promised.filter(\.atRisk).count == openPromised.count)
+    }
+
     @Test func chineseLabelsForAChineseOutlet() throws {
         #expect(ReportLanguage.preferred(forOutletName: "西湖区文三路网点") == .zh)
         #expect(ReportLanguage.preferred(forOutletName: "Depot 3") == .en)
