@@ -4,6 +4,19 @@ import Testing
 @Suite struct OutletDayGeneratorTests {
     let scenario = OutletDayGenerator(stops: 2000, couriers: 22, seed: 2026).scenario()
 
+    /// A generated day always passes `desk validate`, however few couriers it has: a lone courier
+    /// carries the cooler box the day's cold-chain parcels need.
+    @Test(arguments: [1, 2, 3, 7])
+    func aGeneratedDayValidates(couriers: Int) {
+        for seed: UInt64 in [1, 2] {
+            let scenario = OutletDayGenerator(stops: 500, couriers: couriers, seed: seed).scenario()
+            #expect(scenario.stops.contains { $0.requiredSkills.contains("cold") }, "seed \(seed): no cold parcel to check")
+            let loaded = ScenarioReader.read(text: ScenarioWriter.json(scenario), path: "g.json")
+            let errors = (loaded.diagnostics + ScenarioValidator.validate(loaded)).filter { $0.severity == .error }
+            #expect(errors.isEmpty, "\(couriers) courier(s), seed \(seed): \(errors.prefix(3).map(\.description))")
+        }
+    }
+
     @Test func everyStopIsInsideTheZone() {
         #expect(scenario.stops.allSatisfy { scenario.isInZone($0) })
     }

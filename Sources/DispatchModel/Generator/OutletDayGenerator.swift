@@ -109,7 +109,9 @@ public struct OutletDayGenerator: Sendable {
         for k in 0..<couriers {
             let surname = Self.surnames[k % Self.surnames.count]
             let evening = k % 5 == 4
-            let cold = k % 4 == 1
+            // Every fourth courier, from the second, carries a cooler box; a lone courier carries
+            // one too, or the day's cold-chain parcels would have nobody to take them.
+            let cold = k % 4 == 1 || couriers == 1
             let territory = territories[k].sorted()
             courierList.append(Courier(
                 id: "c\(Self.pad(k + 1, 2))", name: "\(surname)师傅\(k >= Self.surnames.count ? String(k / Self.surnames.count + 1) : "")",
