@@ -21,6 +21,9 @@ public struct SimulateCommand: ParsableCommand {
     public func validate() throws {
         guard (1...3650).contains(days) else { throw ValidationError("--days must be 1…3650") }
         guard ScanDate.isValid(firstDate) else { throw ValidationError("--first-date must be a date YYYY-MM-DD") }
+        guard ScanDate.isValid(ScanDate.adding(days - 1, to: firstDate)) else {
+            throw ValidationError("--first-date \(firstDate) with --days \(days) runs past 9999-12-31, the last date a scan log can hold")
+        }
     }
 
     public func run() throws {

@@ -69,7 +69,8 @@ public enum ScanDate {
         return d >= 1 && d <= daysIn(month: m, year: y)
     }
 
-    /// The date `days` after `start` (a valid date).
+    /// The date `days` after `start` (a valid date), its year zero-padded to four digits. Past
+    /// 9999 the year has five digits, which ``isValid(_:)`` (and so the scan-log reader) refuses.
     public static func adding(_ days: Int, to start: String) -> String {
         let parts = start.split(separator: "-").compactMap { Int($0) }
         var (y, m, d) = (parts[0], parts[1], parts[2])
@@ -79,7 +80,8 @@ public enum ScanDate {
             if m > 12 { m = 1; y += 1 }
         }
         func two(_ x: Int) -> String { x < 10 ? "0\(x)" : "\(x)" }
-        return "\(y)-\(two(m))-\(two(d))"
+        let year = String(y)
+        return String(repeating: "0", count: max(0, 4 - year.count)) + year + "-\(two(m))-\(two(d))"
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

@@ -126,4 +126,19 @@ import DispatchPlan
         #expect(result.status == .noInput)
         #expect(result.errors == "desk: \(folder)/.: cannot read: the scenario the plan names is a directory, not a regular file\n")
     }
+
+    /// `desk simulate` refuses (exit 64) days dated past 9999-12-31, which its own scan-log reader
+    /// would refuse; the last day on 9999-12-31 and a first day in year 0000 are fine.
+    @Test func simulateRefusesDaysPastTheLastScanLogDate() throws {
+        let base = ["plan.json", "--out", "log.csv"]
+        do {
+            _ = try SimulateCommand.parse(base + ["--first-date", "9999-12-30", "--days", "3"])
+            Issue.record("9999-12-30 + 3 days was accepted")
+        } catch {
+            #expect(SimulateCommand.exitCode(for: error).rawValue == 64)
+            #expect(SimulateCommand.message(for: error).contains("runs past 9999-12-31"))
+        }
+        #expect((try? SimulateCommand.parse(base + ["--first-date", "9999-12-30", "--days", "2"])) != nil)
+        #expect((try? SimulateCommand.parse(base + ["--first-date", "0000-01-01", "--days", "2"])) != nil)
+    }
 }

@@ -47,4 +47,14 @@ import Testing
         #expect(ScanDate.adding(1, to: "2026-12-31") == "2027-01-01")
         #expect(ScanDate.adding(1, to: "2028-02-28") == "2028-02-29")
     }
+
+    /// Simulated days are dated as the reader reads them: four-digit years, zero-padded; past
+    /// 9999 the date is one the reader refuses (so `desk simulate` refuses such a day count).
+    @Test func datesCountedForwardKeepFourDigitYears() {
+        #expect(ScanDate.adding(1, to: "0000-01-01") == "0000-01-02")
+        #expect(ScanDate.isValid(ScanDate.adding(1, to: "0000-01-01")))
+        #expect(ScanDate.adding(1, to: "0999-12-31") == "1000-01-01")
+        #expect(ScanDate.isValid(ScanDate.adding(1, to: "9999-12-30")))
+        #expect(!ScanDate.isValid(ScanDate.adding(2, to: "9999-12-30")))
+    }
 }
