@@ -11,7 +11,7 @@ public enum HTMLReport {
         var page = "<!DOCTYPE html>\n<html lang=\"\(report.language == .zh ? "zh-CN" : "en")\">\n<head>\n<meta charset=\"utf-8\">\n"
         page += "<title>\(e(l(.title))) — \(e(report.name))</title>\n<style>\n\(css)</style>\n</head>\n<body>\n"
         page += "<header class=\"screen\"><h1>\(e(l(.title))) — \(e(report.name))</h1>\n"
-        page += "<p class=\"summary\"><strong>\(report.atRisk.count)</strong> \(e(l(.atRisk))) · \(report.rows.count) \(e(l(.stops))) · \(e(l(.generated))) \(RiskReport.percent(report.threshold)) · \(report.draws) \(l(.draws))</p>\n"
+        page += "<p class=\"summary\"><strong>\(report.atRisk.count)</strong> \(e(l.noun(report.atRisk.count, .stopsAtRisk))) · \(e(l.count(report.rows.count, .stops))) · \(e(l(.generated))) \(RiskReport.percent(report.threshold)) · \(report.draws) \(l(.draws))</p>\n"
         page += "<p class=\"legend\">\(e(l(.lateRisk))): <span class=\"dot\" style=\"background:#2e7d32\"></span>\(e(l(.legendLow))) <span class=\"dot\" style=\"background:#f9a825\"></span>\(e(l(.legendMid))) <span class=\"dot\" style=\"background:#c62828\"></span>\(e(l(.legendHigh))) · <span class=\"swatch\" style=\"background:rgba(255,179,0,.35)\"></span>\(e(l(.promisedSlot))) <span class=\"swatch\" style=\"background:rgba(30,136,229,.15)\"></span>\(e(l(.windowShade)))</p></header>\n"
         page += "<section class=\"screen\"><h2>\(e(l(.map)))</h2>\n\(ZoneMap.svg(report))</section>\n"
         page += "<section class=\"screen\"><h2>\(e(l(.timeline)))</h2>\n\(Timeline.svg(report))</section>\n"
@@ -51,14 +51,14 @@ public enum HTMLReport {
         let l = report.language, e = HTMLText.escape
         let rows = report.rows.filter { $0.route == r }
         let route = report.plan.routes[r]
-        var html = "<section class=\"sheet\"><h3>\(e(courier)) \(e(rows.first?.courierName ?? "")) — \(route.trips.count) \(e(l(.trip))), \(rows.count) \(e(l(.stops))), \(e(l(.leave))) \(Clock.format(route.departure)), \(e(l(.back))) \(Clock.format(route.returnTime))</h3>\n"
+        var html = "<section class=\"sheet\"><h3>\(e(courier)) \(e(rows.first?.courierName ?? "")) — \(e(l.count(route.trips.count, .trips))), \(e(l.count(rows.count, .stops))), \(e(l(.leave))) \(Clock.format(route.departure)), \(e(l(.back))) \(Clock.format(route.returnTime))</h3>\n"
         html += "<table><thead><tr><th>\(e(l(.order)))</th><th>\(e(l(.trip)))</th><th>\(e(l(.eta)))</th><th>\(e(l(.stop)))</th><th>\(e(l(.address)))</th><th>\(e(l(.window)))</th><th>\(e(l(.promise)))</th><th>\(e(l(.notes)))</th><th>\(e(l(.pLate)))</th></tr></thead><tbody>\n"
         // A line above each trip's stops: when it leaves, what it carries, when it is back to reload.
         let tripOfFirstStop = Dictionary(route.trips.compactMap { trip in trip.stops.first.map { ($0.id, trip) } }, uniquingKeysWith: { a, _ in a })
         for row in rows {
             if let trip = tripOfFirstStop[row.stop.id] {
                 html += "<tr class=\"trip\"><td colspan=\"9\">\(e(l(.trip))) \(row.trip): \(e(l(.leave))) \(Clock.format(trip.departure)), "
-                html += "\(RouteSheet.kilograms(trip.loadKg)) kg, \(trip.stops.count) \(e(l(.stops))), \(e(l(.back))) \(Clock.format(trip.returnTime))</td></tr>\n"
+                html += "\(RouteSheet.kilograms(trip.loadKg)) kg, \(e(l.count(trip.stops.count, .stops))), \(e(l(.back))) \(Clock.format(trip.returnTime))</td></tr>\n"
             }
             var flags: [String] = []
             if row.stop.contact == .call { flags.append("<b>\(e(l(.callFirst)))</b>") }

@@ -17,19 +17,46 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
         case .zh: return key.chinese
         }
     }
+
+    /// What `count` counts, in this language: "trip" or "trips" (趟: Chinese has no plural).
+    func noun(_ count: Int, _ what: ReportCount) -> String {
+        switch (self, what) {
+        case (.en, .trips): return count == 1 ? "trip" : "trips"
+        case (.en, .stops): return count == 1 ? "stop" : "stops"
+        case (.en, .stopsAtRisk): return count == 1 ? "stop at risk" : "stops at risk"
+        case (.zh, .trips): return "趟"
+        case (.zh, .stops): return "站"
+        case (.zh, .stopsAtRisk): return "个站点有延误风险"
+        }
+    }
+
+    /// "3 trips", "1 stop", "2 stops at risk"; "3 趟".
+    func count(_ count: Int, _ what: ReportCount) -> String { "\(count) \(noun(count, what))" }
+
+    /// The promises at risk among those made: "promises at risk 2 of 20"; "有风险的承诺 2/20".
+    func promisesAtRisk(_ atRisk: Int, of promised: Int) -> String {
+        switch self {
+        case .en: return "promises at risk \(atRisk) of \(promised)"
+        case .zh: return "有风险的承诺 \(atRisk)/\(promised)"
+        }
+    }
+}
+
+/// Things the report counts, whose English noun follows the number.
+enum ReportCount {
+    case trips, stops, stopsAtRisk
 }
 
 /// Every fixed text of the report, in both languages.
 enum ReportLabel {
-    case title, atRisk, courier, stop, customer, window, promise, eta, slack, pLate, contact, handover, notes
+    case title, courier, stop, customer, window, promise, eta, slack, pLate, contact, handover, notes
     case map, timeline, callList, routeSheets, call, sms, callFirst, noLocker, faceToFace, coldChain, order, address
-    case outlet, zone, noneAtRisk, message, trip, stops, leave, back, lateRisk, legendLow, legendMid, legendHigh, anyTime
+    case outlet, zone, noneAtRisk, message, trip, leave, back, lateRisk, legendLow, legendMid, legendHigh, anyTime
     case promisedSlot, windowShade, plannedService, generated, riskModel, minutes, draws
 
     var english: String {
         switch self {
         case .title: return "At-risk report"
-        case .atRisk: return "stops at risk"
         case .courier: return "Courier"
         case .stop: return "Stop"
         case .customer: return "Customer"
@@ -58,7 +85,6 @@ enum ReportLabel {
         case .noneAtRisk: return "No promise above the threshold."
         case .message: return "Suggested message"
         case .trip: return "trip"
-        case .stops: return "stops"
         case .leave: return "leave"
         case .back: return "back"
         case .lateRisk: return "late risk"
@@ -79,7 +105,6 @@ enum ReportLabel {
     var chinese: String {
         switch self {
         case .title: return "时效风险报告"
-        case .atRisk: return "个站点有延误风险"
         case .courier: return "快递员"
         case .stop: return "站点"
         case .customer: return "客户"
@@ -108,7 +133,6 @@ enum ReportLabel {
         case .noneAtRisk: return "没有超过阈值的承诺。"
         case .message: return "建议话术"
         case .trip: return "趟"
-        case .stops: return "站"
         case .leave: return "出发"
         case .back: return "返回"
         case .lateRisk: return "延误风险"

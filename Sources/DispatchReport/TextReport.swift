@@ -14,7 +14,8 @@ public enum TextReport {
         let atRisk = report.atRisk
         var out = "\(l(.title)) — \(report.name)\n"
         let promised = report.rows.filter { $0.stop.promise != nil }
-        out += "\(atRisk.count) \(l(.atRisk)), \(l(.promise)) \(promised.filter(\.atRisk).count)/\(promised.count) (\(l(.generated)) \(RiskReport.percent(report.threshold)), \(report.rows.count) \(l(.stops)), \(report.draws) \(l(.draws)))\n"
+        out += "\(l.count(atRisk.count, .stopsAtRisk)), \(l.promisesAtRisk(promised.filter(\.atRisk).count, of: promised.count)) "
+        out += "(\(l(.generated)) \(RiskReport.percent(report.threshold)), \(l.count(report.rows.count, .stops)), \(report.draws) \(l(.draws)))\n"
         if atRisk.isEmpty {
             out += l(.noneAtRisk) + "\n"
         } else {
@@ -37,7 +38,7 @@ public enum TextReport {
             let rows = report.rows.filter { $0.route == r }
             let risky = rows.filter(\.atRisk)
             let name = rows.first?.courierName ?? route.courier
-            var line = "\(route.courier) \(name): \(route.trips.count) \(l(.trip)), \(rows.count) \(l(.stops)), "
+            var line = "\(route.courier) \(name): \(l.count(route.trips.count, .trips)), \(l.count(rows.count, .stops)), "
             line += "\(l(.leave)) \(Clock.format(route.departure)), \(l(.back)) \(Clock.format(route.returnTime)), "
             line += "\(risky.count) \(l(.lateRisk))"
             if let worst = rows.filter({ $0.visit.status == .planned }).map(\.pLate).max() { line += " (max " + paint(RiskReport.percent(worst), worst) + ")" }

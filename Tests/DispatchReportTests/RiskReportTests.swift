@@ -65,7 +65,7 @@ import DispatchSolver
         #expect(html.components(separatedBy: "<tr class=\"trip\">").count - 1 == tripsWithStops)
         for route in report.plan.routes {
             for trip in route.trips where !trip.stops.isEmpty {
-                #expect(html.contains("leave \(Clock.format(trip.departure)), \(RouteSheet.kilograms(trip.loadKg)) kg, \(trip.stops.count) stops, back \(Clock.format(trip.returnTime))"))
+                #expect(html.contains("leave \(Clock.format(trip.departure)), \(RouteSheet.kilograms(trip.loadKg)) kg, \(trip.stops.count) \(trip.stops.count == 1 ? "stop" : "stops"), back \(Clock.format(trip.returnTime))"))
             }
         }
     }
@@ -95,6 +95,23 @@ import DispatchSolver
         let openPromised = promised.filter { !history.contains($0.stop.id) }
         #expect(text.contains("\(report.rows.count - history.count) stops at risk"))
         #expect(promised.filter(\.atRisk).count == openPromised.count)
+    }
+
+    /// The English headings count in words: "promises at risk 2 of 20", "1 trip", "3 trips",
+    /// "1 stop at risk"; Chinese has no plural ("3 趟").
+    @Test func headingsCountInWords() throws {
+        let report = try Self.report()
+        let text = TextReport.render(report)
+        let promised = report.rows.filter { $0.stop.promise != nil }
+        #expect(text.contains("promises at risk \(promised.filter(\.atRisk).count) of \(promised.count) (threshold"), "\(text.prefix(200))")
+        for route in report.plan.routes {
+            let trips = route.trips.count == 1 ? "1 trip," : "\(route.trips.count) trips,"
+            #expect(text.contains("\(route.courier) ") && text.contains(": \(trips) "), "\(route.courier): \(trips)")
+        }
+        #expect(ReportLanguage.en.count(1, .trips) == "1 trip" && ReportLanguage.en.count(3, .trips) == "3 trips")
+        #expect(ReportLanguage.en.count(1, .stopsAtRisk) == "1 stop at risk" && ReportLanguage.en.count(0, .stopsAtRisk) == "0 stops at risk")
+        #expect(ReportLanguage.zh.count(3, .trips) == "3 趟")
+        #expect(!text.contains(", Promise "))
     }
 
     @Test func chineseLabelsForAChineseOutlet() throws {
