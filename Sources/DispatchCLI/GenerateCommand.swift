@@ -40,17 +40,14 @@ public struct GenerateCommand: ParsableCommand {
         if let refusal = OutputPaths([("--out", out), ("--stops-csv", csvTarget)]).refusal(inputs: []) { return refusal }
         let scenario = OutletDayGenerator(stops: stops, couriers: couriers, seed: seed, rain: rain, name: name, waves: waves).scenario()
         guard let out else { return CommandResult(output: ScenarioWriter.json(scenario)) }
-        do {
-            if let stopsCsv {
-                let csvPath = TextFile.sibling(stopsCsv, of: out)
-                try TextFile.writeAtomically(ScenarioWriter.csv(scenario.stops), to: csvPath)
-                try TextFile.writeAtomically(ScenarioWriter.json(scenario, stopsFile: stopsCsv), to: out)
-            } else {
-                try TextFile.writeAtomically(ScenarioWriter.json(scenario), to: out)
-            }
-        } catch {
-            return CommandResult(errors: "desk: \(error.description)\n", status: .cannotCreate)
+        // The scenario names the CSV: both are written, or neither.
+        let files: [(text: String, path: String)]
+        if let stopsCsv {
+            files = [(ScenarioWriter.csv(scenario.stops), TextFile.sibling(stopsCsv, of: out)), (ScenarioWriter.json(scenario, stopsFile: stopsCsv), out)]
+        } else {
+            files = [(ScenarioWriter.json(scenario), out)]
         }
+        if let failure = writeOutputs(files) { return failure }
         return CommandResult(output: "wrote \(out): \(scenario.stops.count) stops, \(scenario.couriers.count) couriers\n")
     }
 }

@@ -4,7 +4,9 @@ import Foundation
 /// The files one run of a command is to write, checked before any work is done: an empty path, an
 /// output that is one of the run's input files, or a file two outputs share would lose data
 /// (a scenario replaced by its plan, a report overwritten by the plan), so each is refused with
-/// exit 64.
+/// exit 64. An output that cannot be written (its folder is missing or not writable, or it is a
+/// directory, device, FIFO or socket) is refused with exit 73, also before any work, so a command
+/// never searches for minutes to fail at the end.
 ///
 /// Two paths are the same file when, made absolute and standardised, with symlinks resolved
 /// where the file exists (and a final symlink followed as a write would follow it), they name the
@@ -18,9 +20,10 @@ struct OutputPaths {
         outputs = named.compactMap { item in item.path.map { (item.option, $0) } }
     }
 
-    /// The refusal of this run (exit 64, one sentence naming the option and the file), or `nil`
-    /// when every output is a path of its own. `inputs` are the files the run reads, each with
-    /// what it is ("the scenario being planned").
+    /// The refusal of this run (exit 64, one sentence naming the option and the file; exit 73,
+    /// `cannot write X: <reason>`, for an output that cannot be written), or `nil` when every
+    /// output is a writable path of its own. `inputs` are the files the run reads, each with what
+    /// it is ("the scenario being planned").
     func refusal(inputs: [(what: String, path: String)]) -> CommandResult? {
         if let empty = outputs.first(where: { $0.path.isEmpty }) {
             return Self.refused("\(empty.option) is empty: give the path of a file to write")
@@ -35,6 +38,9 @@ struct OutputPaths {
                 return Self.refused("\(earlier.option) and \(output.option) name the same file (\(output.path)): one would overwrite the other; give each its own path")
             }
             seen.append((output.option, output.path, identity))
+        }
+        for output in outputs {
+            do { try TextFile.checkWritable(output.path) } catch { return CommandResult(errors: "desk: \(error.description)\n", status: .cannotCreate) }
         }
         return nil
     }

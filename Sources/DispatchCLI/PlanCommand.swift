@@ -132,28 +132,20 @@ public struct PlanCommand: ParsableCommand {
         } else if plan.statistics["setPartitioningSkipped"] != nil {
             text += "set partitioning: skipped (it has not paid on outlet days above 400 stops; its time went to the search)\n"
         }
+        // Every output is rendered first and then written all or none: no report or sheets of a plan that was not written.
+        var files: [(text: String, path: String)] = []
         if let report {
-            switch PlanRiskReport.write(plan: plan, scenario: loaded.scenario, scenarioPath: path, to: report) {
-            case .success(let line): text += line
+            switch PlanRiskReport.render(plan: plan, scenario: loaded.scenario, scenarioPath: path, to: report) {
+            case .success(let rendered):
+                text += rendered.line
+                files.append((rendered.text, report))
             case .failure(let failure): return CommandResult(output: text, errors: failure.result.errors, status: failure.result.status)
             }
         }
-        if let sheets {
-            let text = RouteSheet.text(for: plan, scenario: loaded.scenario)
-            do {
-                try TextFile.writeAtomically(text, to: sheets)
-            } catch {
-                return CommandResult(output: text, errors: "desk: \(error.description)\n", status: .cannotCreate)
-            }
-        }
-        if let out {
-            do {
-                try TextFile.writeAtomically(PlanWriter.json(plan), to: out)
-                text += "wrote \(out)\n"
-            } catch {
-                return CommandResult(output: text, errors: "desk: \(error.description)\n", status: .cannotCreate)
-            }
-        }
+        if let sheets { files.append((RouteSheet.text(for: plan, scenario: loaded.scenario), sheets)) }
+        if let out { files.append((PlanWriter.json(plan), out)) }
+        if let failure = writeOutputs(files, output: text) { return failure }
+        if let out { text += "wrote \(out)\n" }
         return CommandResult(output: text)
     }
 

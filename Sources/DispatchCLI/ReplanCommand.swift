@@ -115,22 +115,24 @@ public struct ReplanCommand: ParsableCommand {
             + "\(Int(result.plan.statistics["iterations"] ?? 0)) iterations, first plan after \(milliseconds(result.plan.statistics["firstSolutionSeconds"] ?? 0)) ms, "
             + "\(milliseconds(elapsed.components.seconds, elapsed.components.attoseconds)) ms in all\n"
         }
-        do {
-            if let scenarioText { try TextFile.writeAtomically(scenarioText, to: targetScenario) }
-            let diffPath = ReplanFiles.diffPath(for: target)
-            try TextFile.writeAtomically(result.diff.json(plan: RelativePath.of(target, fromFolderOf: diffPath),
-                                                          previous: RelativePath.of(planPath, fromFolderOf: diffPath)), to: diffPath)
-            try TextFile.writeAtomically(PlanWriter.json(newPlan), to: target)
-            text += "wrote \(target)\(scenarioText == nil ? "" : ", \(targetScenario)") and \(diffPath)\n"
-        } catch {
-            return CommandResult(output: text, errors: "desk: \(error.description)\n", status: .cannotCreate)
-        }
+        // Every output is rendered first and then written all or none: a failed report leaves no numbered plan behind.
+        let diffPath = ReplanFiles.diffPath(for: target)
+        var files: [(text: String, path: String)] = []
+        if let scenarioText { files.append((scenarioText, targetScenario)) }
+        files.append((result.diff.json(plan: RelativePath.of(target, fromFolderOf: diffPath), previous: RelativePath.of(planPath, fromFolderOf: diffPath)), diffPath))
+        files.append((PlanWriter.json(newPlan), target))
+        var reportLine = ""
         if let report {
-            switch PlanRiskReport.write(plan: newPlan, scenario: result.scenario, scenarioPath: scenarioText == nil ? scenarioPath : targetScenario, to: report) {
-            case .success(let line): text += line
+            switch PlanRiskReport.render(plan: newPlan, scenario: result.scenario, scenarioPath: scenarioText == nil ? scenarioPath : targetScenario,
+                                         scenarioText: scenarioText, to: report) {
+            case .success(let rendered):
+                reportLine = rendered.line
+                files.append((rendered.text, report))
             case .failure(let failure): return CommandResult(output: text, errors: failure.result.errors, status: failure.result.status)
             }
         }
+        if let failure = writeOutputs(files, output: text) { return failure }
+        text += "wrote \(target)\(scenarioText == nil ? "" : ", \(targetScenario)") and \(diffPath)\n" + reportLine
         return CommandResult(output: text)
     }
 

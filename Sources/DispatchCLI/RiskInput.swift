@@ -45,11 +45,17 @@ extension RiskDataError {
 
 /// Writes `text` to `path` atomically, or returns the failure as a result.
 func writeOutput(_ text: String, to path: String, output: String = "") -> CommandResult? {
+    writeOutputs([(text, path)], output: output)
+}
+
+/// Writes every file of `files` (text and path) or none (see ``TextFile/writeAllAtomically(_:)``),
+/// or returns the failure as a result (exit 73) with `output` as what was printed.
+func writeOutputs(_ files: [(text: String, path: String)], output: String = "") -> CommandResult? {
     do {
-        try TextFile.writeAtomically(text, to: path)
+        try TextFile.writeAllAtomically(files)
         return nil
     } catch {
-        return CommandResult(output: output, errors: "desk: cannot write \(path): \(error)\n", status: .cannotCreate)
+        return CommandResult(output: output, errors: "desk: \(error.description)\n", status: .cannotCreate)
     }
 }
 

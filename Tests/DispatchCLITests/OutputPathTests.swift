@@ -169,3 +169,127 @@ import Testing
         #expect(ValidateCommand.execute(file: folder + "/none.json", json: false).status == .noInput)
     }
 }
+
+/// A command writes its outputs all or none, and an output it cannot write is found before any
+/// search (exit 73, one sentence, nothing written).
+@Suite struct OutputAllOrNothingTests {
+    /// A folder with a copy of the small day and `r.txt`, an earlier report.
+    static func dayFolder() throws -> String {
+        let folder = try OutputPathTests.makeFolder()
+        try FileManager.default.copyItem(atPath: Fixture.scenarios + "/small-day.json", toPath: folder + "/day.json")
+        try "an earlier report\n".write(toFile: folder + "/r.txt", atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    static func missingFolder(_ path: String, _ folder: String) -> String {
+        "desk: cannot write \(path): the folder \(folder) does not exist\n"
+    }
+
+    @Test func planWithAnOutputInAMissingFolderExits73BeforeTheSearchAndWritesNothing() throws {
+        let folder = try Self.dayFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "not a folder".write(toFile: folder + "/file", atomically: true, encoding: .utf8)
+        let before = try OutputClashTests.snapshot(folder)
+        let day = folder + "/day.json", missing = folder + "/nodir"
+        let cases: [(out: String?, sheets: String?, report: String?, errors: String)] = [
+            (nil, missing + "/s.txt", folder + "/r.txt", Self.missingFolder(missing + "/s.txt", missing)),
+            (missing + "/plan.json", folder + "/s.txt", folder + "/r.txt", Self.missingFolder(missing + "/plan.json", missing)),
+            (folder + "/plan.json", folder + "/s.txt", missing + "/r.txt", Self.missingFolder(missing + "/r.txt", missing)),
+            (folder + "/plan.json", folder + "/file/s.txt", nil, Self.missingFolder(folder + "/file/s.txt", folder + "/file")),
+        ]
+        for (out, sheets, report, errors) in cases {
+            let started = ContinuousClock.now
+            // Thirty seconds of search, were it to run.
+            let result = PlanCommand.execute(path: day, seconds: 30, iterations: nil, seed: 1, workers: 1, out: out, sheets: sheets, report: report)
+            #expect(result.status == .cannotCreate)
+            #expect(result.errors == errors)
+            #expect(started.duration(to: .now) < .seconds(5))
+            #expect(try OutputClashTests.snapshot(folder) == before)
+        }
+    }
+
+    @Test func replanWithItsReportInAMissingFolderWritesNoNumberedPlanAndTheNextReplanIsPlanOne() throws {
+        let folder = try Self.dayFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let planned = PlanCommand.execute(path: folder + "/day.json", seconds: 600, iterations: 30, seed: 3, workers: 1, out: folder + "/plan.json")
+        #expect(planned.status == .ok, "\(planned.errors)")
+        try "id,kind,lat,lon,weightKg,window\nr1,pickup,30.28,120.125,2,\n".write(toFile: folder + "/new.csv", atomically: true, encoding: .utf8)
+        let before = try OutputClashTests.snapshot(folder)
+        let missing = folder + "/nodir"
+        let failed = ReplanCommand.execute(plan: folder + "/plan.json", now: 600, newStops: folder + "/new.csv", seconds: 30, iterations: nil,
+                                           workers: 1, report: missing + "/r.txt")
+        #expect(failed.status == .cannotCreate)
+        #expect(failed.errors == Self.missingFolder(missing + "/r.txt", missing))
+        #expect(try OutputClashTests.snapshot(folder) == before)
+        let next = ReplanCommand.execute(plan: folder + "/plan.json", now: 600, newStops: folder + "/new.csv", iterations: 10, workers: 1,
+                                         report: folder + "/r.txt")
+        #expect(next.status == .ok, "\(next.errors)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(files.contains("plan.1.json") && files.contains("plan.1.scenario.json") && files.contains("plan.1.diff.json"))
+        #expect(!files.contains("plan.2.json"))
+        #expect(try String(contentsOfFile: folder + "/r.txt", encoding: .utf8) != "an earlier report\n")
+    }
+
+    @Test func generateAndTheRiskCommandsSayCannotWriteOnceAndWriteNothing() throws {
+        let folder = try Self.dayFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(PlanCommand.execute(path: folder + "/day.json", seconds: 5, iterations: 20, seed: 1, workers: 1, out: folder + "/plan.json").status == .ok)
+        #expect(SimulateCommand.execute(plan: folder + "/plan.json", days: 2, seed: 1, out: folder + "/log.csv").status == .ok)
+        let before = try OutputClashTests.snapshot(folder)
+        let missing = folder + "/nodir", plan = folder + "/plan.json"
+        let results: [(CommandResult, String)] = [
+            (GenerateCommand.execute(stops: 10, couriers: 2, seed: 1, rain: false, out: folder + "/g.json", stopsCsv: "nodir/g.csv"), missing + "/g.csv"),
+            (GenerateCommand.execute(stops: 10, couriers: 2, seed: 1, rain: false, out: missing + "/g.json", stopsCsv: "g.csv"), missing + "/g.json"),
+            (SimulateCommand.execute(plan: plan, days: 1, seed: 1, out: missing + "/log.csv"), missing + "/log.csv"),
+            (ReportCommand.execute(plan: plan, out: missing + "/r.html", draws: 10), missing + "/r.html"),
+            (CalibrateCommand.execute(plan: plan, logs: [folder + "/log.csv"], out: missing + "/risk.json", draws: 10), missing + "/risk.json"),
+            (BenchCommand.execute([folder + "/day.json"], run: BenchRun(budgets: [30]), out: missing + "/bench.txt"), missing + "/bench.txt"),
+        ]
+        for (result, path) in results {
+            #expect(result.status == .cannotCreate)
+            #expect(result.errors == Self.missingFolder(path, missing))
+        }
+        #expect(try OutputClashTests.snapshot(folder) == before)
+    }
+
+    /// A name the folder takes (250 bytes) whose temporary file's name is too long: a failure
+    /// found only when the file is written, after the check before the search.
+    static let lateFailingName = String(repeating: "n", count: 246) + ".txt"
+
+    @Test func anOutputThatFailsAfterTheOthersAreReadyLeavesTheOthersUnwritten() throws {
+        let folder = try Self.dayFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let late = folder + "/" + Self.lateFailingName
+        let planned = PlanCommand.execute(path: folder + "/day.json", seconds: 5, iterations: 20, seed: 1, workers: 1,
+                                          out: late, sheets: folder + "/s.txt", report: folder + "/r.txt")
+        #expect(planned.status == .cannotCreate)
+        #expect(planned.errors == "desk: cannot write \(late): file name too long\n")
+        #expect(try OutputClashTests.snapshot(folder).keys.sorted() == ["day.json", "r.txt"])
+        #expect(try String(contentsOfFile: folder + "/r.txt", encoding: .utf8) == "an earlier report\n")
+        #expect(PlanCommand.execute(path: folder + "/day.json", seconds: 5, iterations: 20, seed: 1, workers: 1, out: folder + "/plan.json").status == .ok)
+        let before = try OutputClashTests.snapshot(folder)
+        let replanned = ReplanCommand.execute(plan: folder + "/plan.json", now: 600, iterations: 10, workers: 1, report: late)
+        #expect(replanned.status == .cannotCreate)
+        #expect(try OutputClashTests.snapshot(folder) == before)
+        // The reason is said once.
+        let simulated = SimulateCommand.execute(plan: folder + "/plan.json", days: 1, seed: 1, out: late)
+        #expect(simulated.status == .cannotCreate)
+        #expect(simulated.errors == "desk: cannot write \(late): file name too long\n")
+    }
+
+    @Test func writeAllAtomicallyWritesNoneWhenOneFails() throws {
+        let folder = try Self.dayFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(mkfifo(folder + "/fifo", 0o644) == 0)
+        let before = try OutputClashTests.snapshot(folder)
+        for late in [folder + "/nodir/late.txt", folder + "/fifo"] {
+            #expect(throws: OutputFileError.self) {
+                try TextFile.writeAllAtomically([("new", folder + "/a.txt"), ("new report", folder + "/r.txt"), ("late", late)])
+            }
+            #expect(try OutputClashTests.snapshot(folder) == before)
+        }
+        try TextFile.writeAllAtomically([("new", folder + "/a.txt"), ("new report", folder + "/r.txt")])
+        #expect(try String(contentsOfFile: folder + "/r.txt", encoding: .utf8) == "new report")
+        #expect(try String(contentsOfFile: folder + "/a.txt", encoding: .utf8) == "new")
+    }
+}

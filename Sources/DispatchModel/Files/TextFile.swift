@@ -42,6 +42,40 @@ public enum TextFile {
     /// folder, which is renamed over the target; on any failure, and on SIGINT/SIGTERM when the CLI's
     /// handler is installed, the temporary file is removed.
     public static func writeAtomically(_ text: String, to path: String) throws(OutputFileError) {
+        try writeAllAtomically([(text: text, path: path)])
+    }
+
+    /// Writes every file of `files` or none: each text goes to its own temporary file in its
+    /// target's folder (as ``writeAtomically(_:to:)`` does), and only when every one of them is
+    /// written and synced are they renamed over their targets, in order.
+    ///
+    /// When a file cannot be written (a missing folder, a FIFO, a full disk), every temporary file
+    /// is removed and no target is touched; the error names the first file that failed. A rename
+    /// within one folder fails only when the target changes under the command (it became a
+    /// directory); then the files renamed before it stay written and the rest are left unchanged.
+    public static func writeAllAtomically(_ files: [(text: String, path: String)]) throws(OutputFileError) {
+        var staged: [(temporary: String, target: String, path: String, folder: String)] = []
+        defer { PendingTemporaryFile.clear() }
+        func discard() { for file in staged { unlink(file.temporary) } }
+        for file in files {
+            do {
+                staged.append(try stage(file.text, to: file.path, recordingAfter: staged.map(\.temporary)))
+            } catch {
+                discard()
+                throw error
+            }
+        }
+        for (k, file) in staged.enumerated() where rename(file.temporary, file.target) != 0 {
+            let failure = errno
+            for rest in staged[k...] { unlink(rest.temporary) }
+            throw .cannotWrite(path: file.path, reason: reason(failure, folder: file.folder))
+        }
+    }
+
+    /// Writes `text` to a new temporary file beside the file `path` lands in and syncs it; the
+    /// temporary file is recorded, with `earlier` ones, for the interrupt handler to remove.
+    private static func stage(_ text: String, to path: String,
+                              recordingAfter earlier: [String]) throws(OutputFileError) -> (temporary: String, target: String, path: String, folder: String) {
         let target = try resolve(path)
         var existing = stat()
         var mode: mode_t = 0o666
@@ -54,8 +88,7 @@ public enum TextFile {
         let folder = slash.map { String(target[..<$0]) } ?? "."
         let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
         let temporary = (slash == nil ? "" : folder + "/") + ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
-        PendingTemporaryFile.set(temporary)
-        defer { PendingTemporaryFile.clear() }
+        PendingTemporaryFile.set(earlier + [temporary])
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: reason(errno, folder: folder.isEmpty ? "/" : folder)) }
         var failure: Int32 = 0
@@ -74,11 +107,27 @@ public enum TextFile {
         }
         if failure == 0, fsync(descriptor) != 0 { failure = errno }
         if close(descriptor) != 0, failure == 0 { failure = errno }
-        if failure == 0, rename(temporary, target) != 0 { failure = errno }
         if failure != 0 {
             unlink(temporary)
             throw .cannotWrite(path: path, reason: reason(failure, folder: folder))
         }
+        return (temporary, target, path, folder)
+    }
+
+    /// Throws what ``writeAtomically(_:to:)`` would meet before writing a byte: the path is (or
+    /// its symlinks lead to) a directory, device, FIFO or socket, or the folder the file lands in
+    /// does not exist or cannot take a new file. Lets a command refuse an output before its work.
+    public static func checkWritable(_ path: String) throws(OutputFileError) {
+        let target = try resolve(path)
+        var existing = stat()
+        if lstat(target, &existing) == 0, let kind = kindName(existing.st_mode) { throw .notRegularFile(path: path, kind: kind) }
+        let slash = target.lastIndex(of: "/")
+        let folder = slash.map { target[..<$0].isEmpty ? "/" : String(target[..<$0]) } ?? "."
+        var info = stat()
+        guard stat(folder, &info) == 0 else { throw .cannotWrite(path: path, reason: reason(errno, folder: folder)) }
+        guard info.st_mode & S_IFMT == S_IFDIR else { throw .cannotWrite(path: path, reason: reason(ENOTDIR, folder: folder)) }
+        // The temporary file is created in the folder: it must be writable and searchable.
+        guard access(folder, W_OK | X_OK) == 0 else { throw .cannotWrite(path: path, reason: reason(errno, folder: folder)) }
     }
 
     /// The file a write to `path` lands in: `path` itself, or the end of its chain of symlinks.
@@ -88,7 +137,9 @@ public enum TextFile {
             var info = stat()
             guard lstat(current, &info) == 0 else {
                 if errno == ENOENT { return current } // a new file (also the target of a dangling link)
-                throw .cannotWrite(path: path, reason: reason(errno, folder: current))
+                // ENOTDIR: the folder the file would be in is a file.
+                let folder = current.lastIndex(of: "/").map { current[..<$0].isEmpty ? "/" : String(current[..<$0]) } ?? "."
+                throw .cannotWrite(path: path, reason: reason(errno, folder: folder))
             }
             guard info.st_mode & S_IFMT == S_IFLNK else { return current }
             var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
