@@ -23,7 +23,7 @@ public struct PlanCommand: ParsableCommand {
     var objective: String?
     @Option(name: .customLong("weight"), help: ArgumentHelp("Override one objective weight, after the scenario's own \"objective\" block (repeatable), e.g. --weight offTerritory=100.", valueName: "name=value"))
     var weights: [String] = []
-    @Option(name: .customLong("slot-width"), help: ArgumentHelp("Publish the plan: every stop gets the slot its customer is told, its promise or this many minutes around its ETA (on ten-minute marks, inside its window); desk replan keeps these slots.", valueName: "minutes"))
+    @Option(name: .customLong("slot-width"), help: ArgumentHelp("Publish the plan: every stop gets the slot its customer is told, its promise or this many minutes (\(Self.slotWidthRange)) around its ETA (on ten-minute marks, inside its window); desk replan keeps these slots.", valueName: "minutes"))
     var slotWidth: Int?
     @Option(help: "Input format: auto, scenario, solomon or lilim.") var format: String = "auto"
     @Option(help: "Write the plan JSON here (atomically).") var out: String?
@@ -43,7 +43,15 @@ public struct PlanCommand: ParsableCommand {
         }
         guard ScenarioFormat(rawValue: format) != nil else { throw ValidationError("--format must be one of \(ScenarioFormat.choices)") }
         _ = try Self.parseWeights(weights)
-        if let slotWidth { guard (20...720).contains(slotWidth) else { throw ValidationError("--slot-width must be 20…720 minutes") } }
+        if let slotWidth { try Self.checkSlotWidth(slotWidth) }
+    }
+
+    /// The `--slot-width` range of `desk plan` and `desk replan`, "20–720", for their help.
+    static var slotWidthRange: String { "\(Plan.slotWidthMinutes.lowerBound)–\(Plan.slotWidthMinutes.upperBound)" }
+
+    /// Refuses a `--slot-width` outside ``Plan/slotWidthMinutes`` (shared by `desk plan` and `desk replan`).
+    static func checkSlotWidth(_ minutes: Int) throws {
+        guard Plan.slotWidthMinutes.contains(minutes) else { throw ValidationError("--slot-width must be \(slotWidthRange) minutes") }
     }
 
     /// `name=value` pairs from `--weight`: known names, values from 0 to

@@ -22,7 +22,7 @@ public struct ReplanCommand: ParsableCommand {
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @Option(help: "Parallel searches (the best is kept).") var workers: Int = 2
     @Option(help: "Moving a stop to another courier costs as much as this many minutes added to a courier's working day.") var stability: Double = 30
-    @Option(help: "Width of the slot told to a new customer around the ETA, minutes.") var slotWidth: Int = 60
+    @Option(help: "Width of the slot told to a new customer around the ETA, minutes (\(PlanCommand.slotWidthRange)).") var slotWidth: Int = 60
     @Option(help: "Write the new plan here instead of the next numbered name.") var out: String?
     @Option(help: "Also write the at-risk report of the new plan here: html when the name ends in .html, else text.") var report: String?
 
@@ -34,7 +34,7 @@ public struct ReplanCommand: ParsableCommand {
         if let iterations, iterations < 0 { throw ValidationError("--iterations must not be negative") }
         guard (1...16).contains(workers) else { throw ValidationError("--workers must be 1…16") }
         guard stability >= 0, stability.isFinite else { throw ValidationError("--stability must be a number of minutes ≥ 0") }
-        guard (10...600).contains(slotWidth) else { throw ValidationError("--slot-width must be 10…600 minutes") }
+        try PlanCommand.checkSlotWidth(slotWidth)
     }
 
     public func run() throws {

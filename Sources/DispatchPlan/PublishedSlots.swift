@@ -1,15 +1,20 @@
 import DispatchModel
 
 extension Plan {
+    /// The slot widths, in minutes, that `desk plan --slot-width` and `desk replan --slot-width`
+    /// accept: from 20 (the ten-minute rounding keeps the ETA inside) to 720, a whole working day
+    /// (an outlet that tells "some time today").
+    public static let slotWidthMinutes: ClosedRange<Int> = 20...720
+
     /// The plan as published to customers: every visit still to come gets the slot the customer
     /// is told by SMS or phone. A promised stop's slot is its promise; any other stop gets `width`
     /// minutes around its ETA, on ten-minute marks ("10:20–11:20"), moved inside the window the
     /// ETA falls in (and cut to it when the window is shorter). `desk replan` then keeps these
     /// slots as promises. Visits that already have a slot keep it.
     /// - Parameter width: the slot's length in minutes (at least 20, so the rounding keeps the
-    ///   ETA inside).
+    ///   ETA inside; see ``slotWidthMinutes``).
     public func publishingSlots(width: Int) -> Plan {
-        let width = max(width, 20)
+        let width = max(width, Self.slotWidthMinutes.lowerBound)
         var published = self
         for r in published.routes.indices {
             for t in published.routes[r].trips.indices {

@@ -186,3 +186,18 @@ import DispatchPlan
         #expect(loaded.errors.contains { $0.message.contains("1 ordered pairs have no row, e.g. b → c") }, "\(loaded.diagnostics)")
     }
 }
+
+/// `--slot-width`: one range for `desk plan` and `desk replan`, stated in their help.
+@Suite struct PlanCommandSlotWidthTests {
+    @Test func planAndReplanAcceptTheSameSlotWidthsAndSayWhichInTheirHelp() {
+        for minutes in [10, 19, 20, 60, 600, 700, 720, 721] {
+            let plan = (try? PlanCommand.parse(["day.json", "--slot-width", "\(minutes)"])) != nil
+            let replan = (try? ReplanCommand.parse(["plan.json", "--now", "10:00", "--slot-width", "\(minutes)"])) != nil
+            #expect(plan == (20...720).contains(minutes), "desk plan --slot-width \(minutes)")
+            #expect(replan == (20...720).contains(minutes), "desk replan --slot-width \(minutes)")
+        }
+        let flat = { (text: String) in text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        #expect(flat(PlanCommand.helpMessage(columns: 200)).contains("(20–720)"))
+        #expect(flat(ReplanCommand.helpMessage(columns: 200)).contains("(20–720)"))
+    }
+}
