@@ -11,7 +11,7 @@ public struct PlanCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Assign and order the day's stops; print a summary and write the plan JSON.",
-        discussion: "Every plan is checked by an independent checker before it is written; a plan that fails the check is a bug and exits 70.")
+        discussion: "Every plan is checked by an independent checker before it is written; a plan that fails the check is a bug and exits 70. --out, --sheets and --report are checked before the search and written all or none (exit 73 when one cannot be written).")
 
     @Argument(help: "The scenario JSON or a Solomon instance.") var scenario: String
     @Option(help: "Time limit for the whole command in seconds (default 10; none with --iterations alone). With --iterations, whichever comes first binds.")

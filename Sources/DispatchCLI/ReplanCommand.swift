@@ -11,7 +11,7 @@ public struct ReplanCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "replan",
         abstract: "Apply the couriers' events and new stops at --now, re-optimise the rest of the day, and write the next numbered plan.",
-        discussion: "Done stops never move; a courier finishes the trip it is on; slots told to customers are kept whenever possible; a stop changes courier only when that pays for --stability. The old plan is never changed: the new one is written beside it (plan.json → plan.1.json → plan.2.json …), with its diff (plan.1.diff.json) and, when stops were added, its scenario (plan.1.scenario.json). Any error in an input writes nothing (exit 65; 66 for a missing file).")
+        discussion: "Done stops never move; a courier finishes the trip it is on; slots told to customers are kept whenever possible; a stop changes courier only when that pays for --stability. The old plan is never changed: the new one is written beside it (plan.json → plan.1.json → plan.2.json …), with its diff (plan.1.diff.json) and, when stops were added, its scenario (plan.1.scenario.json). Any error in an input writes nothing (exit 65; 66 for a missing file); an output that cannot be written is found before the search and nothing is written (exit 73): the new plan, its diff, its scenario and --report are written all or none.")
 
     @Argument(help: "The plan JSON to replan (its scenario is found beside it).") var plan: String
     @Option(help: "The moment of the replan, HH:MM.") var now: String
