@@ -104,7 +104,8 @@ public struct ReplanCommand: ParsableCommand {
         let promised = newPlan.routes.flatMap(\.stops).filter { $0.promise != nil }
         let done = promised.filter(\.isRecorded), ahead = promised.filter { !$0.isRecorded }
         // A promised stop left out is a promise not kept today: counted, not hidden.
-        let promisedIDs = Set(result.scenario.stops.filter { $0.promise != nil }.map(\.id))
+        // A slot told to the customer is a promise too.
+        let promisedIDs = Set(result.scenario.stops.filter { $0.promise != nil }.map(\.id) + plan.routes.flatMap(\.stops).filter { $0.slot != nil }.map(\.id))
         let unserved = newPlan.unassigned.filter { promisedIDs.contains($0.id) }.count
         text += "promises: \(newPlan.promisesKept) of \(promised.count + unserved) kept (visited: \(done.filter { !$0.breaksPromise }.count) of \(done.count); "
             + "still to visit: \(ahead.filter { !$0.breaksPromise }.count) of \(ahead.count); not served today: \(unserved)); unassigned: \(newPlan.unassigned.count)\n"

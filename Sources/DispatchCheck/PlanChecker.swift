@@ -6,7 +6,8 @@ import DispatchPlan
 /// It recomputes every trip from the stop order alone, straight from the scenario (its own
 /// travel computation, not the solver's matrices): departures after the shift start, the
 /// reload time and the parcels' arrival at the outlet (`availableFrom`); arrivals, waiting,
-/// windows and the promised slot where the customer must be present; early and late minutes;
+/// windows and the promised slot where the customer must be present; early and late minutes
+/// (against the slot the customer was told, when the plan was published with one, else the promise);
 /// returns and the shift end; weight and volume on board per trip; skills; shipment order; and
 /// that every stop is in exactly one route or in the unassigned list with a reason. A replanned
 /// day's history is taken as recorded: done and failed visits keep the handheld's times (only
@@ -95,7 +96,8 @@ public enum PlanChecker {
                     seen[visit.id, default: 0] += 1
                     guard let si = stopByID[visit.id] else { continue }
                     resume(before: index)
-                    let stop = scenario.stops[si]
+                    // A slot told to the customer is the visit's promise (on a replan's kept trips too).
+                    let stop = scenario.stops[si].holding(slot: visit.slot)
                     if !scenario.isInZone(stop) { problems.append("stop \(stop.id) is outside the zone but routed") }
                     if !courier.canServe(skills: stop.requiredSkills) {
                         problems.append("stop \(stop.id) needs \(stop.requiredSkills.joined(separator: ", ")); courier \(courier.id) lacks it")

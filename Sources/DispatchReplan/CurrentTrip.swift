@@ -25,7 +25,8 @@ struct CurrentTrip: Sendable {
         guard start < courier.shift.end else { return nil }
         rider.shift = TimeWindow(start: start, end: courier.shift.end)
         let parcels = visits.compactMap { visit -> Stop? in
-            guard var stop = stops[visit.id] else { return nil }
+            // The slot told to the customer is the promise the new order prices.
+            guard var stop = stops[visit.id]?.holding(slot: visit.slot) else { return nil }
             // On board already: a parcel to hand over, whatever it was picked up as.
             if stop.kind == .shipmentDelivery, let shipment = stop.shipment, onBoard.contains(shipment) {
                 stop.kind = .delivery

@@ -111,14 +111,17 @@ public struct DayState: Sendable {
                 for k in order {
                     var visit = trips[t].stops[k]
                     if outcome[visit.id] != nil {
-                        let service = stopByID[visit.id]?.serviceMinutes ?? 0
+                        // A slot told to the customer is the visit's promise.
+                        let held = stopByID[visit.id]?.holding(slot: visit.slot)
+                        let service = held?.serviceMinutes ?? 0
                         var earliest = max(visit.departure - service, previousScan)
-                        if let stop = stopByID[visit.id], stop.needsCustomerPresent, let promise = stop.promise {
+                        if let stop = held, stop.needsCustomerPresent, let promise = stop.promise {
                             earliest = max(earliest, Double(promise.start))
                         }
                         visit.start = min(visit.departure, earliest)
                         visit.arrival = visit.start
-                        if let stop = stopByID[visit.id], let promise = stop.promise {
+                        if let stop = held, let promise = stop.promise {
+                            visit.promise = promise
                             visit.late = max(0, visit.start - Double(promise.end))
                             visit.early = stop.needsCustomerPresent ? max(0, Double(promise.start) - visit.start) : 0
                         }

@@ -104,9 +104,12 @@ public struct ReplanDiff: Sendable, Equatable {
                 }
             }
         }
+        // The slots told to customers are promises too, also for stops that left their trip.
+        var slotOf: [String: TimeWindow] = [:]
+        for route in old.routes { for visit in route.stops { if let slot = visit.slot { slotOf[visit.id] = slot } } }
         for u in new.unassigned {
             comparable += before[u.id] == nil ? 0 : 1
-            guard let stop = stopByID[u.id], let promise = stop.promise, failures[u.id] == nil || scenario.outlet.failedDelivery == .retry else { continue }
+            guard let stop = stopByID[u.id], let promise = slotOf[u.id] ?? stop.promise, failures[u.id] == nil || scenario.outlet.failedDelivery == .retry else { continue }
             promisesBroken.append(BrokenPromise(id: u.id, customer: stop.customer, contact: stop.contact, promise: promise, eta: nil,
                                                 reason: "not served today: " + u.reason))
         }

@@ -79,13 +79,17 @@ struct TripTimer {
             place = point.location; placeID = point.stop ?? ""
         }
         for (index, visit) in visits.enumerated() {
-            guard let stop = stops[visit.id] else { continue }
+            // A slot told to the customer is the visit's promise.
+            guard let stop = stops[visit.id]?.holding(slot: visit.slot) else { continue }
             applyResume(index)
             let leg = scenario.ride(from: place, fromID: placeID, to: stop.location, toID: stop.id, courier: courier)
             distance += leg.distance
             var next = visit
             if visit.isRecorded {
                 time = visit.departure
+                // Against the promise it is held to now (a plan written before slots counted on kept trips).
+                next.late = stop.promise.map { max(0, visit.start - Double($0.end)) } ?? 0
+                next.early = stop.needsCustomerPresent ? (stop.promise.map { max(0, Double($0.start) - visit.start) } ?? 0) : 0
             } else {
                 let arrival = time + leg.minutes
                 guard let window = stop.serviceWindows.first(where: { arrival <= Double($0.end) + 1e-4 }) else {

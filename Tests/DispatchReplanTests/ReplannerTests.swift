@@ -72,6 +72,23 @@ import Testing
         let x = try #require(result.plan.unassigned.first { $0.id == "x" })
         #expect(x.reason.hasPrefix("cannot be reached in time on the trip under way"))
         #expect(result.diff.lateBack == (late ? [ReplanDiff.LateBack(courier: "A", back: back, shiftEnd: 1200)] : []))
+        #expect(result.diff.promisesBroken.map(\.id) == ["x"])
+    }
+
+    @Test func aSlottedStopThatLeavesTheTripUnderWayIsAPromiseNotKept() throws {
+        // x's slot was told to its customer, with no promise in the scenario: left unassigned, it is still a promise not kept.
+        var day = ReplanTestDays.planarDay(withB: false)
+        day.stops[1].promise = nil
+        var plan = ReplanTestDays.planarPlan()
+        plan.routes[0].trips[1].stops[0].promise = nil
+        let events = [ReplanEvent(time: 1150, courier: "A", kind: .position, location: .planar(x: 0, y: 10))]
+        let result = Replanner.replan(plan: plan, scenario: day, events: events, newStops: [], objective: .outlet,
+                                      options: ReplanTestDays.options(now: 1151))
+        #expect(PlanChecker.violations(result.plan, scenario: result.scenario) == [])
+        #expect(result.plan.unassigned.map(\.id) == ["x"])
+        let broken = try #require(result.diff.promisesBroken.first)
+        #expect(broken.id == "x" && broken.contact == .call && broken.customer == "u-elderly" && broken.eta == nil)
+        #expect(broken.promise == TimeWindow(start: 600, end: 630))
     }
 
     @Test func aSlotNoCourierCanKeepIsListedWithTheCustomersChannel() throws {
@@ -154,21 +171,25 @@ import Testing
 
 @Suite struct CurrentTripTests {
     /// A planar day: A's one trip b1 (0, 10), b2 (0, 40), b3 (5, 10) with the slot 09:00–09:30.
-    static func day() -> (Scenario, Plan) {
+    /// With `published`, the slot is no promise of the scenario: only the plan's `slot`, as
+    /// `desk plan --slot-width` tells it to the customer.
+    static func day(published: Bool = false, rule: FailedDeliveryRule = .returnToOutlet) -> (Scenario, Plan) {
         let outlet = Outlet(id: "o", name: "planar outlet", location: .planar(x: 0, y: 0), zoneRadiusKm: nil,
                             day: TimeWindow(start: 0, end: 24 * 60), reloadMinutes: 10)
         let all = [TimeWindow(start: 0, end: 1440)]
         let slot = TimeWindow(start: 540, end: 570)
         let stops = [Stop(id: "b1", location: .planar(x: 0, y: 10), windows: all),
                      Stop(id: "b2", location: .planar(x: 0, y: 40), windows: all),
-                     Stop(id: "b3", location: .planar(x: 5, y: 10), windows: all, promise: slot)]
-        let day = Scenario(name: "planar", outlet: outlet, couriers: [Courier(id: "A", name: "A", capacityKg: 100, shift: TimeWindow(start: 480, end: 1200))],
+                     Stop(id: "b3", location: .planar(x: 5, y: 10), windows: all, customer: "u-b3", promise: published ? nil : slot)]
+        var day = Scenario(name: "planar", outlet: outlet, couriers: [Courier(id: "A", name: "A", capacityKg: 100, shift: TimeWindow(start: 480, end: 1200))],
                            stops: stops, travel: .euclidean(unitsPerMinute: 1))
+        day.outlet.failedDelivery = rule
         let toB3 = Double(925).squareRoot(), home = Double(125).squareRoot()
         let trip = Plan.Trip(departure: 480, returnTime: 526 + toB3 + home, stops: [
             Plan.Visit(id: "b1", arrival: 490, start: 490, departure: 492, windows: all),
             Plan.Visit(id: "b2", arrival: 522, start: 522, departure: 524, windows: all),
-            Plan.Visit(id: "b3", arrival: 524 + toB3, start: 524 + toB3, departure: 526 + toB3, windows: all, promise: slot),
+            Plan.Visit(id: "b3", arrival: 524 + toB3, start: 524 + toB3, departure: 526 + toB3, windows: all,
+                       promise: published ? nil : slot, slot: published ? slot : nil),
         ])
         let plan = Plan(name: "planar", routes: [Plan.CourierRoute(courier: "A", trips: [trip], distance: 40 + toB3 + home, shiftStart: 480, reloadMinutes: 10)],
                         unassigned: [])
@@ -187,6 +208,40 @@ import Testing
         #expect(trip.stops.map(\.id) == ["b1", "b3", "b2"])
         #expect(trip.stops.allSatisfy { !$0.breaksPromise })
         #expect(result.diff.promisesBroken.isEmpty)
+    }
+
+    @Test func aSlotToldToTheCustomerIsAPromiseOnTheTripUnderWay() throws {
+        let (day, plan) = Self.day(published: true)
+        #expect(PlanChecker.violations(plan, scenario: day) == [])
+        // b1 done 48 minutes late: the slot told to b3's customer reorders the rest of the trip, as a promise would.
+        let kept = Replanner.replan(plan: plan, scenario: day, events: [ReplanEvent(time: 540, courier: "A", stop: "b1", kind: .done)],
+                                    newStops: [], objective: .outlet, options: ReplanTestDays.options(now: 545))
+        #expect(PlanChecker.violations(kept.plan, scenario: kept.scenario) == [])
+        let trip = try #require(kept.plan.routes.first?.trips.first)
+        #expect(trip.stops.map(\.id) == ["b1", "b3", "b2"])
+        #expect(trip.stops.last { $0.id == "b3" }?.promise == TimeWindow(start: 540, end: 570))
+        #expect(kept.diff.promisesBroken.isEmpty)
+        // b1 done at 10:00: b3 can only be reached at 10:05, 35 minutes past its slot, and its customer hears of it.
+        let broken = Replanner.replan(plan: plan, scenario: day, events: [ReplanEvent(time: 600, courier: "A", stop: "b1", kind: .done)],
+                                      newStops: [], objective: .outlet, options: ReplanTestDays.options(now: 601))
+        #expect(PlanChecker.violations(broken.plan, scenario: broken.scenario) == [])
+        let b3 = try #require(broken.plan.routes.first?.stops.first { $0.id == "b3" })
+        #expect(abs(b3.start - 605) < 1e-9 && abs(b3.late - 35) < 1e-9 && b3.breaksPromise)
+        #expect(broken.diff.promisesBroken.map(\.id) == ["b3"])
+        #expect(broken.diff.promisesBroken.first?.customer == "u-b3" && broken.diff.promisesBroken.first?.contact == .sms)
+    }
+
+    @Test func aRetriedFailureKeepsItsSlotAsAPromiseAndPassesTheChecker() throws {
+        let (day, plan) = Self.day(published: true, rule: .retry)
+        // b3 fails at 08:35: tried again after A is back and has reloaded, past its slot (09:00–09:30).
+        let events = [ReplanEvent(time: 490, courier: "A", stop: "b1", kind: .done),
+                      ReplanEvent(time: 515, courier: "A", stop: "b3", kind: .failed, reason: .notHome)]
+        let result = Replanner.replan(plan: plan, scenario: day, events: events, newStops: [], objective: .outlet,
+                                      options: ReplanTestDays.options(now: 516))
+        #expect(PlanChecker.violations(result.plan, scenario: result.scenario) == [])
+        let b3 = try #require(result.plan.routes.first?.stops.first { $0.id == "b3" })
+        #expect(b3.status == .planned && b3.slot == TimeWindow(start: 540, end: 570))
+        #expect(b3.late > 0 && result.diff.promisesBroken.map(\.id) == ["b3"])
     }
 
     /// The planar day with A's day ending at (0, 50), 70 minutes from x, and A's plan ending there (x's trip back at 11:12).

@@ -88,3 +88,15 @@ public struct Stop: Sendable, Hashable, Codable {
         self.availableFrom = availableFrom
     }
 }
+
+extension Stop {
+    /// The stop held to the slot its customer was told when a plan was published: that slot is its
+    /// promise (late and early minutes count against it, and where the customer must be present the
+    /// courier waits for it). Without a slot, the stop as it is.
+    public func holding(slot: TimeWindow?) -> Stop {
+        guard let slot else { return self }
+        var held = self
+        held.promise = slot
+        return held
+    }
+}
