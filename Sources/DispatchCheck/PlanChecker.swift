@@ -12,9 +12,10 @@ import DispatchPlan
 /// that every stop is in exactly one route or in the unassigned list with a reason. A replanned
 /// day's history is taken as recorded: done and failed visits keep the handheld's times (only
 /// their order is checked), and a trip's `resume` point (where the courier was seen) restarts the
-/// timing of the rest of the trip; a courier late back only because of them (the ride back starts at
-/// a scan or where it was seen) works overtime, which is not a violation. It imports
-/// the model and the plan, never the solver. The CLI runs it on every plan before writing it.
+/// timing of the rest of the trip, and a shipment whose pickup is recorded done may be delivered on a
+/// later trip without it (the parcel came back to the outlet); a courier late back only because of
+/// them (the ride back starts at a scan or where it was seen) works overtime, which is not a
+/// violation. It imports the model and the plan, never the solver. The CLI runs it on every plan before writing it.
 public enum PlanChecker {
     /// Tolerance for comparing recomputed times with the plan's (minutes; plans store four
     /// decimals and the solver keeps compact single-precision matrices).
@@ -34,6 +35,16 @@ public enum PlanChecker {
         var pickupOfShipment: [String: Stop] = [:]
         for stop in scenario.stops where stop.kind == .shipmentPickup {
             if let id = stop.shipment, pickupOfShipment[id] == nil { pickupOfShipment[id] = stop }
+        }
+        // Shipments whose pickup is recorded done: a delivery of one on a trip without its pickup
+        // carries the parcel the courier brought back to the outlet (a replan's retried delivery).
+        var pickedBefore = Set<String>()
+        for route in plan.routes {
+            for visit in route.stops where visit.status == .done {
+                if let si = stopByID[visit.id], scenario.stops[si].kind == .shipmentPickup, let shipment = scenario.stops[si].shipment {
+                    pickedBefore.insert(shipment)
+                }
+            }
         }
         var seen: [String: Int] = [:]
         var usedCouriers = Set<String>()
@@ -76,6 +87,13 @@ public enum PlanChecker {
                 var time = trip.departure
                 var kg = 0.0, litres = 0.0
                 for stop in stops where stop.kind == .delivery { kg += stop.weightKg; litres += stop.volumeLitres }
+                let pickedOnTrip = Set(stops.filter { $0.kind == .shipmentPickup }.compactMap(\.shipment))
+                var fromOutlet = Set<String>()
+                for stop in stops where stop.kind == .shipmentDelivery {
+                    guard let shipment = stop.shipment, !pickedOnTrip.contains(shipment), pickedBefore.contains(shipment) else { continue }
+                    fromOutlet.insert(shipment)
+                    kg += pickupOfShipment[shipment]?.weightKg ?? 0; litres += pickupOfShipment[shipment]?.volumeLitres ?? 0
+                }
                 if abs(kg - trip.loadKg) > 0.05 + 1e-6 * kg, trip.loadKg != 0 || kg > 0.05 {
                     problems.append("\(label): loads \(kg) kg recomputed, plan says \(trip.loadKg)")
                 }
@@ -139,7 +157,7 @@ public enum PlanChecker {
                         // A recorded pickup whose delivery could not follow on the trip came back to the outlet.
                         if !visit.isRecorded || deliveredOnTrip.contains(stop.shipment ?? "") { onBoard.insert(stop.shipment ?? "") }
                     case .shipmentDelivery:
-                        guard onBoard.remove(stop.shipment ?? "") != nil else {
+                        guard onBoard.remove(stop.shipment ?? "") != nil || fromOutlet.remove(stop.shipment ?? "") != nil else {
                             problems.append("stop \(stop.id): shipment \(stop.shipment ?? "?") delivered before (or without) its pickup on this trip")
                             break
                         }

@@ -48,6 +48,21 @@ public struct DayState: Sendable {
     /// Stops that cannot be served any more whatever the plan (a shipment whose pickup failed).
     public var cancelled: [Plan.Unassigned] = []
 
+    /// Shipments whose pickup is done on a kept trip: the parcel is with the courier or back at the outlet.
+    func shipmentsPickedUp(scenario: Scenario) -> Set<String> {
+        var stopByID: [String: Stop] = [:]
+        for stop in scenario.stops where stopByID[stop.id] == nil { stopByID[stop.id] = stop }
+        var picked = Set<String>()
+        for courier in couriers {
+            for trip in courier.keptTrips {
+                for visit in trip.stops where visit.status == .done {
+                    if let stop = stopByID[visit.id], stop.kind == .shipmentPickup, let shipment = stop.shipment { picked.insert(shipment) }
+                }
+            }
+        }
+        return picked
+    }
+
     /// The day of `plan` at `now`, after `events`. With `objective`, the rest of a trip under way
     /// whose courier reported something on it is re-sequenced from where the courier is
     /// (`iterations` steps of the search, `seed`); without, it keeps its order.
@@ -77,6 +92,15 @@ public struct DayState: Sendable {
         var failures: [String: (time: Double, reason: String)] = [:]
         var cancelled: [Plan.Unassigned] = []
         let routeOf = Dictionary(plan.routes.map { ($0.courier, $0) }, uniquingKeysWith: { a, _ in a })
+        // Shipments whose pickup is done (scanned before, or now): their parcel is with a courier or back at the outlet.
+        var pickedBefore = Set<String>()
+        for route in plan.routes {
+            for visit in route.stops {
+                guard let stop = stopByID[visit.id], stop.kind == .shipmentPickup, let shipment = stop.shipment else { continue }
+                let kind = outcome[visit.id]?.kind
+                if kind == .done || (kind == nil && visit.status == .done) { pickedBefore.insert(shipment) }
+            }
+        }
         for courier in scenario.couriers {
             guard let route = routeOf[courier.id] else {
                 couriers.append(CourierState(courier: courier.id, keptTrips: [], keptDistance: 0,
@@ -151,8 +175,9 @@ public struct DayState: Sendable {
                 // A failed delivery to retry leaves the trip: it is tried again later today.
                 let toRetry = retry ? visits.filter { $0.status == .failed && outcome[$0.id] != nil } : []
                 visits.removeAll { visit in toRetry.contains { $0.id == visit.id } }
-                // A shipment delivered on this trip needs its pickup done, or still ahead on it.
-                var picked = Set<String>()
+                // A shipment delivered on this trip needs its pickup done (on it, or before: the
+                // parcel came back to the outlet), or still ahead on it.
+                var picked = pickedBefore
                 var orphans: [(id: String, pickupRetried: Bool)] = []
                 for visit in visits {
                     guard let stop = stopByID[visit.id], let shipment = stop.shipment else { continue }
@@ -211,6 +236,7 @@ public struct DayState: Sendable {
                 let point: (Location, Double, String?)? = kept[last].resume.map { ($0.location, $0.time, $0.stop) }
                     ?? recorded.last.flatMap { visit in stopByID[visit.id].map { ($0.location, visit.departure, visit.id) } }
                 let onBoard = Set(recorded.filter { stopByID[$0.id]?.kind == .shipmentPickup && $0.status == .done }.compactMap { stopByID[$0.id]?.shipment })
+                    .union(pickedBefore)
                 if open.count >= 2, let (place, time, stop) = point,
                    let (order, left) = current.sequence(open, courier: courier, place: place, time: time, onBoard: onBoard,
                                                         scenario: scenario, stops: stopByID) {

@@ -61,9 +61,22 @@ public enum Replanner {
         let requestIDs = Set(requests.map(\.id))
         var pending = state.pending
         for stop in requests { pending.append(DayState.Pending(id: stop.id, previousCourier: nil, backAtOutlet: nil, note: nil)) }
+        // Shipments whose pickup is done: a delivery of one still to make carries a parcel the
+        // courier brought back, a delivery from the outlet like any other.
+        let pickedUp = state.shipmentsPickedUp(scenario: scenario)
+        var pickupOf: [String: Stop] = [:]
+        for stop in day.stops where stop.kind == .shipmentPickup {
+            if let shipment = stop.shipment, pickupOf[shipment] == nil { pickupOf[shipment] = stop }
+        }
         rest.stops = pending.compactMap { entry -> Stop? in
             guard var stop = stopByID[entry.id] else { return nil }
             if let slot = slotOf[entry.id] { stop.promise = slot }
+            if stop.kind == .shipmentDelivery, let shipment = stop.shipment, pickedUp.contains(shipment), let pickup = pickupOf[shipment] {
+                stop.kind = .delivery
+                stop.shipment = nil
+                stop.weightKg = pickup.weightKg
+                stop.volumeLitres = pickup.volumeLitres
+            }
             if let back = entry.backAtOutlet, back.isFinite, stop.kind == .delivery {
                 stop.availableFrom = max(stop.availableFrom ?? 0, Int(back.rounded(.up)))
             }

@@ -66,9 +66,18 @@ struct TripTimer {
         var distance = 0.0
         var timed: [Plan.Visit] = []
         var kg = 0.0, litres = 0.0
+        let pickedOnTrip = Set(visits.compactMap { stops[$0.id] }.filter { $0.kind == .shipmentPickup }.compactMap(\.shipment))
         for visit in visits {
-            guard let stop = stops[visit.id], stop.kind == .delivery else { continue }
-            kg += stop.weightKg; litres += stop.volumeLitres
+            guard let stop = stops[visit.id] else { continue }
+            switch stop.kind {
+            case .delivery: kg += stop.weightKg; litres += stop.volumeLitres
+            case .shipmentDelivery:
+                // Picked up before (the parcel came back to the outlet): it leaves with the trip.
+                guard let shipment = stop.shipment, !pickedOnTrip.contains(shipment),
+                      let pickup = scenario.stops.first(where: { $0.kind == .shipmentPickup && $0.shipment == shipment }) else { continue }
+                kg += pickup.weightKg; litres += pickup.volumeLitres
+            case .pickup, .shipmentPickup: continue
+            }
         }
         let loadKg = kg
         var peakKg = kg, peakLitres = litres

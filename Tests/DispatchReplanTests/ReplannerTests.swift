@@ -244,6 +244,38 @@ import Testing
         #expect(b3.late > 0 && result.diff.promisesBroken.map(\.id) == ["b3"])
     }
 
+    @Test func aFailedShipmentDeliveryWhosePickupIsDoneIsRetriedFromTheOutlet() throws {
+        let all = [TimeWindow(start: 0, end: 1440)]
+        let stops = [Stop(id: "sp", kind: .shipmentPickup, shipment: "s1", location: .planar(x: 0, y: 10), weightKg: 3, windows: all),
+                     Stop(id: "sd", kind: .shipmentDelivery, shipment: "s1", location: .planar(x: 10, y: 10), windows: all)]
+        var day = Scenario(name: "planar", outlet: Outlet(id: "o", name: "planar outlet", location: .planar(x: 0, y: 0), zoneRadiusKm: nil,
+                                                          day: TimeWindow(start: 0, end: 24 * 60), reloadMinutes: 10),
+                           couriers: [Courier(id: "A", name: "A", capacityKg: 100, shift: TimeWindow(start: 480, end: 1200))],
+                           stops: stops, travel: .euclidean(unitsPerMinute: 1))
+        day.outlet.failedDelivery = .retry
+        let plan = RoutePlanner.plan(day, objective: .outlet, options: SearchOptions(iterations: 10, seconds: 3600, seed: 1, workers: 1),
+                                     setPartitioning: false)
+        let first = try #require(plan.routes.first?.trips.first)
+        try #require(first.stops.map(\.id) == ["sp", "sd"])
+        // The pickup is done, the delivery fails: the parcel comes back with A and is tried again from the outlet.
+        let events = [ReplanEvent(time: first.stops[0].departure, courier: "A", stop: "sp", kind: .done),
+                      ReplanEvent(time: first.stops[1].departure, courier: "A", stop: "sd", kind: .failed, reason: .notHome)]
+        let result = Replanner.replan(plan: plan, scenario: day, events: events, newStops: [], objective: .outlet,
+                                      options: ReplanTestDays.options(now: first.stops[1].departure + 1))
+        #expect(PlanChecker.violations(result.plan, scenario: result.scenario) == [])
+        #expect(result.plan.unassigned.isEmpty)
+        let trips = try #require(result.plan.routes.first?.trips)
+        let retry = try #require(trips.last)
+        #expect(trips.count == 2 && retry.stops.map(\.id) == ["sd"] && retry.stops.first?.status == .planned)
+        #expect(retry.departure >= trips[0].returnTime + 10 && abs(retry.loadKg - 3) < 1e-9)
+        // A replan while that trip is under way keeps the delivery on it.
+        let seen = [ReplanEvent(time: retry.departure + 1, courier: "A", kind: .position, location: .planar(x: 0, y: 1))]
+        let later = Replanner.replan(plan: result.plan, scenario: result.scenario, events: seen, newStops: [], objective: .outlet,
+                                     options: ReplanTestDays.options(now: retry.departure + 2))
+        #expect(PlanChecker.violations(later.plan, scenario: later.scenario) == [])
+        #expect(later.plan.unassigned.isEmpty && later.plan.routes.first?.trips.last?.stops.map(\.id) == ["sd"])
+    }
+
     /// The planar day with A's day ending at (0, 50), 70 minutes from x, and A's plan ending there (x's trip back at 11:12).
     static func dayEndingAway(withB: Bool) -> (Scenario, Plan) {
         var day = ReplanTestDays.planarDay(withB: withB)
