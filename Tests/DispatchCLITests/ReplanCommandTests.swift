@@ -50,6 +50,32 @@ import Testing
         #expect(again.scenario?.path == "plan.1.scenario.json")
     }
 
+    @Test func aSlottedStopThatFailsOnARetryOutletIsReplannedWithItsSlotAsAPromise() throws {
+        let folder = NSTemporaryDirectory() + "desk-replan-slot-retry-\(getpid())"
+        try? FileManager.default.removeItem(atPath: folder)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let day = try TextFile.read(Fixture.scenarios + "/small-day.json")
+            .replacingOccurrences(of: #""reloadMinutes": 10"#, with: #""reloadMinutes": 10, "failedDelivery": "retry""#)
+        try TextFile.writeAtomically(day, to: folder + "/day.json")
+        let planned = PlanCommand.execute(path: folder + "/day.json", seconds: 600, iterations: 30, seed: 3, workers: 1, slotWidth: 60,
+                                          out: folder + "/plan.json")
+        try #require(planned.status == .ok, "\(planned.errors)")
+        let plan = try PlanReader.load(path: folder + "/plan.json")
+        // The day's first stop fails: retried after its courier is back, well past the slot its customer was told.
+        let (courier, first) = try #require(plan.routes.compactMap { route in route.stops.first.map { (route.courier, $0) } }
+            .min { $0.1.departure < $1.1.departure })
+        let slot = try #require(first.slot)
+        try TextFile.writeAtomically("time,courier,stop,event,lat,lon,reason\n\(Clock.format(first.departure.rounded(.up))),\(courier),\(first.id),failed,,,not_home\n",
+                                     to: folder + "/events.csv")
+        let replanned = ReplanCommand.execute(plan: folder + "/plan.json", now: first.departure + 1, events: folder + "/events.csv",
+                                              iterations: 30, workers: 1, out: folder + "/plan.1.json")
+        #expect(replanned.status == .ok, "\(replanned.errors)")
+        let retried = try #require(PlanReader.load(path: folder + "/plan.1.json").routes.flatMap(\.stops).first { $0.id == first.id })
+        #expect(retried.status == .planned && retried.slot == slot && retried.promise == slot)
+        #expect(retried.start > Double(slot.end) && retried.late > 0 && replanned.output.contains("about \(first.id)"))
+    }
+
     @Test func badInputsExit65NamingTheLineAndWriteNothing() throws {
         let folder = try Self.plannedFolder("bad")
         defer { try? FileManager.default.removeItem(atPath: folder) }
