@@ -87,7 +87,10 @@ public struct ReplanCommand: ParsableCommand {
                 return CommandResult(errors: "desk: BUG: the new scenario failed validation:\n" + invalid.prefix(40).map { "  " + $0.description }.joined(separator: "\n") + "\n",
                                      status: .internalError)
             }
-            let text = ScenarioWriter.json(result.scenario)
+            // The day's risk block (a calibrated model) goes on with it: desk report on the new
+            // plan reads it from the new scenario.
+            let risk = (try? JSONParser.parse(TextFile.read(scenarioPath)))?.value["risk"]?.value
+            let text = ScenarioWriter.json(result.scenario, risk: risk)
             scenarioText = text
             newPlan.scenario = Plan.ScenarioReference(path: RelativePath.of(targetScenario, fromFolderOf: target), sha256: SHA256.hex(Data(text.utf8)))
         } else if let reference = plan.scenario {

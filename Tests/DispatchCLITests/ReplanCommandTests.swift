@@ -1,4 +1,5 @@
 import DispatchPlan
+import DispatchRisk
 import Foundation
 import Testing
 @testable import DispatchCLI
@@ -48,6 +49,30 @@ import Testing
         let again = try PlanReader.load(path: folder + "/plan.2.json")
         #expect(again == replanned.withScenario(again.scenario))
         #expect(again.scenario?.path == "plan.1.scenario.json")
+    }
+
+    /// The new scenario a replan writes (with new stops) keeps the day's risk block, a model
+    /// calibrated on the outlet's scans: it was dropped, and reports on the replanned day used the
+    /// defaults.
+    @Test func theNewScenarioKeepsTheDaysRiskBlock() throws {
+        let folder = NSTemporaryDirectory() + "desk-replan-risk-\(getpid())"
+        try? FileManager.default.removeItem(atPath: folder)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let day = try TextFile.read(Fixture.scenarios + "/small-day.json")
+        guard let brace = day.lastIndex(of: "}") else { Issue.record("no closing brace"); return }
+        let block = #"{"rideLogMean": 0.05, "daySD": 0.2, "courierSD": 0.1, "rideSD": 0.3, "serviceLogMean": 0.1, "serviceSD": 0.4}"#
+        try TextFile.writeAtomically(String(day[..<brace]) + ",\n  \"risk\": \(block)\n}\n", to: folder + "/day.json")
+        let planned = PlanCommand.execute(path: folder + "/day.json", seconds: 600, iterations: 30, seed: 3, workers: 1, out: folder + "/plan.json")
+        #expect(planned.status == .ok, "\(planned.errors)")
+        try TextFile.writeAtomically("id,kind,lat,lon,weightKg,window\nr1,pickup,30.28,120.125,2,\n", to: folder + "/new.csv")
+        let replanned = ReplanCommand.execute(plan: folder + "/plan.json", now: 10 * 60, newStops: folder + "/new.csv", iterations: 10, workers: 1)
+        #expect(replanned.status == .ok, "\(replanned.errors)")
+        let defaults = RiskModel.defaults(weather: nil)
+        let before = try RiskProfileFile.scenarioRisk(path: folder + "/day.json", defaults: defaults)
+        let after = try RiskProfileFile.scenarioRisk(path: folder + "/plan.1.scenario.json", defaults: defaults)
+        #expect(before != nil && after == before)
+        #expect(after?.model.daySD == 0.2)
     }
 
     @Test func aSlottedStopThatFailsOnARetryOutletIsReplannedWithItsSlotAsAPromise() throws {

@@ -1,7 +1,9 @@
 /// Writes scenarios in the file format ``ScenarioReader`` reads, deterministically.
 public enum ScenarioWriter {
     /// The scenario JSON. With `stopsFile`, stops are left out of the JSON and named by that file.
-    public static func json(_ scenario: Scenario, stopsFile: String? = nil) -> String {
+    /// `risk` is the `"risk"` block of the file the scenario was read from, written back as it was
+    /// (the risk commands read it; the model does not).
+    public static func json(_ scenario: Scenario, stopsFile: String? = nil, risk: JSONValue? = nil) -> String {
         let outlet = scenario.outlet
         var travel: JSONValue
         switch scenario.travel {
@@ -29,6 +31,7 @@ public enum ScenarioWriter {
             "objective": scenario.objectiveWeights.isEmpty ? nil : .object(scenario.objectiveWeights.keys.sorted().map {
                 (key: $0, node: JSONNode(.number(scenario.objectiveWeights[$0] ?? 0)))
             }),
+            "risk": risk,
             "couriers": .array(scenario.couriers.map(courierJSON)),
             "stopsFile": stopsFile.map(JSONValue.string),
             "stops": stopsFile == nil ? .array(scenario.stops.map(stopJSON)) : nil,
