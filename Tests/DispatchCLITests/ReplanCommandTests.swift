@@ -19,6 +19,14 @@ import Testing
         return folder
     }
 
+    /// An empty folder of its own for one test.
+    static func emptyFolder(_ name: String) throws -> String {
+        let folder = NSTemporaryDirectory() + "desk-replan-\(name)-\(getpid())"
+        try? FileManager.default.removeItem(atPath: folder)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
     static func files(_ folder: String) -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() }
 
     @Test func replansAreNumberedBesideTheOldPlanWhichNeverChanges() throws {
@@ -55,9 +63,7 @@ import Testing
     /// calibrated on the outlet's scans: it was dropped, and reports on the replanned day used the
     /// defaults.
     @Test func theNewScenarioKeepsTheDaysRiskBlock() throws {
-        let folder = NSTemporaryDirectory() + "desk-replan-risk-\(getpid())"
-        try? FileManager.default.removeItem(atPath: folder)
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try Self.emptyFolder("risk")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let day = try TextFile.read(Fixture.scenarios + "/small-day.json")
         guard let brace = day.lastIndex(of: "}") else { Issue.record("no closing brace"); return }
@@ -76,9 +82,7 @@ import Testing
     }
 
     @Test func aSlottedStopThatFailsOnARetryOutletIsReplannedWithItsSlotAsAPromise() throws {
-        let folder = NSTemporaryDirectory() + "desk-replan-slot-retry-\(getpid())"
-        try? FileManager.default.removeItem(atPath: folder)
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try Self.emptyFolder("slot-retry")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let day = try TextFile.read(Fixture.scenarios + "/small-day.json")
             .replacingOccurrences(of: #""reloadMinutes": 10"#, with: #""reloadMinutes": 10, "failedDelivery": "retry""#)
