@@ -143,7 +143,7 @@ public struct PlanCommand: ParsableCommand {
         // Every output is rendered first and then written all or none: no report or sheets of a plan that was not written.
         var files: [(text: String, path: String)] = []
         if let report {
-            switch PlanRiskReport.render(plan: plan, scenario: loaded.scenario, scenarioPath: path, to: report) {
+            switch PlanRiskReport.render(plan: plan, scenario: loaded.scenario, riskBlock: loaded.riskBlock, scenarioPath: path, to: report) {
             case .success(let rendered):
                 text += rendered.line
                 files.append((rendered.text, report))

@@ -12,6 +12,8 @@ struct PlanInput {
     /// The files read: the plan, its scenario and the files the scenario names, each with what it
     /// is (for ``OutputPaths``).
     var files: [(what: String, path: String)]
+    /// The scenario's `"risk"` block as read (``LoadedScenario/riskBlock``).
+    var riskBlock: JSONNode?
 
     static func load(planPath: String) throws(CommandFailure) -> PlanInput {
         let file: PlanFile
@@ -34,7 +36,7 @@ struct PlanInput {
         do { try file.check(against: loaded.scenario, scenarioPath: scenarioPath) } catch { throw failure(error) }
         let files = [("the plan being read", planPath), ("the scenario the plan names", scenarioPath)]
             + loaded.companionFiles.map { ("a file the scenario \(scenarioPath) names", $0) }
-        return PlanInput(plan: plan, scenario: loaded.scenario, scenarioPath: scenarioPath, files: files)
+        return PlanInput(plan: plan, scenario: loaded.scenario, scenarioPath: scenarioPath, files: files, riskBlock: loaded.riskBlock)
     }
 }
 

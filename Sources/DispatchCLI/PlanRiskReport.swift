@@ -7,19 +7,15 @@ import DispatchRisk
 enum PlanRiskReport {
     /// The report of `plan` to be written to `path` (html when it ends in .html, else text) and the
     /// summary line, or the failure. Nothing is written here: the command writes the report with
-    /// its other outputs, all or none. The risk block is read from `scenarioText` when given (a
-    /// scenario about to be written at `scenarioPath`), else from the file at `scenarioPath`.
-    static func render(plan: Plan, scenario: Scenario, scenarioPath: String, scenarioText: String? = nil, to path: String,
+    /// its other outputs, all or none. The risk model is the scenario's `riskBlock` (as its reader
+    /// kept it, from the file at `scenarioPath`), else the defaults for its weather.
+    static func render(plan: Plan, scenario: Scenario, riskBlock: JSONNode?, scenarioPath: String, to path: String,
                        threshold: Double = 0.2) -> Result<(text: String, line: String), RiskInput.Failure> {
         do {
             let defaults = RiskModel.defaults(weather: scenario.weather)
-            let risk: RiskProfile?
-            if let scenarioText {
-                risk = try RiskProfileFile.scenarioRisk(text: scenarioText, path: scenarioPath, defaults: defaults)
-            } else {
-                risk = try RiskProfileFile.scenarioRisk(path: scenarioPath, defaults: defaults)
-            }
-            let profile = risk ?? RiskProfile(model: defaults)
+            let profile = try riskBlock.map { block throws(RiskDataError) in
+                try RiskProfileFile.scenarioRisk(block: block, path: scenarioPath, defaults: defaults)
+            } ?? RiskProfile(model: defaults)
             let day = try PlannedDay(plan: plan, scenario: scenario)
             let estimate = RiskEstimator(model: profile.model, draws: 1000, seed: 1).estimate(day)
             let report = RiskReport(plan: plan, scenario: scenario, day: day, estimate: estimate, profile: profile, threshold: threshold,

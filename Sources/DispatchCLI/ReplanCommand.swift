@@ -89,8 +89,7 @@ public struct ReplanCommand: ParsableCommand {
             }
             // The day's risk block (a calibrated model) goes on with it: desk report on the new
             // plan reads it from the new scenario.
-            let risk = (try? JSONParser.parse(TextFile.read(scenarioPath)))?.value["risk"]?.value
-            let text = ScenarioWriter.json(result.scenario, risk: risk)
+            let text = ScenarioWriter.json(result.scenario, risk: input.riskBlock?.value)
             scenarioText = text
             newPlan.scenario = Plan.ScenarioReference(path: RelativePath.of(targetScenario, fromFolderOf: target), sha256: SHA256.hex(Data(text.utf8)))
         } else if let reference = plan.scenario {
@@ -127,8 +126,8 @@ public struct ReplanCommand: ParsableCommand {
         files.append((PlanWriter.json(newPlan), target))
         var reportLine = ""
         if let report {
-            switch PlanRiskReport.render(plan: newPlan, scenario: result.scenario, scenarioPath: scenarioText == nil ? scenarioPath : targetScenario,
-                                         scenarioText: scenarioText, to: report) {
+            switch PlanRiskReport.render(plan: newPlan, scenario: result.scenario, riskBlock: input.riskBlock,
+                                         scenarioPath: scenarioText == nil ? scenarioPath : targetScenario, to: report) {
             case .success(let rendered):
                 reportLine = rendered.line
                 files.append((rendered.text, report))

@@ -21,35 +21,24 @@ public enum ScenarioInput {
     /// Reads `path`; a missing, unreadable or non-UTF-8 file throws, everything else becomes
     /// diagnostics (a day above ``Scenario/maximumStops`` among them).
     public static func load(_ path: String, format: ScenarioFormat = .auto) throws(ScenarioFileError) -> LoadedScenario {
-        let text = try TextFile.read(path)
-        var loaded = read(text, path: path, format: format)
+        var loaded = read(try TextFile.read(path), path: path, format: format)
         // The readers refuse such a day already; this keeps the promise for any reader added later.
         if loaded.scenario.stops.count > Scenario.maximumStops {
             loaded.diagnostics.append(Diagnostic(.error, file: path, line: 0, field: "stops",
                                                  message: Scenario.tooManyStopsMessage(count: loaded.scenario.stops.count)))
         }
-        if readsAsScenarioJSON(text, format: format), !loaded.diagnostics.contains(where: { $0.field == "json" }),
-           let problem = riskBlockProblem(text, path: path, weather: loaded.scenario.weather) {
+        if let block = loaded.riskBlock, let problem = riskBlockProblem(block, path: path, weather: loaded.scenario.weather) {
             loaded.diagnostics.append(problem)
         }
         return loaded
     }
 
-    /// Whether `text` is read as DispatchDesk's scenario JSON under `format`.
-    static func readsAsScenarioJSON(_ text: String, format: ScenarioFormat) -> Bool {
-        switch format {
-        case .scenario: return true
-        case .solomon, .lilim: return false
-        case .auto: return !SolomonReader.looksLikeSolomon(text) && !LiLimReader.looksLikeLiLim(text)
-        }
-    }
-
     /// The error in the scenario's `"risk"` block, which the risk report reads (`desk plan
     /// --report`, `desk report`, `desk simulate`): a block those commands would refuse makes the
     /// scenario itself invalid, found by `desk validate` and before `desk plan` searches.
-    static func riskBlockProblem(_ text: String, path: String, weather: String?) -> Diagnostic? {
+    static func riskBlockProblem(_ block: JSONNode, path: String, weather: String?) -> Diagnostic? {
         do {
-            _ = try RiskProfileFile.scenarioRisk(text: text, path: path, defaults: RiskModel.defaults(weather: weather))
+            _ = try RiskProfileFile.scenarioRisk(block: block, path: path, defaults: RiskModel.defaults(weather: weather))
             return nil
         } catch {
             switch error {

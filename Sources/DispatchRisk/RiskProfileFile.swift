@@ -14,17 +14,19 @@ public enum RiskProfileFile {
 
     /// The `"risk"` block of the scenario file at `path`, or `nil` when it has none.
     public static func scenarioRisk(path: String, defaults: RiskModel) throws(RiskDataError) -> RiskProfile? {
-        try scenarioRisk(text: try readText(path), path: path, defaults: defaults)
-    }
-
-    /// The `"risk"` block of scenario JSON `text` read from `path`, or `nil` when it has none.
-    public static func scenarioRisk(text: String, path: String, defaults: RiskModel) throws(RiskDataError) -> RiskProfile? {
+        let text = try readText(path)
         let root: JSONNode
         do { root = try JSONParser.parse(text) } catch {
             throw .invalid(path: path, line: error.line, field: "json", message: error.message)
         }
-        guard let node = root.value["risk"] else { return nil }
-        return try profile(node, path: path, defaults: defaults, field: "risk")
+        return try root.value["risk"].map { node throws(RiskDataError) in try scenarioRisk(block: node, path: path, defaults: defaults) }
+    }
+
+    /// A scenario's `"risk"` block as its reader kept it (``LoadedScenario/riskBlock``), read
+    /// from `path`: the same profile as ``scenarioRisk(path:defaults:)`` without reading the file
+    /// again.
+    public static func scenarioRisk(block: JSONNode, path: String, defaults: RiskModel) throws(RiskDataError) -> RiskProfile {
+        try profile(block, path: path, defaults: defaults, field: "risk")
     }
 
     /// Reads risk JSON `text` from `path`.

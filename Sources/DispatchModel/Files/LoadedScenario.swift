@@ -11,6 +11,9 @@ public struct LoadedScenario: Sendable {
     /// The other files the scenario names (its `stopsFile` parcels CSV, its travel `matrixFile`),
     /// resolved against the scenario's folder: inputs too, which no output may replace.
     public var companionFiles: [String] = []
+    /// The scenario JSON's `"risk"` block as read (a risk model the risk commands read; the model
+    /// layer does not interpret it), or `nil` when it has none.
+    public var riskBlock: JSONNode?
 
     /// A scenario with where its stops and couriers came from (sources parallel to its stops and
     /// couriers; missing ones are named "scenario", line 0, by the validator) and the findings so far.

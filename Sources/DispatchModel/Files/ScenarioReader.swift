@@ -41,6 +41,7 @@ public enum ScenarioReader {
             return loaded
         }
         top.warnUnknown(allowed: scenarioKeys)
+        loaded.riskBlock = root.value["risk"]
         switch top.text("format", required: true) {
         case nil: break
         case Scenario.format?: break
