@@ -85,12 +85,12 @@ public enum TextFile {
             mode = existing.st_mode & 0o7777
         }
         let slash = target.lastIndex(of: "/")
-        let folder = slash.map { String(target[..<$0]) } ?? "."
+        let folder = Self.folder(of: target)
         let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
-        let temporary = (slash == nil ? "" : folder + "/") + ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let temporary = (slash.map { String(target[...$0]) } ?? "") + ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         PendingTemporaryFile.set(earlier + [temporary])
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: reason(errno, folder: folder.isEmpty ? "/" : folder)) }
+        guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: reason(errno, folder: folder)) }
         var failure: Int32 = 0
         // A replaced file keeps its permissions; a new one gets 0666 less the umask, as `open` made it.
         if replacing, fchmod(descriptor, mode) != 0 { failure = errno }
@@ -121,13 +121,18 @@ public enum TextFile {
         let target = try resolve(path)
         var existing = stat()
         if lstat(target, &existing) == 0, let kind = kindName(existing.st_mode) { throw .notRegularFile(path: path, kind: kind) }
-        let slash = target.lastIndex(of: "/")
-        let folder = slash.map { target[..<$0].isEmpty ? "/" : String(target[..<$0]) } ?? "."
+        let folder = Self.folder(of: target)
         var info = stat()
         guard stat(folder, &info) == 0 else { throw .cannotWrite(path: path, reason: reason(errno, folder: folder)) }
         guard info.st_mode & S_IFMT == S_IFDIR else { throw .cannotWrite(path: path, reason: reason(ENOTDIR, folder: folder)) }
         // The temporary file is created in the folder: it must be writable and searchable.
         guard access(folder, W_OK | X_OK) == 0 else { throw .cannotWrite(path: path, reason: reason(errno, folder: folder)) }
+    }
+
+    /// The folder a file at `path` is in: "/" for a file at the root, "." for a bare name.
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return path[..<slash].isEmpty ? "/" : String(path[..<slash])
     }
 
     /// The file a write to `path` lands in: `path` itself, or the end of its chain of symlinks.
@@ -138,8 +143,7 @@ public enum TextFile {
             guard lstat(current, &info) == 0 else {
                 if errno == ENOENT { return current } // a new file (also the target of a dangling link)
                 // ENOTDIR: the folder the file would be in is a file.
-                let folder = current.lastIndex(of: "/").map { current[..<$0].isEmpty ? "/" : String(current[..<$0]) } ?? "."
-                throw .cannotWrite(path: path, reason: reason(errno, folder: folder))
+                throw .cannotWrite(path: path, reason: reason(errno, folder: Self.folder(of: current)))
             }
             guard info.st_mode & S_IFMT == S_IFLNK else { return current }
             var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
