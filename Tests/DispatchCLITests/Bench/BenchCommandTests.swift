@@ -4,12 +4,18 @@ import Testing
 @testable import DispatchModel
 
 @Suite struct BenchCommandTests {
-    @Test func folderWithABrokenFileRunsTheOthersAndExitsNonZero() throws {
-        let folder = NSTemporaryDirectory() + "desk-bench-\(getpid())"
+    /// A new folder holding Solomon's C101 and `bestKnown` as its BKS.csv.
+    static func folderWithC101(_ name: String, bestKnown: String) throws -> String {
+        let folder = NSTemporaryDirectory() + "desk-bench-\(name)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         try TextFile.writeAtomically(try TextFile.read(Fixture.scenarios + "/solomon/C101.txt"), to: folder + "/C101.txt")
-        try TextFile.writeAtomically("instance,vehicles,distance,objective\nC101,10,828.94,hierarchical\n", to: folder + "/BKS.csv")
+        try TextFile.writeAtomically(bestKnown, to: folder + "/BKS.csv")
+        return folder
+    }
+
+    @Test func folderWithABrokenFileRunsTheOthersAndExitsNonZero() throws {
+        let folder = try Self.folderWithC101("broken", bestKnown: "instance,vehicles,distance,objective\nC101,10,828.94,hierarchical\n")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         try TextFile.writeAtomically("this is not an instance\n", to: folder + "/broken.txt")
         let result = BenchCommand.execute([folder], run: BenchRun(budgets: [0.2]), format: .csv)
         #expect(result.status == .dataError)
@@ -25,11 +31,8 @@ import Testing
     /// A broken best-known table is not a file not run: the instance runs without its reference,
     /// and the message names the table's line and field.
     @Test func aBrokenBestKnownRowLetsTheRunGoOnWithoutAGap() throws {
-        let folder = NSTemporaryDirectory() + "desk-bench-bks-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try Self.folderWithC101("bks", bestKnown: "instance,vehicles,distance\nC101,ten,828.94\n")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try TextFile.writeAtomically(try TextFile.read(Fixture.scenarios + "/solomon/C101.txt"), to: folder + "/C101.txt")
-        try TextFile.writeAtomically("instance,vehicles,distance\nC101,ten,828.94\n", to: folder + "/BKS.csv")
         let result = BenchCommand.execute([folder + "/C101.txt"], run: BenchRun(budgets: [0.2]), format: .json)
         #expect(result.status == .dataError)
         #expect(result.errors.hasPrefix("desk: \(folder)/BKS.csv:2: vehicles"), "\(result.errors)")
