@@ -48,20 +48,9 @@ public struct DayState: Sendable {
     /// Stops that cannot be served any more whatever the plan (a shipment whose pickup failed).
     public var cancelled: [Plan.Unassigned] = []
 
-    /// Shipments whose pickup is done on a kept trip: the parcel is with the courier or back at the outlet.
-    func shipmentsPickedUp(scenario: Scenario) -> Set<String> {
-        var stopByID: [String: Stop] = [:]
-        for stop in scenario.stops where stopByID[stop.id] == nil { stopByID[stop.id] = stop }
-        var picked = Set<String>()
-        for courier in couriers {
-            for trip in courier.keptTrips {
-                for visit in trip.stops where visit.status == .done {
-                    if let stop = stopByID[visit.id], stop.kind == .shipmentPickup, let shipment = stop.shipment { picked.insert(shipment) }
-                }
-            }
-        }
-        return picked
-    }
+    /// Shipments whose pickup is done (scanned before, or now): the parcel is with a courier or
+    /// back at the outlet. Every done visit is on a kept trip.
+    public var pickedUp = Set<String>()
 
     /// The day of `plan` at `now`, after `events`. With `objective`, the rest of a trip under way
     /// whose courier reported something on it is re-sequenced from where the courier is
@@ -298,5 +287,6 @@ public struct DayState: Sendable {
         self.pending = pending
         self.failures = failures
         self.cancelled = cancelled
+        self.pickedUp = pickedBefore
     }
 }

@@ -63,7 +63,7 @@ public enum Replanner {
         for stop in requests { pending.append(DayState.Pending(id: stop.id, previousCourier: nil, backAtOutlet: nil, note: nil)) }
         // Shipments whose pickup is done: a delivery of one still to make carries a parcel the
         // courier brought back, a delivery from the outlet like any other.
-        let pickedUp = state.shipmentsPickedUp(scenario: scenario)
+        let pickedUp = state.pickedUp
         var pickupOf: [String: Stop] = [:]
         for stop in day.stops where stop.kind == .shipmentPickup {
             if let shipment = stop.shipment, pickupOf[shipment] == nil { pickupOf[shipment] = stop }
