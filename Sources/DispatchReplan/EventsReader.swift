@@ -27,7 +27,7 @@ public enum EventsReader {
 
     /// Reads events `text` from `path`: times between the plan's start and `now`, stops of the
     /// plan on the reporting courier's route, each stop reported once, positions a courier of
-    /// `scenario`'s day can be at (near the outlet, and able to be back before the shift ends).
+    /// `scenario`'s day can be at (within the outlet's area plus a margin: ``PositionCheck``).
     public static func read(text: String, path: String, plan: Plan, scenario: Scenario, now: Double) throws(ReplanError) -> [ReplanEvent] {
         let table: CSVTable
         do {
