@@ -13,7 +13,12 @@ struct CurrentTrip: Sendable {
 
     /// The new order of `visits` (not yet made) for `courier`, who is at `place` at `time`, and the
     /// ids it cannot serve on this trip any more. `nil` when the day cannot be expressed (a measured matrix).
+    ///
+    /// `onBoard` are the shipments whose pickup is done: their deliveries weigh what was picked up.
+    /// `carried` is what else rides along until the outlet (pickups made, parcels that failed):
+    /// it takes that much of the courier's capacity for the rest of the trip.
     func sequence(_ visits: [Plan.Visit], courier: Courier, place: Location, time: Double, onBoard: Set<String>,
+                  carried: (kg: Double, litres: Double) = (0, 0),
                   scenario: Scenario, stops: [String: Stop]) -> (order: [Plan.Visit], dropped: [String])? {
         if case .matrix = scenario.travel { return nil }
         var outlet = scenario.outlet
@@ -21,6 +26,8 @@ struct CurrentTrip: Sendable {
         var rider = courier
         rider.start = place
         rider.end = nil
+        rider.capacityKg = max(0, courier.capacityKg - carried.kg)
+        rider.capacityLitres = courier.capacityLitres.map { max(0, $0 - carried.litres) }
         let start = Int(time.rounded(.up))
         guard start < courier.shift.end else { return nil }
         rider.shift = TimeWindow(start: start, end: courier.shift.end)
@@ -29,6 +36,11 @@ struct CurrentTrip: Sendable {
             guard var stop = stops[visit.id]?.holding(slot: visit.slot) else { return nil }
             // On board already: a parcel to hand over, whatever it was picked up as.
             if stop.kind == .shipmentDelivery, let shipment = stop.shipment, onBoard.contains(shipment) {
+                // It weighs what was picked up (the delivery half carries no weight of its own).
+                if let pickup = scenario.stops.first(where: { $0.kind == .shipmentPickup && $0.shipment == shipment }) {
+                    stop.weightKg = pickup.weightKg
+                    stop.volumeLitres = pickup.volumeLitres
+                }
                 stop.kind = .delivery
                 stop.shipment = nil
             }

@@ -312,4 +312,38 @@ import Testing
         #expect(result.plan.routes.first { $0.courier == "B" }?.stops.map(\.id) == ["x"])
         #expect(result.diff.moved == [ReplanDiff.Move(id: "x", from: "A", to: "B")])
     }
+
+    /// A planar day with a 10 kg tricycle: b1 (0, 10) is picked up first, b2 (0, 40) is a parcel
+    /// to hand over, b3 (5, 10) a 5 kg (`shipment`) or 3 kg pickup with the slot 09:00–09:30. With
+    /// `shipment`, b1 and b2 are one same-city shipment of 8 kg; else b1 is a 6 kg pickup and b2 a
+    /// 3 kg delivery. Either way b3 fits only after b2 has left the tricycle.
+    static func loadedDay(shipment: Bool) -> (Scenario, Plan) {
+        var (day, plan) = CurrentTripTests.day()
+        day.couriers[0].capacityKg = 10
+        if shipment {
+            day.stops[0].kind = .shipmentPickup; day.stops[0].shipment = "s1"; day.stops[0].weightKg = 8
+            day.stops[1].kind = .shipmentDelivery; day.stops[1].shipment = "s1"
+            day.stops[2].kind = .pickup; day.stops[2].weightKg = 5
+        } else {
+            day.stops[0].kind = .pickup; day.stops[0].weightKg = 6
+            day.stops[1].weightKg = 3
+            day.stops[2].kind = .pickup; day.stops[2].weightKg = 3
+            plan.routes[0].trips[0].loadKg = 3
+        }
+        return (day, plan)
+    }
+
+    @Test(arguments: [true, false])
+    func theRestOfATripUnderWayIsResequencedWithWhatTheCourierCarries(shipment: Bool) throws {
+        let (day, plan) = Self.loadedDay(shipment: shipment)
+        #expect(PlanChecker.violations(plan, scenario: day) == [])
+        // b1 done 48 minutes late: b3 first would keep its slot, but the tricycle cannot take it
+        // before b2 is handed over (the shipment weighs what was picked up; a pickup rides to the outlet).
+        let result = Replanner.replan(plan: plan, scenario: day, events: [ReplanEvent(time: 540, courier: "A", stop: "b1", kind: .done)],
+                                      newStops: [], objective: .outlet, options: ReplanTestDays.options(now: 545))
+        #expect(PlanChecker.violations(result.plan, scenario: result.scenario) == [])
+        let trip = try #require(result.plan.routes.first?.trips.first)
+        #expect(trip.stops.map(\.id) == ["b1", "b2", "b3"])
+        #expect(result.diff.promisesBroken.map(\.id) == ["b3"])
+    }
 }
