@@ -29,15 +29,16 @@ public enum HTMLReport {
         var html = "<table><thead><tr><th>\(e(l(.pLate)))</th><th>\(e(l(.customer)))</th><th>\(e(l(.stop)))</th><th>\(e(l(.courier)))</th><th>\(e(l(.promise)))</th><th>\(e(l(.eta)))</th><th>\(e(l(.contact)))</th><th>\(e(l(.message)))</th></tr></thead><tbody>\n"
         for row in rows {
             html += "<tr><td class=\"p\">\(RiskReport.percent(row.pLate))</td><td>\(e(row.stop.customer ?? "-"))</td><td>\(e(row.stop.id))</td><td>\(e(row.courier + " " + row.courierName))</td>"
-            html += "<td>\(e(row.stop.promise?.description ?? row.windowText))</td><td>\(Clock.format(row.visit.start))</td>"
-            html += "<td>\(e(row.stop.contact == .call ? l(.call) : l(.sms)))</td><td>\(e(message(row, l)))</td></tr>\n"
+            html += "<td>\(e(row.stop.promise?.description ?? report.window(of: row)))</td><td>\(Clock.format(row.visit.start))</td>"
+            html += "<td>\(e(row.stop.contact == .call ? l(.call) : l(.sms)))</td><td>\(e(message(row, window: report.window(of: row), l)))</td></tr>\n"
         }
         return html + "</tbody></table>\n"
     }
 
-    /// What to say to the customer: the promised slot, when the courier is now expected.
-    static func message(_ row: RiskReport.Row, _ l: ReportLanguage) -> String {
-        let slot = row.stop.promise?.description ?? row.windowText
+    /// What to say to the customer: the promised slot (else `window`, in the message's
+    /// language), when the courier is now expected.
+    static func message(_ row: RiskReport.Row, window: String, _ l: ReportLanguage) -> String {
+        let slot = row.stop.promise?.description ?? window
         let expected = Clock.format(max(row.meanStart, row.visit.start))
         switch l {
         case .zh:
@@ -67,7 +68,7 @@ public enum HTMLReport {
             if row.coldChain { flags.append("<b>\(e(l(.coldChain)))</b>") }
             if let note = row.stop.note { flags.append(e(note)) }
             html += "<tr\(row.atRisk ? " class=\"risky\"" : "")><td>\(row.order)</td><td>\(row.trip)</td><td>\(Clock.format(row.visit.start))</td><td>\(e(row.stop.id))</td>"
-            html += "<td>\(e(row.stop.address ?? ""))</td><td>\(e(row.stop.windowPhrase ?? (row.visit.windows.first.map { $0.minutes >= 24 * 60 ? l(.anyTime) : row.windowText } ?? l(.anyTime))))</td>"
+            html += "<td>\(e(row.stop.address ?? ""))</td><td>\(e(report.window(of: row)))</td>"
             html += "<td>\(e(row.stop.promise?.description ?? ""))</td><td>\(flags.joined(separator: " · "))</td><td class=\"p\">\(RiskReport.percent(row.pLate))</td></tr>\n"
         }
         return html + "</tbody></table></section>\n"

@@ -1,3 +1,5 @@
+import DispatchModel
+
 /// The report's language: Chinese labels for an outlet whose name is Chinese, English otherwise.
 public enum ReportLanguage: String, Sendable, CaseIterable {
     /// 中文.
@@ -32,6 +34,36 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
 
     /// "3 trips", "1 stop", "2 stops at risk"; "3 趟".
     func count(_ count: Int, _ what: ReportCount) -> String { "\(count) \(noun(count, what))" }
+
+    /// A stop's window for this report: the phrase as the customer said it when it is in this
+    /// language (or in none: "10:00-12:00"), else its windows in this language's words, so that a
+    /// Chinese call list never quotes "after 18:30" nor an English one "18:30以后". Open ends are
+    /// the outlet's `day` bounds: "18:30以后" / "after 18:30", "10:00前" / "before 10:00"; the whole
+    /// day is "全天" / "any time".
+    func window(phrase: String?, windows: [TimeWindow], day: TimeWindow) -> String {
+        if let phrase {
+            let chinese = phrase.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) }
+            let english = phrase.unicodeScalars.contains { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
+            switch self {
+            case .zh where !english: return phrase
+            case .en where !chinese: return phrase
+            default: break
+            }
+        }
+        let parts = windows.compactMap { w -> String? in
+            let opensAtDayStart = w.start <= day.start, closesAtDayEnd = w.end >= day.end
+            switch (opensAtDayStart, closesAtDayEnd, self) {
+            case (true, true, _): return nil
+            case (true, false, .zh): return "\(Clock.format(w.end))前"
+            case (true, false, .en): return "before \(Clock.format(w.end))"
+            case (false, true, .zh): return "\(Clock.format(w.start))以后"
+            case (false, true, .en): return "after \(Clock.format(w.start))"
+            case (false, false, _): return w.description
+            }
+        }
+        guard parts.count == windows.count, !parts.isEmpty else { return self(.anyTime) }
+        return parts.joined(separator: self == .zh ? "、" : ", ")
+    }
 
     /// The promises at risk among those made: "promises at risk 2 of 20"; "有风险的承诺 2/20".
     func promisesAtRisk(_ atRisk: Int, of promised: Int) -> String {

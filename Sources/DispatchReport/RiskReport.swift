@@ -36,7 +36,8 @@ public struct RiskReport: Sendable {
 
         /// Whether the stop needs cold-chain equipment.
         public var coldChain: Bool { stop.isColdChain }
-        /// The window as the customer said it, else as times.
+        /// The window as the customer said it, else as times (the CSV table's column; the
+        /// other views say it in the report's language: ``RiskReport/window(of:)``).
         public var windowText: String {
             if let phrase = stop.windowPhrase { return phrase }
             return visit.windows.map(\.description).joined(separator: ", ")
@@ -61,6 +62,12 @@ public struct RiskReport: Sendable {
     public var estimateSeconds: Double
     /// Label language.
     public var language: ReportLanguage
+
+    /// `row`'s window in the report's language (see ``ReportLanguage``): the customer's phrase
+    /// when it is in that language, else the windows in its words.
+    public func window(of row: Row) -> String {
+        language.window(phrase: row.stop.windowPhrase, windows: row.visit.windows, day: outlet.day)
+    }
 
     /// Rows at risk, most likely late first.
     public var atRisk: [Row] { rows.filter(\.atRisk).sorted { ($0.pLate, $1.slack) > ($1.pLate, $0.slack) } }

@@ -23,7 +23,7 @@ public enum TextReport {
             out += header.joined(separator: "  ") + "\n"
             for row in atRisk {
                 var fields = [paint(RiskReport.percent(row.pLate).leftPadded(4), row.pLate),
-                              "\(row.courier) \(row.courierName)", row.stop.id, row.stop.customer ?? "-", row.windowText,
+                              "\(row.courier) \(row.courierName)", row.stop.id, row.stop.customer ?? "-", report.window(of: row),
                               row.stop.promise?.description ?? "-", Clock.format(row.visit.start),
                               RiskReport.minutes(row.slack) + " " + l(.minutes),
                               row.stop.contact == .call ? l(.call) : l(.sms)]

@@ -44,7 +44,7 @@ enum Timeline {
             svg += "\n"
             for row in rowsByRoute[r] ?? [] {
                 let x0 = x(row.visit.start), x1 = max(x0 + 2, x(row.visit.departure))
-                svg += "<rect x=\"\(HTMLText.n(x0))\" y=\"\(HTMLText.n(y + 10))\" width=\"\(HTMLText.n(x1 - x0))\" height=\"14\" fill=\"\(HTMLText.riskColour(row.pLate, threshold: report.threshold))\"><title>\(HTMLText.escape(row.stop.id)) \(Clock.format(row.visit.start)) · \(HTMLText.escape(row.windowText)) · \(l(.pLate)) \(RiskReport.percent(row.pLate))</title></rect>"
+                svg += "<rect x=\"\(HTMLText.n(x0))\" y=\"\(HTMLText.n(y + 10))\" width=\"\(HTMLText.n(x1 - x0))\" height=\"14\" fill=\"\(HTMLText.riskColour(row.pLate, threshold: report.threshold))\"><title>\(HTMLText.escape(row.stop.id)) \(Clock.format(row.visit.start)) · \(HTMLText.escape(report.window(of: row))) · \(l(.pLate)) \(RiskReport.percent(row.pLate))</title></rect>"
                 if row.atRisk {
                     svg += "<path class=\"risk-mark\" d=\"M\(HTMLText.n(x0 - 4)),\(HTMLText.n(y + 2)) h8 l-4,7 z\" fill=\"#c62828\"/>"
                 }

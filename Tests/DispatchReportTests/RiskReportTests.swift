@@ -121,6 +121,31 @@ import DispatchSolver
         #expect(html.contains("片区地图") && html.contains("路单") && html.contains("lang=\"zh-CN\""))
     }
 
+    /// A window is said in the report's language: a Chinese call list does not quote "after
+    /// 18:30" as the customer wrote it, an English one does not quote "上午10点前"; a phrase in the
+    /// report's language, or in none, is quoted as written.
+    @Test func windowsAreSaidInTheReportsLanguage() throws {
+        let day = TimeWindow(start: 7 * 60, end: 21 * 60)
+        let evening = [TimeWindow(start: 18 * 60 + 30, end: 21 * 60)], morning = [TimeWindow(start: 7 * 60, end: 10 * 60)]
+        #expect(ReportLanguage.zh.window(phrase: "after 18:30", windows: evening, day: day) == "18:30以后")
+        #expect(ReportLanguage.en.window(phrase: "after 18:30", windows: evening, day: day) == "after 18:30")
+        #expect(ReportLanguage.en.window(phrase: "上午10点前", windows: morning, day: day) == "before 10:00")
+        #expect(ReportLanguage.zh.window(phrase: "上午10点前", windows: morning, day: day) == "上午10点前")
+        #expect(ReportLanguage.zh.window(phrase: "10:00-12:00", windows: [TimeWindow(start: 600, end: 720)], day: day) == "10:00-12:00")
+        #expect(ReportLanguage.zh.window(phrase: "before 10 or after 18:30", windows: morning + evening, day: day) == "10:00前、18:30以后")
+        #expect(ReportLanguage.en.window(phrase: nil, windows: [day], day: day) == "any time")
+        #expect(ReportLanguage.zh.window(phrase: "any time", windows: [day], day: day) == "全天")
+        #expect(ReportLanguage.en.window(phrase: nil, windows: [TimeWindow(start: 600, end: 720)], day: day) == "10:00-12:00")
+
+        let report = try Self.report(language: .zh)
+        var row = try #require(report.rows.first)
+        row.stop.windowPhrase = "after 18:30"
+        row.stop.promise = nil
+        row.visit.windows = [TimeWindow(start: 18 * 60 + 30, end: report.outlet.day.end)]
+        let message = HTMLReport.message(row, window: report.window(of: row), .zh)
+        #expect(message.contains("原定18:30以后送达") && !message.contains("after"), "\(message)")
+    }
+
     /// Renders the page in headless Chromium and checks the screenshot is not blank: a blank
     /// page's PNG compresses to almost nothing, the report's is many times larger.
     @Test func chromiumRendersThePage() throws {
