@@ -124,8 +124,20 @@ public enum Replanner {
                                             reloadMinutes: scenario.outlet.reloadMinutes ?? 0))
         }
         let notes = Dictionary(pending.compactMap { p in p.note.map { (p.id, $0) } }, uniquingKeysWith: { a, _ in a })
+        // Parcels on board that left their trip: they ride back to the outlet with their courier.
+        let comingBack = Set(rest.stops.filter { $0.kind == .delivery }.map(\.id))
+        let backAt = Dictionary(pending.compactMap { p in
+            p.backAtOutlet.flatMap { $0.isFinite && comingBack.contains(p.id) ? (p.id, $0) : nil }
+        }, uniquingKeysWith: { a, _ in a })
+        let outOfReach: Set<String> = [UnassignedReason.arrivesTooLate.description, UnassignedReason.unreachableInWindow.description]
         let unassigned = state.cancelled + leftLastTrip + solved.unassigned.map { u in
-            Plan.Unassigned(id: u.id, reason: notes[u.id].map { "\($0): \(u.reason)" } ?? u.reason)
+            // Such a parcel cannot go out again before its courier is back: say when that is, not
+            // that it "reaches the outlet too late" or that no courier can reach it.
+            var reason = u.reason
+            if outOfReach.contains(reason), let back = backAt[u.id] {
+                reason = "back at the outlet with its courier at \(Clock.format(back)), too late to go out again within its window"
+            }
+            return Plan.Unassigned(id: u.id, reason: notes[u.id].map { "\($0): \(reason)" } ?? reason)
         }
 
         // Slots for the new requests: their own window when they gave a short one, else around the ETA.

@@ -346,4 +346,19 @@ import Testing
         #expect(trip.stops.map(\.id) == ["b1", "b2", "b3"])
         #expect(result.diff.promisesBroken.map(\.id) == ["b3"])
     }
+
+    @Test func aParcelOnBoardThatLeavesItsTripSaysWhenItIsBackAtTheOutlet() throws {
+        var (day, plan) = CurrentTripTests.day()
+        let closes = [TimeWindow(start: 480, end: 600)]
+        day.stops[1].windows = closes
+        plan.routes[0].trips[0].stops[1].windows = closes
+        #expect(PlanChecker.violations(plan, scenario: day) == [])
+        // b1 done at 10:20: b2's window closed at 10:00; its parcel rides back to the outlet with A.
+        let result = Replanner.replan(plan: plan, scenario: day, events: [ReplanEvent(time: 620, courier: "A", stop: "b1", kind: .done)],
+                                      newStops: [], objective: .outlet, options: ReplanTestDays.options(now: 621))
+        #expect(PlanChecker.violations(result.plan, scenario: result.scenario) == [])
+        let b2 = try #require(result.plan.unassigned.first { $0.id == "b2" })
+        let back = try #require(result.plan.routes.first?.trips.first?.returnTime)
+        #expect(b2.reason == "cannot be reached in time on the trip under way: back at the outlet with its courier at \(Clock.format(back)), too late to go out again within its window")
+    }
 }
