@@ -7,6 +7,11 @@ import DispatchPlan
 ///
 /// Between trips the courier is at the outlet: the next trip leaves at its planned departure or,
 /// when the courier is back late, `reloadMinutes` after the return.
+///
+/// A plan written by a replan carries history, which a simulation keeps as it happened: a visit
+/// scanned `done` or `failed` starts and ends at its scans, one `in_progress` began at its recorded
+/// arrival, and where a trip resumes from a point the courier was seen at (`Plan.Resume`) the
+/// ride on starts there and then. Only what is still to come is drawn.
 public struct PlannedDay: Sendable {
     /// Stop ids in order.
     public let stopIDs: [String]
@@ -37,12 +42,19 @@ public struct PlannedDay: Sendable {
     public let earlyBound: [Double]
     let handoverIndex: [Int]
     let stopKey: [UInt64]
+    /// The scanned departure of a `done` or `failed` visit (its start is the visit's `start`); NaN otherwise.
+    let recordedDeparture: [Double]
+    /// The recorded arrival of an `in_progress` visit; NaN otherwise.
+    let recordedArrival: [Double]
+    /// The ride into the stop does not start before this minute (a resume point); `-infinity` otherwise.
+    let rideNotBefore: [Double]
 
     // Per trip.
     let tripFirst: [Int]
     let tripEnd: [Int]
     let tripDeparture: [Double]
     let tripReturnRide: [Double]
+    let tripReturnNotBefore: [Double]
     // Per route.
     let routeFirstTrip: [Int]
     let routeTripEnd: [Int]
@@ -95,6 +107,7 @@ public struct PlannedDay: Sendable {
         var offsets: [Int] = [0], starts: [Double] = [], ends: [Double] = []
         var deadline: [Double] = [], earlyBound: [Double] = [], handover: [Int] = [], keys: [UInt64] = []
         var tripFirst: [Int] = [], tripEnd: [Int] = [], tripDeparture: [Double] = [], tripReturnRide: [Double] = []
+        var recordedDeparture: [Double] = [], recordedArrival: [Double] = [], rideNotBefore: [Double] = [], tripReturnNotBefore: [Double] = []
         var routeFirstTrip: [Int] = [], routeTripEnd: [Int] = [], courierKey: [UInt64] = []
         for (r, route) in plan.routes.enumerated() {
             routeFirstTrip.append(tripFirst.count)
@@ -103,7 +116,7 @@ public struct PlannedDay: Sendable {
                 tripFirst.append(ids.count)
                 tripDeparture.append(trip.departure)
                 var time = trip.departure
-                for visit in trip.stops {
+                for (k, visit) in trip.stops.enumerated() {
                     guard let stop = byID[visit.id] else {
                         throw .invalid(path: planPath, line: 1, field: "routes",
                                        message: "courier \(route.courier) visits stop \(visit.id), which the scenario does not have")
@@ -114,8 +127,16 @@ public struct PlannedDay: Sendable {
                     index[visit.id] = ids.count
                     ids.append(visit.id); stops.append(stop); visits.append(visit)
                     routeOf.append(r); tripOf.append(tripFirst.count - 1)
+                    if let resume = trip.resume, resume.afterStops == k {
+                        time = max(time, resume.time)
+                        rideNotBefore.append(resume.time)
+                    } else {
+                        rideNotBefore.append(-.infinity)
+                    }
                     rideIn.append(max(0, visit.arrival - time))
                     service.append(max(0, visit.departure - visit.start))
+                    recordedDeparture.append(visit.isRecorded ? visit.departure : .nan)
+                    recordedArrival.append(visit.status == .inProgress ? visit.arrival : .nan)
                     time = visit.departure
                     let windows = stop.serviceWindows
                     for w in windows { starts.append(Double(w.start)); ends.append(Double(w.end)) }
@@ -132,6 +153,12 @@ public struct PlannedDay: Sendable {
                     keys.append(RiskHashing.key("stop:" + visit.id))
                 }
                 tripEnd.append(ids.count)
+                if let resume = trip.resume, resume.afterStops >= trip.stops.count {
+                    time = max(time, resume.time)
+                    tripReturnNotBefore.append(resume.time)
+                } else {
+                    tripReturnNotBefore.append(-.infinity)
+                }
                 tripReturnRide.append(max(0, trip.returnTime - time))
             }
             routeTripEnd.append(tripFirst.count)
@@ -143,6 +170,8 @@ public struct PlannedDay: Sendable {
         self.windowOffsets = offsets; self.windowStarts = starts; self.windowEnds = ends
         self.deadline = deadline; self.earlyBound = earlyBound; self.handoverIndex = handover; self.stopKey = keys
         self.tripFirst = tripFirst; self.tripEnd = tripEnd; self.tripDeparture = tripDeparture; self.tripReturnRide = tripReturnRide
+        self.recordedDeparture = recordedDeparture; self.recordedArrival = recordedArrival
+        self.rideNotBefore = rideNotBefore; self.tripReturnNotBefore = tripReturnNotBefore
         self.routeFirstTrip = routeFirstTrip; self.routeTripEnd = routeTripEnd; self.courierKey = courierKey
         self.reloadMinutes = scenario.outlet.reloadMinutes ?? 0
     }

@@ -9,7 +9,9 @@ import Foundation
 /// `d` (common random numbers), so two plans of the same day see the same luck. Each courier's
 /// day is replayed trip by trip: service starts at `max(arrival, window start)`, so waiting
 /// absorbs early noise, and a trip leaves at its planned departure or, when the courier is
-/// back late, after the reload.
+/// back late, after the reload. What a replanned day already scanned is not drawn: a `done` or
+/// `failed` visit keeps its scans, one `in_progress` its arrival, and a trip that resumes from where
+/// its courier was seen rides on from there and then (see ``PlannedDay``).
 public struct RiskEstimator: Sendable {
     /// The result for every position of the ``PlannedDay``.
     public struct Estimate: Sendable {
@@ -58,6 +60,9 @@ public struct RiskEstimator: Sendable {
         day.earlyBound.withUnsafeBufferPointer { earlyBound in
         day.handoverIndex.withUnsafeBufferPointer { handover in
         day.stopKey.withUnsafeBufferPointer { stopKey in
+        day.recordedDeparture.withUnsafeBufferPointer { recordedDeparture in
+        day.recordedArrival.withUnsafeBufferPointer { recordedArrival in
+        day.rideNotBefore.withUnsafeBufferPointer { rideNotBefore in
         tailP.withUnsafeBufferPointer { tailP in
         tailMean.withUnsafeBufferPointer { tailMean in
         lateCount.withUnsafeMutableBufferPointer { lateCount in
@@ -76,7 +81,17 @@ public struct RiskEstimator: Sendable {
                         for s in day.tripFirst[t]..<day.tripEnd[t] {
                             var random = SplitMix64(seed: RiskHashing.stream(seed: seed, key: stopKey[s], draw: draw))
                             let (zRide, zService) = Gaussian.pair(&random)
-                            let arrival = time + rideIn[s] * exp(shift + rideSD * zRide)
+                            if !recordedDeparture[s].isNaN {
+                                // Scanned: it happened as recorded.
+                                let start = day.visits[s].start
+                                if start > deadline[s] + 1e-9 { lateCount[s] += 1 }
+                                if start < earlyBound[s] - 1e-9 { earlyCount[s] += 1 }
+                                startSum[s] += start
+                                time = recordedDeparture[s]
+                                continue
+                            }
+                            let arrival = recordedArrival[s].isNaN
+                                ? max(time, rideNotBefore[s]) + rideIn[s] * exp(shift + rideSD * zRide) : recordedArrival[s]
                             // Waiting rule of PlannedDay.serviceStart, on the raw buffers.
                             var start = arrival
                             var w = windowOffsets[s]
@@ -94,11 +109,11 @@ public struct RiskEstimator: Sendable {
                             time = start + handoverTime
                         }
                         var returnRandom = SplitMix64(seed: RiskHashing.stream(seed: seed, key: day.courierKey[r] &+ UInt64(t), draw: draw))
-                        back = time + day.tripReturnRide[t] * exp(shift + rideSD * Gaussian.next(&returnRandom))
+                        back = max(time, day.tripReturnNotBefore[t]) + day.tripReturnRide[t] * exp(shift + rideSD * Gaussian.next(&returnRandom))
                     }
                 }
             }
-        }}}}}}}}}}}}}}
+        }}}}}}}}}}}}}}}}}
         let scale = 1 / Double(draws)
         return Estimate(late: lateCount.map { Double($0) * scale }, early: earlyCount.map { Double($0) * scale },
                         meanStart: startSum.map { $0 * scale }, draws: draws)

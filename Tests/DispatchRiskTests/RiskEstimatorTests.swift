@@ -120,4 +120,41 @@ import DispatchPlan
         let late = RiskEstimator(model: slower, draws: 10).estimate(day).late
         #expect(late == [0, 1])
     }
+
+    /// A replanned day's history is kept as it happened: a scanned visit is not drawn again, a
+    /// trip resumed from where its courier was seen rides on from there, and a visit in progress
+    /// keeps its arrival. Every ride here is 50 % longer than planned.
+    @Test func whatWasScannedIsNotDrawnAgain() throws {
+        let courier = Courier(id: "c1", name: "c1", capacityKg: 100, shift: TimeWindow(start: 480, end: 1200))
+        let stops = [Stop(id: "a", location: .geographic(lat: 30.01, lon: 120), handover: .locker),
+                     Stop(id: "b", location: .geographic(lat: 30.02, lon: 120), windows: [TimeWindow(start: 480, end: 550)], handover: .locker)]
+        let scenario = Scenario(name: "replanned", outlet: Self.outlet, couriers: [courier], stops: stops)
+        var slower = RiskModel.deterministic
+        slower.rideLogMean = log(1.5)
+        func late(_ b: Plan.Visit, resume: Plan.Resume? = nil, aStatus: Plan.StopStatus = .done) throws -> [Double] {
+            var a = Plan.Visit(id: "a", arrival: 510, start: 510, departure: 512)
+            a.status = aStatus
+            let trip = Plan.Trip(departure: 480, returnTime: b.departure + 30, stops: [a, b], resume: resume)
+            let plan = Plan(routes: [Plan.CourierRoute(courier: "c1", trips: [trip], distance: 1, shiftStart: 480)], unassigned: [])
+            return RiskEstimator(model: slower, draws: 5).estimate(try PlannedDay(plan: plan, scenario: scenario)).late
+        }
+        // b planned 23 minutes after a's scan: replayed from 08:00, a ends at 08:47 and b starts at
+        // 09:21.5, late; from a's scan at 08:32, b starts at 09:06.5, on time.
+        let b = Plan.Visit(id: "b", arrival: 535, start: 535, departure: 537)
+        #expect(try late(b, aStatus: .planned) == [0, 1])
+        #expect(try late(b) == [0, 0])
+        // Seen at 08:45 ten minutes from b: b starts at 09:00 (from the scan it would be 09:06.5).
+        let seen = Plan.Resume(afterStops: 1, time: 525, location: .geographic(lat: 30.015, lon: 120))
+        var stricter = scenario
+        stricter.stops[1].windows = [TimeWindow(start: 480, end: 542)]
+        let day = Plan.Trip(departure: 480, returnTime: 567, stops: [Plan.Visit(id: "a", arrival: 510, start: 510, departure: 512, status: .done), b], resume: seen)
+        let plan = Plan(routes: [Plan.CourierRoute(courier: "c1", trips: [day], distance: 1, shiftStart: 480)], unassigned: [])
+        let estimate = RiskEstimator(model: slower, draws: 5).estimate(try PlannedDay(plan: plan, scenario: stricter))
+        #expect(estimate.late == [0, 0] && abs(estimate.meanStart[1] - 540) < 1e-9)
+        // At b's door since 08:53: it starts then, whatever the rides.
+        var atTheDoor = b
+        atTheDoor.status = .inProgress
+        atTheDoor.arrival = 533; atTheDoor.start = 533; atTheDoor.departure = 535
+        #expect(try late(atTheDoor, aStatus: .planned) == [0, 0])
+    }
 }
