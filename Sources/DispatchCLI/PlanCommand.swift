@@ -63,8 +63,9 @@ public struct PlanCommand: ParsableCommand {
             guard parts.count == 2, Objective.weightNames.contains(parts[0]) else {
                 throw ValidationError("--weight \(pair): expected name=value with name one of \(Objective.weightNames.joined(separator: ", "))")
             }
-            guard let value = Double(parts[1]), value.isFinite, value >= 0, value <= Scenario.largestObjectiveWeight else {
-                throw ValidationError("--weight \(pair): the value must be a number from 0 to \(JSONWriter.formatNumber(Scenario.largestObjectiveWeight))")
+            let largest = Scenario.largestObjectiveValue(parts[0])
+            guard let value = Double(parts[1]), value.isFinite, value >= 0, value <= largest else {
+                throw ValidationError("--weight \(pair): the value must be a number from 0 to \(JSONWriter.formatNumber(largest))")
             }
             weights[parts[0]] = value
         }

@@ -107,7 +107,7 @@ public enum RoutePlanner {
                 }
                 let early = stop.needsCustomerPresent ? stop.promise.map { max(0, Double($0.start) - start) } ?? 0 : 0
                 visits.append(Plan.Visit(id: stop.id, arrival: arrival, start: start, departure: route.departure[k], early: early,
-                                         late: max(0, start - problem.promiseEnd[s]), windows: stop.windows, promise: stop.promise))
+                                         late: stop.promise.map { max(0, start - Double($0.end)) } ?? 0, windows: stop.windows, promise: stop.promise))
             }
             closeTrip(returning: route.endTime, lastArc: route.stops.count)
             routes.append(Plan.CourierRoute(courier: scenario.couriers[vehicle.courier].id, trips: trips,

@@ -124,6 +124,9 @@ import DispatchPlan
         #expect(throws: (any Error).self) { try PlanCommand.parseWeights(["perKm=1e308"]) }
         #expect(try PlanCommand.parseWeights(["unassigned=1e9"]) == ["unassigned": 1e9])
         #expect(try PlanCommand.parseWeights(["offTerritory=100", "perKm=2"]) == ["offTerritory": 100, "perKm": 2])
+        // The promise margin is a share of the day, from 0 to 0.5.
+        #expect(try PlanCommand.parseWeights(["promiseMargin=0.25"]) == ["promiseMargin": 0.25])
+        #expect(throws: (any Error).self) { try PlanCommand.parseWeights(["promiseMargin=0.6"]) }
     }
 
     @Test func brokenScenarioIsRefusedWith65() {

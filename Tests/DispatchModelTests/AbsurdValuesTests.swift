@@ -28,6 +28,7 @@ import Testing
         (scenario(travel: #"\#n  "travel": {"model": "haversine", "detourFactor": 1e308},"#), "s.json:3: detourFactor: travel: 1e+308 must be at most 10"),
         (scenario(objective: #"\#n  "objective": {"perKm": 1e308},"#), "s.json:3: perKm: objective: 1e+308 must be at most 1000000000"),
         (scenario(stop: #""serviceMinutes": 1e300"#), "s.json:6: serviceMinutes: stop a: 1e+300 must be at most 1440"),
+        (scenario(objective: #"\#n  "objective": {"promiseMargin": 0.7},"#), "s.json:3: promiseMargin: objective: 0.7 must be at most 0.5"),
     ])
     func anAbsurdValueIsAnErrorOnItsLine(_ text: String, _ message: String) {
         let loaded = ScenarioReader.read(text: text, path: "s.json")
@@ -37,11 +38,11 @@ import Testing
     @Test func realValuesAtTheBoundsAreRead() {
         let text = Self.scenario(courier: #""speedKmh": 1"#,
                                  travel: #"\#n  "travel": {"model": "haversine", "detourFactor": 10, "speedFactor": 0.05},"#,
-                                 objective: #"\#n  "objective": {"unassigned": 1000000000},"#, stop: #""serviceMinutes": 1440"#)
+                                 objective: #"\#n  "objective": {"unassigned": 1000000000, "promiseMargin": 0.5},"#, stop: #""serviceMinutes": 1440"#)
         let loaded = ScenarioReader.read(text: text, path: "s.json")
         #expect(loaded.errors.isEmpty, "\(loaded.errors.map(\.description))")
         #expect(loaded.scenario.couriers.first?.speedKmh == 1)
-        #expect(loaded.scenario.objectiveWeights["unassigned"] == 1e9)
+        #expect(loaded.scenario.objectiveWeights["unassigned"] == 1e9 && loaded.scenario.objectiveWeights["promiseMargin"] == 0.5)
     }
 
     /// A planar day whose scale makes every ride last for ages: one error naming the travel model

@@ -86,7 +86,22 @@ import Testing
         #expect(p.isShipmentPickup == [false, false, true, false, false, false])
         #expect(p.windowStart[p.windowOffset[4]] == Double(14 * 60), "a door promise: not before its slot")
         #expect(p.windowStart[p.windowOffset[5]] == Double(9 * 60), "a locker: early is fine")
-        #expect(p.promiseEnd[4] == Double(15 * 60) && p.promiseEnd[0] == .infinity)
+        // The outlet objective keeps a tenth of the 480 minutes from the 07:00 shift start in hand,
+        // at most half the one-hour slot: priced as if it ended at 14:30. Without a margin, 15:00.
+        #expect(p.promiseEnd[4] == Double(14 * 60 + 30) && p.promiseEnd[0] == .infinity)
+        let noMargin = Objective.outlet.overriding(["promiseMargin": 0]).objective
+        let q = ProblemBuilder(scenario: Scenario(name: "t", outlet: Self.outlet, couriers: couriers, stops: stops), objective: noMargin).problem
+        #expect(q.promiseEnd[4] == Double(15 * 60) && q.promiseEnd[5] == Double(15 * 60))
+    }
+
+    /// The promise margin: a share of the minutes from the first shift start to the slot's end,
+    /// never more than half the slot, nothing before the shift starts.
+    @Test func aPromiseIsPricedWithItsMargin() {
+        let slot = TimeWindow(start: 14 * 60, end: 16 * 60)
+        #expect(ProblemBuilder.pricedEnd(of: slot, firstShiftStart: 7 * 60, margin: 0.1) == Double(16 * 60 - 54))
+        #expect(ProblemBuilder.pricedEnd(of: slot, firstShiftStart: 7 * 60, margin: 0.5) == Double(15 * 60))
+        #expect(ProblemBuilder.pricedEnd(of: slot, firstShiftStart: 7 * 60, margin: 0) == Double(16 * 60))
+        #expect(ProblemBuilder.pricedEnd(of: slot, firstShiftStart: 17 * 60, margin: 0.1) == Double(16 * 60))
     }
 
     /// A day above the granular threshold numbers its stops along a Hilbert curve: every kept

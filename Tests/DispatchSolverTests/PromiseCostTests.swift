@@ -4,6 +4,9 @@ import Testing
 
 /// A promise missed by a few seconds is a broken promise: the outlet objective prices it as one.
 @Suite struct PromiseCostTests {
+    /// The outlet objective priced at the slot's own end (no ``Objective/promiseMargin``): these
+    /// tests are about the seconds around it.
+    static let atTheSlot = Objective.outlet.overriding(["promiseMargin": 0]).objective
     let outlet = Outlet(id: "o", name: "o", location: .geographic(lat: 30.2791, lon: 120.1312), day: TimeWindow(start: 8 * 60, end: 20 * 60))
 
     /// One courier from 08:00 and three locker stops (nobody waits for a slot): stop 0 takes
@@ -17,7 +20,7 @@ import Testing
                  promise: i == 1 ? promiseEnd.map { TimeWindow(start: 8 * 60, end: $0) } : nil)
         }
         return ProblemBuilder(scenario: Scenario(name: "promises", outlet: outlet, couriers: [courier], stops: stops),
-                              objective: .outlet).problem
+                              objective: Self.atTheSlot).problem
     }
 
     func route(_ stops: [Int], _ p: RoutingProblem) -> Route {
@@ -60,5 +63,35 @@ import Testing
         #expect(after.cost < Objective.outlet.perBrokenPromise)
         // The cached route agrees: with stop 2 first, stop 1 breaks its promise.
         #expect(route([0, 2, 1], p).brokenPromises == 1)
+    }
+
+    /// A planar day (one unit a minute) where the shorter order meets X's promise in its last
+    /// minutes: the courier leaves the outlet (0, 0) at 08:00 for its end place (100, 0); A at
+    /// (50, 0), X at (100, 60) promised 08:00–10:20. A then X reaches X at 10:10 (188 units);
+    /// X first at 09:57 (245 units). With the outlet's margin (a tenth of the 140 minutes from
+    /// 08:00 to 10:20: priced as if the slot ended at 10:06) the plan goes to X first; without,
+    /// it rides the shorter way. Either way nothing is late against the slot itself, and a stop
+    /// served inside the margin is not late in the plan.
+    @Test func theMarginServesAPromiseBeforeTheDelaysOfTheDayCanBreakIt() throws {
+        let outlet = Outlet(id: "o", name: "o", location: .planar(x: 0, y: 0), zoneRadiusKm: nil, day: TimeWindow(start: 0, end: 24 * 60))
+        var courier = Courier(id: "c", name: "c", capacityKg: 100, shift: TimeWindow(start: 8 * 60, end: 20 * 60))
+        courier.end = .planar(x: 100, y: 0)
+        let stops = [Stop(id: "A", location: .planar(x: 50, y: 0), handover: .locker),
+                     Stop(id: "X", location: .planar(x: 100, y: 60), handover: .locker, promise: TimeWindow(start: 8 * 60, end: 10 * 60 + 20))]
+        let day = Scenario(name: "margin", outlet: outlet, couriers: [courier], stops: stops, travel: .euclidean(unitsPerMinute: 1))
+        let options = SearchOptions(iterations: 50, seconds: 3600, seed: 1, workers: 1)
+        let withMargin = RoutePlanner.plan(day, objective: .outlet, options: options)
+        let atTheSlot = RoutePlanner.plan(day, objective: Self.atTheSlot, options: options)
+        #expect(withMargin.routes.first?.stops.map(\.id) == ["X", "A"])
+        #expect(atTheSlot.routes.first?.stops.map(\.id) == ["A", "X"])
+        for plan in [withMargin, atTheSlot] {
+            #expect(plan.routes.flatMap(\.stops).allSatisfy { $0.late == 0 && !$0.breaksPromise })
+        }
+        // X alone on the day, reached at 09:57, inside the margin of a slot ending at 10:00 (priced 09:48).
+        var alone = day
+        alone.stops = [stops[1]]
+        alone.stops[0].promise = TimeWindow(start: 8 * 60, end: 10 * 60)
+        let x = try #require(RoutePlanner.plan(alone, objective: .outlet, options: options).routes.first?.stops.first)
+        #expect(x.start > 9 * 60 + 48 && x.start < 10 * 60 && x.late == 0 && !x.breaksPromise)
     }
 }

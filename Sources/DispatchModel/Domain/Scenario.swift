@@ -12,6 +12,19 @@ public struct Scenario: Sendable, Hashable, Codable {
     /// made the day's cost infinite, which a plan file cannot hold.
     public static let largestObjectiveWeight = 1e9
 
+    /// The name, in a scenario's `objective` block and in `--weight`, of the promise margin: the
+    /// share of the minutes from the first shift start to a promised slot's end that the planner
+    /// keeps in hand before the slot ends. A share, not a weight: from 0 to ``largestPromiseMargin``.
+    public static let promiseMarginName = "promiseMargin"
+    /// The largest promise margin (half the minutes to the slot's end; the margin is also never
+    /// more than half the slot).
+    public static let largestPromiseMargin = 0.5
+
+    /// The largest value the objective entry `name` may take.
+    public static func largestObjectiveValue(_ name: String) -> Double {
+        name == promiseMarginName ? largestPromiseMargin : largestObjectiveWeight
+    }
+
     /// The longest ride from the outlet to a stop a scenario may imply, in minutes (a week): a
     /// longer one comes from a speed or a planar scale far off (`unitsPerMinute` of 1e-16).
     public static let longestRideMinutes = 7.0 * 24 * 60

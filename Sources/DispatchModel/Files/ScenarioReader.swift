@@ -67,7 +67,7 @@ public enum ScenarioReader {
         let day = loaded.scenario.outlet.day
         if let node = root.value["objective"], let record = FieldRecord(file: path, node: node, subject: "objective", log: log) {
             for key in record.fields.map(\.key) {
-                if let weight = record.number(key, minimum: 0, maximum: Scenario.largestObjectiveWeight) { loaded.scenario.objectiveWeights[key] = weight }
+                if let weight = record.number(key, minimum: 0, maximum: Scenario.largestObjectiveValue(key)) { loaded.scenario.objectiveWeights[key] = weight }
             }
         }
 

@@ -210,6 +210,7 @@ public struct ProblemBuilder: Sendable {
             if let building = stop.building, let owners = territoryOwners[building], owners.count == 1 { return owners[0] }
             return -1
         }
+        let firstShiftStart = scenario.couriers.map { Double($0.shift.start) }.min() ?? 0
         var data = RoutingProblem.StopData()
         // Problem index of each kept scenario stop.
         var position: [Int: Int] = [:]
@@ -220,7 +221,7 @@ public struct ProblemBuilder: Sendable {
             data.windowOffset.append(data.windowStart.count)
             data.service.append(stop.serviceMinutes)
             data.requiredSkills.append(mask(stop.requiredSkills))
-            data.promiseEnd.append(stop.promise.map { Double($0.end) } ?? .infinity)
+            data.promiseEnd.append(stop.promise.map { Self.pricedEnd(of: $0, firstShiftStart: firstShiftStart, margin: objective.promiseMargin) } ?? .infinity)
             data.priority.append(stop.tier.priorityWeight)
             data.preferredVehicle.append(owner(stop))
             data.release.append(stop.kind == .delivery ? stop.availableFrom.map(Double.init) ?? -.infinity : -.infinity)
@@ -253,6 +254,15 @@ public struct ProblemBuilder: Sendable {
     }
 
     /// Whether a row-major n × n matrix equals its transpose.
+    /// The end the search prices a promised slot against: `margin` (``Objective/promiseMargin``)
+    /// of the minutes from the first shift start to the slot's end earlier, never by more than
+    /// half the slot.
+    static func pricedEnd(of promise: TimeWindow, firstShiftStart: Double, margin: Double) -> Double {
+        let end = Double(promise.end)
+        let held = min(margin * max(end - firstShiftStart, 0), 0.5 * Double(max(promise.minutes, 0)))
+        return end - max(held, 0)
+    }
+
     static func isSymmetric(_ matrix: [Float], _ n: Int) -> Bool {
         guard matrix.count == n * n else { return false }
         for i in 0..<n {

@@ -46,7 +46,8 @@ public final class RoutingProblem: Sendable {
     public let partner: [Int]
     /// Whether the stop is a shipment pickup (its partner must come later on the same trip).
     public let isShipmentPickup: [Bool]
-    /// End of the promised slot, or +∞.
+    /// End of the promised slot as the search prices it (the slot's end less the objective's
+    /// ``Objective/promiseMargin``), or +∞. Plans report lateness against the slot itself.
     public let promiseEnd: [Double]
     /// When a delivery's parcel reaches the outlet (its trip leaves after this); −∞ for others.
     public let release: [Double]
