@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "DispatchReportTests", dependencies: ["DispatchModel", "DispatchPlan", "DispatchCheck", "DispatchSolver", "DispatchRisk", "DispatchReport"]),
         .testTarget(name: "DispatchReplanTests", dependencies: ["DispatchModel", "DispatchPlan", "DispatchCheck", "DispatchSolver", "DispatchReplan"]),
         // Fixtures are read from disk by path (see Fixture.swift), not bundled.
-        .testTarget(name: "DispatchCLITests", dependencies: ["DispatchCLI", "DispatchModel", "DispatchRisk"], exclude: ["Fixtures"]),
+        .testTarget(name: "DispatchCLITests", dependencies: ["DispatchCLI", "DispatchModel", "DispatchPlan", "DispatchRisk", "DispatchReport", "DispatchSolver"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,7 @@
 import DispatchCheck
 import DispatchModel
+import DispatchPlan
+import DispatchRisk
 import DispatchSolver
 import Foundation
 
@@ -108,6 +110,7 @@ public struct BenchRun: Sendable {
                     let plan = RoutePlanner.plan(loaded.scenario, objective: chosen,
                                                  options: SearchOptions(seconds: budget, seed: seed, workers: workers),
                                                  setPartitioning: setPartitioning)
+                    let risk = isLiterature ? nil : Self.promiseRisk(plan, loaded)
                     report.records.append(BenchRecord(
                         instance: instance, objective: objectiveName, budget: budget, seed: seed,
                         vehicles: plan.couriersUsed, distance: plan.distance, unassigned: plan.unassigned.count,
@@ -118,12 +121,32 @@ public struct BenchRun: Sendable {
                         outlet: !isLiterature
                             ? BenchRecord.OutletTerms(promisesKept: plan.promisesKept, promisesBroken: plan.promisesBroken,
                                                       latestReturn: plan.latestReturn, longestWorkingMinutes: plan.longestWorkingMinutes,
-                                                      meanWorkingMinutes: plan.meanWorkingMinutes, cost: plan.cost)
+                                                      meanWorkingMinutes: plan.meanWorkingMinutes, cost: plan.cost,
+                                                      promisesAtRisk: risk?.atRisk ?? 0, expectedLate: risk?.expected ?? 0)
                             : nil))
                 }
             }
         }
         return report
+    }
+
+    /// The promises at risk (P(late) ≥ 0.2) and the promises expected late (the sum of P(late))
+    /// of an outlet day's plan, as `desk report` estimates them: the scenario's risk block, else
+    /// the defaults for its weather; 1,000 draws, seed 1. `nil` when the plan cannot be flattened.
+    static func promiseRisk(_ plan: Plan, _ loaded: LoadedScenario) -> (atRisk: Int, expected: Double)? {
+        let defaults = RiskModel.defaults(weather: loaded.scenario.weather)
+        guard let day = try? PlannedDay(plan: plan, scenario: loaded.scenario),
+              let profile = try? loaded.riskBlock.map({ block throws(RiskDataError) in
+                  try RiskProfileFile.scenarioRisk(block: block, path: loaded.scenario.name, defaults: defaults)
+              }) ?? RiskProfile(model: defaults) else { return nil }
+        let estimate = RiskEstimator(model: profile.model, draws: 1000, seed: 1).estimate(day)
+        var atRisk = 0, expected = 0.0
+        for position in 0..<day.count where day.stops[position].promise != nil {
+            let p = profile.calibrated(estimate.late[position])
+            expected += p
+            if p >= 0.2 { atRisk += 1 }
+        }
+        return (atRisk, expected)
     }
 
     /// The file name without folder and extension.

@@ -36,6 +36,7 @@ public enum BenchTable {
         "bks_vehicles", "bks_distance", "bks_objective", "gap_percent", "reached_bks_vehicles", "gap_counted",
         "iterations", "seconds", "sp_gain", "check", "violation",
         "promises_kept", "promises_broken", "latest_return", "longest_working_min", "mean_working_min", "cost",
+        "promises_at_risk", "promises_expected_late",
     ]
 
     /// Every run as CSV.
@@ -55,9 +56,10 @@ public enum BenchTable {
 
     /// The outlet columns of the CSV (empty for a literature instance).
     private static func outletCells(_ o: BenchRecord.OutletTerms?) -> [String] {
-        guard let o else { return Array(repeating: "", count: 6) }
+        guard let o else { return Array(repeating: "", count: 8) }
         return [String(o.promisesKept), String(o.promisesBroken), Clock.format(Int(o.latestReturn)),
-                number(o.longestWorkingMinutes, digits: 1), number(o.meanWorkingMinutes, digits: 1), number(o.cost)]
+                number(o.longestWorkingMinutes, digits: 1), number(o.meanWorkingMinutes, digits: 1), number(o.cost),
+                String(o.promisesAtRisk), number(o.expectedLate, digits: 1)]
     }
 
     /// The report as a JSON value (`"format": "dispatchdesk.bench/1"`).
@@ -86,6 +88,7 @@ public enum BenchTable {
                         "latestReturn": .string(Clock.format(Int(o.latestReturn))),
                         "longestWorkingMinutes": .number(rounded(o.longestWorkingMinutes, digits: 1)),
                         "meanWorkingMinutes": .number(rounded(o.meanWorkingMinutes, digits: 1)), "cost": .number(rounded(o.cost)),
+                        "promisesAtRisk": .number(Double(o.promisesAtRisk)), "promisesExpectedLate": .number(rounded(o.expectedLate, digits: 1)),
                     ])
                 } ?? .null,
             ])
@@ -156,8 +159,8 @@ public enum BenchTable {
 
     /// Header of the outlet table (outlet days, one row per run).
     public static let outletHeader = [
-        "instance", "budget", "seed", "couriers out", "km", "unrouted", "promises broken", "latest return",
-        "longest / mean working day", "cost", "check",
+        "instance", "budget", "seed", "couriers out", "km", "unrouted", "promises broken", "at risk (P ≥ 0.2)", "expected late",
+        "latest return", "longest / mean working day", "cost", "check",
     ]
 
     private static func text(_ report: BenchReport, markdown: Bool) -> String {
@@ -187,7 +190,8 @@ public enum BenchTable {
         let outletRows = report.records.compactMap { r -> [String]? in
             guard let o = r.outlet else { return nil }
             return [r.instance, budget(r.budget), String(r.seed), String(r.vehicles), number(r.distance), String(r.unassigned),
-                    "\(o.promisesBroken) of \(o.promisesKept + o.promisesBroken)", Clock.format(Int(o.latestReturn)),
+                    "\(o.promisesBroken) of \(o.promisesKept + o.promisesBroken)", String(o.promisesAtRisk), number(o.expectedLate, digits: 1),
+                    Clock.format(Int(o.latestReturn)),
                     "\(Int(o.longestWorkingMinutes.rounded())) / \(Int(o.meanWorkingMinutes.rounded())) min = \(number(o.longestOverMean))",
                     number(o.cost), r.checkPassed ? "passed" : "FAILED"]
         }

@@ -2,6 +2,10 @@ import Foundation
 import Testing
 @testable import DispatchCLI
 @testable import DispatchModel
+import DispatchPlan
+import DispatchReport
+import DispatchRisk
+import DispatchSolver
 
 @Suite struct BenchCommandTests {
     /// A new folder holding Solomon's C101 and `bestKnown` as its BKS.csv.
@@ -30,6 +34,22 @@ import Testing
 
     /// A broken best-known table is not a file not run: the instance runs without its reference,
     /// and the message names the table's line and field.
+    /// An outlet day's row carries its promises' risk as `desk report` estimates it: the same
+    /// plan (a fixed number of steps) gives the same figures through the report's own estimate.
+    @Test func anOutletDaysRowSaysHowManyPromisesAreAtRisk() throws {
+        let path = Fixture.scenarios + "/small-day.json"
+        let loaded = try ScenarioInput.load(path)
+        let plan = RoutePlanner.plan(loaded.scenario, objective: .outlet, options: SearchOptions(iterations: 300, seconds: 600, seed: 1, workers: 1))
+        let risk = try #require(BenchRun.promiseRisk(plan, loaded))
+        let day = try PlannedDay(plan: plan, scenario: loaded.scenario)
+        let profile = RiskProfile(model: RiskModel.defaults(weather: loaded.scenario.weather))
+        let estimate = RiskEstimator(model: profile.model, draws: 1000, seed: 1).estimate(day)
+        let report = RiskReport(plan: plan, scenario: loaded.scenario, day: day, estimate: estimate, profile: profile, threshold: 0.2, language: .en)
+        let promised = report.rows.filter { $0.stop.promise != nil }
+        #expect(promised.count == 15 && risk.atRisk == promised.filter(\.atRisk).count)
+        #expect(abs(risk.expected - promised.map(\.pLate).reduce(0, +)) < 1e-9 && risk.expected > 0)
+    }
+
     @Test func aBrokenBestKnownRowLetsTheRunGoOnWithoutAGap() throws {
         let folder = try Self.folderWithC101("bks", bestKnown: "instance,vehicles,distance\nC101,ten,828.94\n")
         defer { try? FileManager.default.removeItem(atPath: folder) }

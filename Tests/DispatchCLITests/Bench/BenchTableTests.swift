@@ -13,7 +13,7 @@ import Testing
             BenchRecord(instance: "outlet-day", objective: "outlet", budget: 1, seed: 1, vehicles: 20, distance: 552.9,
                         unassigned: 3, bestKnown: nil, iterations: 7, seconds: 1.01,
                         outlet: .init(promisesKept: 360, promisesBroken: 6, latestReturn: 20 * 60 + 41.7, longestWorkingMinutes: 348.4,
-                                      meanWorkingMinutes: 290.2, cost: 48_372.25)),
+                                      meanWorkingMinutes: 290.2, cost: 48_372.25, promisesAtRisk: 41, expectedLate: 27.46)),
         ], failures: [.init(path: "broken.txt", message: "1 error(s)")])
     }()
 
@@ -36,7 +36,8 @@ import Testing
         #expect(cell(2, "bks_distance") == "")
         #expect(cell(2, "unassigned") == "3")
         #expect(cell(2, "promises_broken") == "6" && cell(2, "latest_return") == "20:41" && cell(2, "longest_working_min") == "348.4")
-        #expect(cell(0, "promises_broken") == "" && cell(0, "cost") == "")
+        #expect(cell(2, "promises_at_risk") == "41" && cell(2, "promises_expected_late") == "27.5")
+        #expect(cell(0, "promises_broken") == "" && cell(0, "cost") == "" && cell(0, "promises_expected_late") == "")
     }
 
     @Test func jsonParsesBackWithRunsSummaryAndFilesNotRun() throws {
@@ -53,6 +54,7 @@ import Testing
         #expect(runs[2].value["bestKnown"]?.value == .null)
         #expect(runs[2].value["outlet"]?.value["promisesBroken"]?.value == .number(6))
         #expect(runs[2].value["outlet"]?.value["latestReturn"]?.value == .string("20:41"))
+        #expect(runs[2].value["outlet"]?.value["promisesExpectedLate"]?.value == .number(27.5))
         #expect(runs[0].value["outlet"]?.value == .null)
         let c1 = try #require(summary.first { $0.value["family"]?.value == .string("C1") })
         #expect(c1.value["reachedBest"]?.value == .number(1))
@@ -90,7 +92,7 @@ import Testing
         #expect(!BenchTable.render(oneSeed, format: .md).contains(BenchTable.seedHeader.joined(separator: " | ")))
         #expect(lines.contains("- broken.txt: 1 error(s)"))
         #expect(lines.contains("| " + BenchTable.outletHeader.joined(separator: " | ") + " |"), "\(text)")
-        #expect(lines.contains("| outlet-day | 1 s | 1 | 20 | 552.90 | 3 | 6 of 366 | 20:41 | 348 / 290 min = 1.20 | 48372.25 | passed |"), "\(text)")
+        #expect(lines.contains("| outlet-day | 1 s | 1 | 20 | 552.90 | 3 | 6 of 366 | 41 | 27.5 | 20:41 | 348 / 290 min = 1.20 | 48372.25 | passed |"), "\(text)")
         let cellCounts = Set(lines.filter { $0.hasPrefix("| C101") || $0 == headerLine }.map { $0.filter { $0 == "|" }.count })
         #expect(cellCounts == [BenchTable.instanceHeader.count + 1])
     }
