@@ -80,8 +80,15 @@ public struct BenchRun: Sendable {
             }
             let isLiterature = loaded.scenario.outlet.zoneRadiusKm == nil
             let objectiveName = objective ?? (isLiterature ? "hierarchical" : "outlet")
-            guard let chosen = Objective.named(objectiveName) else {
+            guard let named = Objective.named(objectiveName) else {
                 report.failures.append(.init(path: file, message: "unknown objective \(objectiveName)"))
+                done += budgets.count * seeds.count
+                continue
+            }
+            // The day's own "objective" block, as `desk plan` applies it.
+            let (chosen, unknownWeights) = named.overriding(loaded.scenario.objectiveWeights)
+            guard unknownWeights.isEmpty else {
+                report.failures.append(.init(path: file, message: "objective: unknown weight(s) \(unknownWeights.joined(separator: ", ")); known: \(Objective.weightNames.joined(separator: ", "))"))
                 done += budgets.count * seeds.count
                 continue
             }

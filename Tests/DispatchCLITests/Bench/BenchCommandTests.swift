@@ -50,6 +50,22 @@ import DispatchSolver
         #expect(abs(risk.expected - promised.map(\.pLate).reduce(0, +)) < 1e-9 && risk.expected > 0)
     }
 
+    /// The day's own "objective" block is applied, as `desk plan` applies it: a weight the
+    /// objective does not know is reported and the other files run.
+    @Test func aDaysObjectiveBlockIsApplied() throws {
+        let folder = try Self.folderWithC101("weights", bestKnown: "instance,vehicles,distance,objective\nC101,10,828.94,hierarchical\n")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var day = try TextFile.read(Fixture.scenarios + "/small-day.json")
+        let format = try #require(day.range(of: "\"format\""))
+        day.insert(contentsOf: "\"objective\": {\"speedOfLight\": 3},\n  ", at: format.lowerBound)
+        try TextFile.writeAtomically(day, to: folder + "/weighted-day.json")
+        let result = BenchCommand.execute([folder], run: BenchRun(budgets: [0.2]), format: .csv)
+        #expect(result.status == .dataError)
+        #expect(result.errors.contains("weighted-day.json") && result.errors.contains("unknown weight(s) speedOfLight"), "\(result.errors)")
+        let table = try CSVTable.parse(result.output)
+        #expect(table.rows.map { $0.cells[0] } == ["C101"])
+    }
+
     @Test func aBrokenBestKnownRowLetsTheRunGoOnWithoutAGap() throws {
         let folder = try Self.folderWithC101("bks", bestKnown: "instance,vehicles,distance\nC101,ten,828.94\n")
         defer { try? FileManager.default.removeItem(atPath: folder) }
