@@ -11,6 +11,36 @@ struct CurrentTrip: Sendable {
     let iterations: Int
     let seed: UInt64
 
+    /// What rides along to the outlet on a trip under way whatever the order of the rest: pickups
+    /// made (`recorded`), shipments picked up whose delivery is neither ahead on the trip (`open`)
+    /// nor made, and parcels that failed (among them those to retry, `retried`, which left the
+    /// trip's visits). A shipment's parcel weighs what its pickup loaded.
+    static func carried(recorded: [Plan.Visit], open: [Plan.Visit], retried: [String], scenario: Scenario,
+                        stops: [String: Stop]) -> (kg: Double, litres: Double) {
+        let ahead = Set(open.compactMap { stops[$0.id] }.filter { $0.kind == .shipmentDelivery }.compactMap(\.shipment))
+        let delivered = Set(recorded.filter { $0.status == .done }.compactMap { stops[$0.id] }
+            .filter { $0.kind == .shipmentDelivery }.compactMap(\.shipment))
+        var carried = (kg: 0.0, litres: 0.0)
+        func carry(_ stop: Stop) {
+            let parcel = stop.kind == .shipmentDelivery
+                ? scenario.stops.first { $0.kind == .shipmentPickup && $0.shipment == stop.shipment } ?? stop : stop
+            carried.kg += parcel.weightKg
+            carried.litres += parcel.volumeLitres
+        }
+        for visit in recorded {
+            guard let stop = stops[visit.id] else { continue }
+            switch (stop.kind, visit.status) {
+            case (.pickup, .done): carry(stop)
+            case (.shipmentPickup, .done):
+                if let shipment = stop.shipment, !ahead.contains(shipment), !delivered.contains(shipment) { carry(stop) }
+            case (.delivery, .failed), (.shipmentDelivery, .failed): carry(stop)
+            default: break
+            }
+        }
+        for id in retried { if let stop = stops[id] { carry(stop) } }
+        return carried
+    }
+
     /// The new order of `visits` (not yet made) for `courier`, who is at `place` at `time`, and the
     /// ids it cannot serve on this trip any more. `nil` when the day cannot be expressed (a measured matrix).
     ///

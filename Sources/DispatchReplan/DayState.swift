@@ -226,29 +226,7 @@ public struct DayState: Sendable {
                     ?? recorded.last.flatMap { visit in stopByID[visit.id].map { ($0.location, visit.departure, visit.id) } }
                 let onBoard = Set(recorded.filter { stopByID[$0.id]?.kind == .shipmentPickup && $0.status == .done }.compactMap { stopByID[$0.id]?.shipment })
                     .union(pickedBefore)
-                // What rides along to the outlet whatever the order: pickups made, shipments picked up
-                // whose delivery is not ahead on the trip, and parcels that failed.
-                let openShipments = Set(open.compactMap { stopByID[$0.id] }.filter { $0.kind == .shipmentDelivery }.compactMap(\.shipment))
-                let delivered = Set(recorded.filter { $0.status == .done }.compactMap { stopByID[$0.id] }
-                    .filter { $0.kind == .shipmentDelivery }.compactMap(\.shipment))
-                var carried = (kg: 0.0, litres: 0.0)
-                func carry(_ stop: Stop) {
-                    let parcel = stop.kind == .shipmentDelivery
-                        ? scenario.stops.first { $0.kind == .shipmentPickup && $0.shipment == stop.shipment } ?? stop : stop
-                    carried.kg += parcel.weightKg
-                    carried.litres += parcel.volumeLitres
-                }
-                for visit in recorded {
-                    guard let stop = stopByID[visit.id] else { continue }
-                    switch (stop.kind, visit.status) {
-                    case (.pickup, .done): carry(stop)
-                    case (.shipmentPickup, .done):
-                        if let shipment = stop.shipment, !openShipments.contains(shipment), !delivered.contains(shipment) { carry(stop) }
-                    case (.delivery, .failed), (.shipmentDelivery, .failed): carry(stop)
-                    default: break
-                    }
-                }
-                for id in retried[last] { if let stop = stopByID[id] { carry(stop) } }
+                let carried = CurrentTrip.carried(recorded: recorded, open: open, retried: retried[last], scenario: scenario, stops: stopByID)
                 if open.count >= 2, let (place, time, stop) = point,
                    let (order, left) = current.sequence(open, courier: courier, place: place, time: time, onBoard: onBoard,
                                                         carried: carried, scenario: scenario, stops: stopByID) {

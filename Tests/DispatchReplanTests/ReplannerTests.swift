@@ -361,4 +361,26 @@ import Testing
         let back = try #require(result.plan.routes.first?.trips.first?.returnTime)
         #expect(b2.reason == "cannot be reached in time on the trip under way: back at the outlet with its courier at \(Clock.format(back)), too late to go out again within its window")
     }
+
+    /// What rides to the outlet whatever the order, by hand: the 2 kg pickup made and the 3 kg
+    /// parcel that failed, the 1 kg one to retry; not the 5 kg shipment whose delivery is ahead (the
+    /// new order carries it), nor the 4 kg one already delivered.
+    @Test func whatACourierCarriesToTheOutletIsCountedByHand() {
+        let here = Location.planar(x: 0, y: 0)
+        let stops = [Stop(id: "p", kind: .pickup, location: here, weightKg: 2, volumeLitres: 20),
+                     Stop(id: "sp", kind: .shipmentPickup, shipment: "s", location: here, weightKg: 5),
+                     Stop(id: "sd", kind: .shipmentDelivery, shipment: "s", location: here),
+                     Stop(id: "sp2", kind: .shipmentPickup, shipment: "s2", location: here, weightKg: 4),
+                     Stop(id: "sd2", kind: .shipmentDelivery, shipment: "s2", location: here),
+                     Stop(id: "d", location: here, weightKg: 3, volumeLitres: 30),
+                     Stop(id: "r", location: here, weightKg: 1)]
+        let day = Scenario(name: "carried", outlet: Outlet(id: "o", name: "o", location: here, zoneRadiusKm: nil), couriers: [], stops: stops)
+        let byID = Dictionary(uniqueKeysWithValues: stops.map { ($0.id, $0) })
+        func visit(_ id: String, _ status: Plan.StopStatus) -> Plan.Visit {
+            Plan.Visit(id: id, arrival: 0, start: 0, departure: 0, status: status)
+        }
+        let recorded = [visit("p", .done), visit("sp", .done), visit("sp2", .done), visit("sd2", .done), visit("d", .failed)]
+        let carried = CurrentTrip.carried(recorded: recorded, open: [visit("sd", .planned)], retried: ["r"], scenario: day, stops: byID)
+        #expect(carried.kg == 6 && carried.litres == 50)
+    }
 }
