@@ -74,4 +74,30 @@ import Testing
         #expect(stat(folder + "/plan.json", &info) == 0 && info.st_mode & 0o777 == 0o600)
         #expect(try String(contentsOfFile: folder + "/plan.json", encoding: .utf8) == "new")
     }
+
+    /// A rename that fails half-way (a target became a folder after every file was staged) puts
+    /// back the targets renamed before it: the one that existed as it was, the new one removed;
+    /// no temporary file or kept copy is left.
+    @Test func aRenameFailingHalfWayPutsTheEarlierTargetsBack() throws {
+        let folder = try Self.makeFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "old plan".write(toFile: folder + "/plan.json", atomically: true, encoding: .utf8)
+        try "old report".write(toFile: folder + "/report.html", atomically: true, encoding: .utf8)
+        let files = [(text: "new plan", path: folder + "/plan.json"), (text: "new sheets", path: folder + "/sheets.txt"),
+                     (text: "new report", path: folder + "/report.html")]
+        #expect(throws: OutputFileError.self) {
+            try TextFile.writeAllAtomically(files) {
+                try? FileManager.default.removeItem(atPath: folder + "/report.html")
+                try? FileManager.default.createDirectory(atPath: folder + "/report.html", withIntermediateDirectories: false)
+            }
+        }
+        #expect(try String(contentsOfFile: folder + "/plan.json", encoding: .utf8) == "old plan")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/sheets.txt"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["plan.json", "report.html"])
+        // When every rename succeeds, no kept copy stays behind either.
+        try FileManager.default.removeItem(atPath: folder + "/report.html")
+        try TextFile.writeAllAtomically(files)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["plan.json", "report.html", "sheets.txt"])
+        #expect(try String(contentsOfFile: folder + "/plan.json", encoding: .utf8) == "new plan")
+    }
 }

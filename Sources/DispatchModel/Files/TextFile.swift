@@ -52,8 +52,16 @@ public enum TextFile {
     /// When a file cannot be written (a missing folder, a FIFO, a full disk), every temporary file
     /// is removed and no target is touched; the error names the first file that failed. A rename
     /// within one folder fails only when the target changes under the command (it became a
-    /// directory); then the files renamed before it stay written and the rest are left unchanged.
+    /// directory); then the targets renamed before it are put back as they were (each one that
+    /// existed is kept as a hard link beside it until every rename is done; one that did not
+    /// exist is removed) and the rest are left unchanged.
     public static func writeAllAtomically(_ files: [(text: String, path: String)]) throws(OutputFileError) {
+        try writeAllAtomically(files, beforeRenaming: {})
+    }
+
+    /// ``writeAllAtomically(_:)`` with `beforeRenaming` run once every file is staged, before the
+    /// first rename (tests change a target there, as another process could).
+    static func writeAllAtomically(_ files: [(text: String, path: String)], beforeRenaming: () -> Void) throws(OutputFileError) {
         var staged: [(temporary: String, target: String, path: String, folder: String)] = []
         defer { PendingTemporaryFile.clear() }
         func discard() { for file in staged { unlink(file.temporary) } }
@@ -65,8 +73,28 @@ public enum TextFile {
                 throw error
             }
         }
+        beforeRenaming()
+        // What each target was: absent, or kept as a hard link beside it (nil where the file
+        // system cannot link: that target cannot be put back).
+        var existed: [Bool] = [], kept: [String?] = []
+        for file in staged {
+            var info = stat()
+            let exists = lstat(file.target, &info) == 0
+            existed.append(exists)
+            let copy = file.temporary + ".old"
+            kept.append(exists && link(file.target, copy) == 0 ? copy : nil)
+        }
+        PendingTemporaryFile.set(staged.map(\.temporary) + kept.compactMap { $0 })
+        defer { for copy in kept { if let copy { unlink(copy) } } }
         for (k, file) in staged.enumerated() where rename(file.temporary, file.target) != 0 {
             let failure = errno
+            for j in 0..<k {
+                if let copy = kept[j] {
+                    if rename(copy, staged[j].target) == 0 { kept[j] = nil }
+                } else if !existed[j] {
+                    unlink(staged[j].target)
+                }
+            }
             for rest in staged[k...] { unlink(rest.temporary) }
             throw .cannotWrite(path: file.path, reason: reason(failure, folder: file.folder))
         }
