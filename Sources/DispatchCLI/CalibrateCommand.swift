@@ -51,7 +51,7 @@ public struct CalibrateCommand: ParsableCommand {
     /// Runs the command without touching the process (for tests).
     public static func execute(plan: String, logs: [String], out: String? = nil, rain: Bool = false, draws: Int = 1000, seed: UInt64 = 1) -> CommandResult {
         let input: RiskInput
-        do { input = try RiskInput.load(planPath: plan, rain: rain) } catch { return error.result }
+        do { input = try RiskInput.load(planPath: plan, rain: rain, history: false) } catch { return error.result }
         let inputs = input.files + logs.map { ("a scan log being read", $0) }
         if let refusal = OutputPaths([("--out", out)]).refusal(inputs: inputs) { return refusal }
         let observations: Observations

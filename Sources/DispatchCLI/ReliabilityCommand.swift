@@ -31,7 +31,7 @@ public struct ReliabilityCommand: ParsableCommand {
     /// Runs the command without touching the process (for tests).
     public static func execute(plan: String, logs: [String], risk: String? = nil, threshold: Double = 0.2, draws: Int = 1000, seed: UInt64 = 1) -> CommandResult {
         let input: RiskInput
-        do { input = try RiskInput.load(planPath: plan, riskPath: risk) } catch { return error.result }
+        do { input = try RiskInput.load(planPath: plan, riskPath: risk, history: false) } catch { return error.result }
         let observations: Observations
         switch CalibrateCommand.observations(logs, input: input) {
         case .success(let o): observations = o

@@ -19,12 +19,14 @@ struct RiskInput {
     /// A failure already turned into the command's result.
     typealias Failure = CommandFailure
 
-    static func load(planPath: String, riskPath: String? = nil, rain: Bool = false) throws(Failure) -> RiskInput {
+    /// The plan at `planPath` with its scenario and risk profile; without `history` the day is
+    /// drawn whole, scans and resume points ignored (see ``PlannedDay``).
+    static func load(planPath: String, riskPath: String? = nil, rain: Bool = false, history: Bool = true) throws(Failure) -> RiskInput {
         let input = try PlanInput.load(planPath: planPath)
         let (plan, loaded, scenarioPath) = (input.plan, input, input.scenarioPath)
         let defaults = rain ? RiskModel.rainy : RiskModel.defaults(weather: loaded.scenario.weather)
         do {
-            let day = try PlannedDay(plan: plan, scenario: loaded.scenario, planPath: planPath)
+            let day = try PlannedDay(plan: plan, scenario: loaded.scenario, planPath: planPath, history: history)
             let profile: RiskProfile
             if let riskPath {
                 profile = try RiskProfileFile.load(path: riskPath, defaults: defaults)

@@ -33,7 +33,8 @@ public struct SimulateCommand: ParsableCommand {
     /// Runs the command without touching the process (for tests).
     public static func execute(plan: String, days: Int, seed: UInt64, rain: Bool = false, firstDate: String = "2026-12-01", out: String) -> CommandResult {
         let input: RiskInput
-        do { input = try RiskInput.load(planPath: plan) } catch { return error.result }
+        // Whole days, as a handheld would scan them: a replanned plan's scans are not kept.
+        do { input = try RiskInput.load(planPath: plan, history: false) } catch { return error.result }
         if let refusal = OutputPaths([("--out", out)]).refusal(inputs: input.files) { return refusal }
         let raining = rain || RiskModel.defaults(weather: input.scenario.weather) == .rainy
         let entries = DaySimulator(rain: raining, seed: seed).simulate(input.day, days: days, firstDate: firstDate)

@@ -12,13 +12,14 @@ struct CurrentTrip: Sendable {
     let seed: UInt64
 
     /// What rides along to the outlet on a trip under way whatever the order of the rest: pickups
-    /// made (`recorded`), shipments picked up whose delivery is neither ahead on the trip (`open`)
-    /// nor made, and parcels that failed (among them those to retry, `retried`, which left the
-    /// trip's visits). A shipment's parcel weighs what its pickup loaded.
+    /// made (`recorded`), shipments picked up whose delivery is not ahead on the trip (`open`) and
+    /// not tried yet, and parcels that failed (among them those to retry, `retried`, which left
+    /// the trip's visits). A shipment's parcel weighs what its pickup loaded, and counts once: a
+    /// delivery tried (made, failed or to retry) settles it.
     static func carried(recorded: [Plan.Visit], open: [Plan.Visit], retried: [String], scenario: Scenario,
                         stops: [String: Stop]) -> (kg: Double, litres: Double) {
         let ahead = Set(open.compactMap { stops[$0.id] }.filter { $0.kind == .shipmentDelivery }.compactMap(\.shipment))
-        let delivered = Set(recorded.filter { $0.status == .done }.compactMap { stops[$0.id] }
+        let tried = Set((recorded.map(\.id) + retried).compactMap { stops[$0] }
             .filter { $0.kind == .shipmentDelivery }.compactMap(\.shipment))
         var carried = (kg: 0.0, litres: 0.0)
         func carry(_ stop: Stop) {
@@ -32,7 +33,7 @@ struct CurrentTrip: Sendable {
             switch (stop.kind, visit.status) {
             case (.pickup, .done): carry(stop)
             case (.shipmentPickup, .done):
-                if let shipment = stop.shipment, !ahead.contains(shipment), !delivered.contains(shipment) { carry(stop) }
+                if let shipment = stop.shipment, !ahead.contains(shipment), !tried.contains(shipment) { carry(stop) }
             case (.delivery, .failed), (.shipmentDelivery, .failed): carry(stop)
             default: break
             }

@@ -9,9 +9,10 @@ import DispatchPlan
 /// when the courier is back late, `reloadMinutes` after the return.
 ///
 /// A plan written by a replan carries history, which a simulation keeps as it happened: a visit
-/// scanned `done` or `failed` starts and ends at its scans, one `in_progress` began at its recorded
-/// arrival, and where a trip resumes from a point the courier was seen at (`Plan.Resume`) the
-/// ride on starts there and then. Only what is still to come is drawn.
+/// scanned `done` or `failed` starts and ends at its scans, and where a trip resumes from a point
+/// the courier was seen at (`Plan.Resume`) the ride on starts there and then. Only what is still
+/// to come is drawn, an `in_progress` visit among it (the replan projects its arrival; no
+/// handheld records one).
 public struct PlannedDay: Sendable {
     /// Stop ids in order.
     public let stopIDs: [String]
@@ -44,8 +45,6 @@ public struct PlannedDay: Sendable {
     let stopKey: [UInt64]
     /// The scanned departure of a `done` or `failed` visit (its start is the visit's `start`); NaN otherwise.
     let recordedDeparture: [Double]
-    /// The recorded arrival of an `in_progress` visit; NaN otherwise.
-    let recordedArrival: [Double]
     /// The ride into the stop does not start before this minute (a resume point); `-infinity` otherwise.
     let rideNotBefore: [Double]
 
@@ -99,7 +98,9 @@ public struct PlannedDay: Sendable {
     }
 
     /// Flattens `plan` against `scenario`; a plan naming a stop the scenario does not have is refused.
-    public init(plan: Plan, scenario: Scenario, planPath: String = "plan") throws(RiskDataError) {
+    /// Without `history` the scans and resume points of a replanned plan are ignored and the whole
+    /// day is drawn, as calibration and reliability scores need (they judge the model, not the day).
+    public init(plan: Plan, scenario: Scenario, planPath: String = "plan", history: Bool = true) throws(RiskDataError) {
         let byID = Dictionary(scenario.stops.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var ids: [String] = [], stops: [Stop] = [], visits: [Plan.Visit] = []
         var routeOf: [Int] = [], tripOf: [Int] = [], index: [String: Int] = [:]
@@ -107,7 +108,7 @@ public struct PlannedDay: Sendable {
         var offsets: [Int] = [0], starts: [Double] = [], ends: [Double] = []
         var deadline: [Double] = [], earlyBound: [Double] = [], handover: [Int] = [], keys: [UInt64] = []
         var tripFirst: [Int] = [], tripEnd: [Int] = [], tripDeparture: [Double] = [], tripReturnRide: [Double] = []
-        var recordedDeparture: [Double] = [], recordedArrival: [Double] = [], rideNotBefore: [Double] = [], tripReturnNotBefore: [Double] = []
+        var recordedDeparture: [Double] = [], rideNotBefore: [Double] = [], tripReturnNotBefore: [Double] = []
         var routeFirstTrip: [Int] = [], routeTripEnd: [Int] = [], courierKey: [UInt64] = []
         for (r, route) in plan.routes.enumerated() {
             routeFirstTrip.append(tripFirst.count)
@@ -127,7 +128,7 @@ public struct PlannedDay: Sendable {
                     index[visit.id] = ids.count
                     ids.append(visit.id); stops.append(stop); visits.append(visit)
                     routeOf.append(r); tripOf.append(tripFirst.count - 1)
-                    if let resume = trip.resume, resume.afterStops == k {
+                    if history, let resume = trip.resume, resume.afterStops == k {
                         time = max(time, resume.time)
                         rideNotBefore.append(resume.time)
                     } else {
@@ -135,8 +136,7 @@ public struct PlannedDay: Sendable {
                     }
                     rideIn.append(max(0, visit.arrival - time))
                     service.append(max(0, visit.departure - visit.start))
-                    recordedDeparture.append(visit.isRecorded ? visit.departure : .nan)
-                    recordedArrival.append(visit.status == .inProgress ? visit.arrival : .nan)
+                    recordedDeparture.append(history && visit.isRecorded ? visit.departure : .nan)
                     time = visit.departure
                     let windows = stop.serviceWindows
                     for w in windows { starts.append(Double(w.start)); ends.append(Double(w.end)) }
@@ -153,7 +153,7 @@ public struct PlannedDay: Sendable {
                     keys.append(RiskHashing.key("stop:" + visit.id))
                 }
                 tripEnd.append(ids.count)
-                if let resume = trip.resume, resume.afterStops >= trip.stops.count {
+                if history, let resume = trip.resume, resume.afterStops >= trip.stops.count {
                     time = max(time, resume.time)
                     tripReturnNotBefore.append(resume.time)
                 } else {
@@ -170,7 +170,7 @@ public struct PlannedDay: Sendable {
         self.windowOffsets = offsets; self.windowStarts = starts; self.windowEnds = ends
         self.deadline = deadline; self.earlyBound = earlyBound; self.handoverIndex = handover; self.stopKey = keys
         self.tripFirst = tripFirst; self.tripEnd = tripEnd; self.tripDeparture = tripDeparture; self.tripReturnRide = tripReturnRide
-        self.recordedDeparture = recordedDeparture; self.recordedArrival = recordedArrival
+        self.recordedDeparture = recordedDeparture
         self.rideNotBefore = rideNotBefore; self.tripReturnNotBefore = tripReturnNotBefore
         self.routeFirstTrip = routeFirstTrip; self.routeTripEnd = routeTripEnd; self.courierKey = courierKey
         self.reloadMinutes = scenario.outlet.reloadMinutes ?? 0

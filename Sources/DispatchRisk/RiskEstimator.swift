@@ -10,8 +10,8 @@ import Foundation
 /// day is replayed trip by trip: service starts at `max(arrival, window start)`, so waiting
 /// absorbs early noise, and a trip leaves at its planned departure or, when the courier is
 /// back late, after the reload. What a replanned day already scanned is not drawn: a `done` or
-/// `failed` visit keeps its scans, one `in_progress` its arrival, and a trip that resumes from where
-/// its courier was seen rides on from there and then (see ``PlannedDay``).
+/// `failed` visit keeps its scans, and a trip that resumes from where its courier was seen rides on
+/// from there and then (see ``PlannedDay``).
 public struct RiskEstimator: Sendable {
     /// The result for every position of the ``PlannedDay``.
     public struct Estimate: Sendable {
@@ -61,7 +61,6 @@ public struct RiskEstimator: Sendable {
         day.handoverIndex.withUnsafeBufferPointer { handover in
         day.stopKey.withUnsafeBufferPointer { stopKey in
         day.recordedDeparture.withUnsafeBufferPointer { recordedDeparture in
-        day.recordedArrival.withUnsafeBufferPointer { recordedArrival in
         day.rideNotBefore.withUnsafeBufferPointer { rideNotBefore in
         tailP.withUnsafeBufferPointer { tailP in
         tailMean.withUnsafeBufferPointer { tailMean in
@@ -90,8 +89,9 @@ public struct RiskEstimator: Sendable {
                                 time = recordedDeparture[s]
                                 continue
                             }
-                            let arrival = recordedArrival[s].isNaN
-                                ? max(time, rideNotBefore[s]) + rideIn[s] * exp(shift + rideSD * zRide) : recordedArrival[s]
+                            // Seen at a resume point: the ride on starts there and then.
+                            if rideNotBefore[s].isFinite { time = rideNotBefore[s] }
+                            let arrival = time + rideIn[s] * exp(shift + rideSD * zRide)
                             // Waiting rule of PlannedDay.serviceStart, on the raw buffers.
                             var start = arrival
                             var w = windowOffsets[s]
@@ -109,11 +109,12 @@ public struct RiskEstimator: Sendable {
                             time = start + handoverTime
                         }
                         var returnRandom = SplitMix64(seed: RiskHashing.stream(seed: seed, key: day.courierKey[r] &+ UInt64(t), draw: draw))
-                        back = max(time, day.tripReturnNotBefore[t]) + day.tripReturnRide[t] * exp(shift + rideSD * Gaussian.next(&returnRandom))
+                        if day.tripReturnNotBefore[t].isFinite { time = day.tripReturnNotBefore[t] }
+                        back = time + day.tripReturnRide[t] * exp(shift + rideSD * Gaussian.next(&returnRandom))
                     }
                 }
             }
-        }}}}}}}}}}}}}}}}}
+        }}}}}}}}}}}}}}}}
         let scale = 1 / Double(draws)
         return Estimate(late: lateCount.map { Double($0) * scale }, early: earlyCount.map { Double($0) * scale },
                         meanStart: startSum.map { $0 * scale }, draws: draws)

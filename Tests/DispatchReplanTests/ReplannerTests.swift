@@ -382,5 +382,10 @@ import Testing
         let recorded = [visit("p", .done), visit("sp", .done), visit("sp2", .done), visit("sd2", .done), visit("d", .failed)]
         let carried = CurrentTrip.carried(recorded: recorded, open: [visit("sd", .planned)], retried: ["r"], scenario: day, stops: byID)
         #expect(carried.kg == 6 && carried.litres == 50)
+        // A shipment picked up on the trip whose delivery failed rides back once (5 kg), whether
+        // the failure stays on the trip or is to be retried.
+        let failed = CurrentTrip.carried(recorded: [visit("sp", .done), visit("sd", .failed)], open: [], retried: [], scenario: day, stops: byID)
+        let retrying = CurrentTrip.carried(recorded: [visit("sp", .done)], open: [], retried: ["sd"], scenario: day, stops: byID)
+        #expect(failed.kg == 5 && retrying.kg == 5)
     }
 }
