@@ -31,9 +31,8 @@ struct RiskInput {
             if let riskPath {
                 profile = try RiskProfileFile.load(path: riskPath, defaults: defaults)
             } else {
-                profile = try loaded.riskBlock.map { block throws(RiskDataError) in
-                    try RiskProfileFile.scenarioRisk(block: block, path: scenarioPath, defaults: defaults)
-                } ?? RiskProfile(model: defaults)
+                profile = try PlanRiskReport.profile(scenario: loaded.scenario, riskBlock: loaded.riskBlock, scenarioPath: scenarioPath,
+                                                     defaults: defaults)
             }
             return RiskInput(plan: plan, scenario: loaded.scenario, scenarioPath: scenarioPath, day: day, profile: profile,
                              files: loaded.files + (riskPath.map { [("the risk model being read", $0)] } ?? []))

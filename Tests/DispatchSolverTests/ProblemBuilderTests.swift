@@ -102,6 +102,12 @@ import Testing
         #expect(ProblemBuilder.pricedEnd(of: slot, firstShiftStart: 7 * 60, margin: 0.5) == Double(15 * 60))
         #expect(ProblemBuilder.pricedEnd(of: slot, firstShiftStart: 7 * 60, margin: 0) == Double(16 * 60))
         #expect(ProblemBuilder.pricedEnd(of: slot, firstShiftStart: 17 * 60, margin: 0.1) == Double(16 * 60))
+        #expect(ProblemBuilder.pricedEnd(of: slot, firstShiftStart: 7 * 60, margin: .nan) == Double(16 * 60))
+        // A replan's couriers start when they are free again; one whose shift is over does not count.
+        let free = Courier(id: "a", name: "a", capacityKg: 1, shift: TimeWindow(start: 15 * 60, end: 19 * 60))
+        let over = Courier(id: "b", name: "b", capacityKg: 1, shift: TimeWindow(start: 12 * 60, end: 12 * 60))
+        #expect(ProblemBuilder.marginStart([free, over]) == Double(15 * 60))
+        #expect(ProblemBuilder.marginStart([over]) == Double(12 * 60))
     }
 
     /// A day above the granular threshold numbers its stops along a Hilbert curve: every kept

@@ -42,12 +42,13 @@ public struct BenchRecord: Sendable, Equatable {
         public var cost: Double
         /// Promises whose P(late) is 0.2 or more, and the sum of P(late) over every promise (the
         /// promises expected broken on the day), by `desk report`'s estimate: the scenario's risk
-        /// model (or the defaults for its weather), 1,000 draws, seed 1.
-        public var promisesAtRisk: Int, expectedLate: Double
+        /// model (or the defaults for its weather), 1,000 draws, seed 1; `nil` when the estimate
+        /// failed (the run is then also among the report's failures).
+        public var promisesAtRisk: Int?, expectedLate: Double?
 
         /// The figures of one run.
         public init(promisesKept: Int, promisesBroken: Int, latestReturn: Double, longestWorkingMinutes: Double,
-                    meanWorkingMinutes: Double, cost: Double, promisesAtRisk: Int = 0, expectedLate: Double = 0) {
+                    meanWorkingMinutes: Double, cost: Double, promisesAtRisk: Int? = nil, expectedLate: Double? = nil) {
             self.promisesKept = promisesKept
             self.promisesBroken = promisesBroken
             self.latestReturn = latestReturn

@@ -1,6 +1,7 @@
 import DispatchCheck
 import DispatchModel
 import DispatchPlan
+import DispatchReport
 import DispatchRisk
 import DispatchSolver
 import Foundation
@@ -117,7 +118,14 @@ public struct BenchRun: Sendable {
                     let plan = RoutePlanner.plan(loaded.scenario, objective: chosen,
                                                  options: SearchOptions(seconds: budget, seed: seed, workers: workers),
                                                  setPartitioning: setPartitioning)
-                    let risk = isLiterature ? nil : Self.promiseRisk(plan, loaded)
+                    var risk: (atRisk: Int, expected: Double)?
+                    if !isLiterature {
+                        do {
+                            risk = try Self.promiseRisk(plan, loaded, path: file)
+                        } catch {
+                            report.failures.append(.init(path: file, message: "risk: \(error.description)"))
+                        }
+                    }
                     report.records.append(BenchRecord(
                         instance: instance, objective: objectiveName, budget: budget, seed: seed,
                         vehicles: plan.couriersUsed, distance: plan.distance, unassigned: plan.unassigned.count,
@@ -129,7 +137,7 @@ public struct BenchRun: Sendable {
                             ? BenchRecord.OutletTerms(promisesKept: plan.promisesKept, promisesBroken: plan.promisesBroken,
                                                       latestReturn: plan.latestReturn, longestWorkingMinutes: plan.longestWorkingMinutes,
                                                       meanWorkingMinutes: plan.meanWorkingMinutes, cost: plan.cost,
-                                                      promisesAtRisk: risk?.atRisk ?? 0, expectedLate: risk?.expected ?? 0)
+                                                      promisesAtRisk: risk?.atRisk, expectedLate: risk?.expected)
                             : nil))
                 }
             }
@@ -138,22 +146,11 @@ public struct BenchRun: Sendable {
     }
 
     /// The promises at risk (P(late) ≥ 0.2) and the promises expected late (the sum of P(late))
-    /// of an outlet day's plan, as `desk report` estimates them: the scenario's risk block, else
-    /// the defaults for its weather; 1,000 draws, seed 1. `nil` when the plan cannot be flattened.
-    static func promiseRisk(_ plan: Plan, _ loaded: LoadedScenario) -> (atRisk: Int, expected: Double)? {
-        let defaults = RiskModel.defaults(weather: loaded.scenario.weather)
-        guard let day = try? PlannedDay(plan: plan, scenario: loaded.scenario),
-              let profile = try? loaded.riskBlock.map({ block throws(RiskDataError) in
-                  try RiskProfileFile.scenarioRisk(block: block, path: loaded.scenario.name, defaults: defaults)
-              }) ?? RiskProfile(model: defaults) else { return nil }
-        let estimate = RiskEstimator(model: profile.model, draws: 1000, seed: 1).estimate(day)
-        var atRisk = 0, expected = 0.0
-        for position in 0..<day.count where day.stops[position].promise != nil {
-            let p = profile.calibrated(estimate.late[position])
-            expected += p
-            if p >= 0.2 { atRisk += 1 }
-        }
-        return (atRisk, expected)
+    /// of an outlet day's plan, from the report `desk plan --report` gives (``PlanRiskReport``).
+    static func promiseRisk(_ plan: Plan, _ loaded: LoadedScenario, path: String) throws(RiskDataError) -> (atRisk: Int, expected: Double) {
+        let report = try PlanRiskReport.report(plan: plan, scenario: loaded.scenario, riskBlock: loaded.riskBlock, scenarioPath: path)
+        let promised = report.rows.filter { $0.stop.promise != nil }
+        return (promised.filter(\.atRisk).count, promised.map(\.pLate).reduce(0, +))
     }
 
     /// The file name without folder and extension.

@@ -59,7 +59,7 @@ public enum BenchTable {
         guard let o else { return Array(repeating: "", count: 8) }
         return [String(o.promisesKept), String(o.promisesBroken), Clock.format(Int(o.latestReturn)),
                 number(o.longestWorkingMinutes, digits: 1), number(o.meanWorkingMinutes, digits: 1), number(o.cost),
-                String(o.promisesAtRisk), number(o.expectedLate, digits: 1)]
+                o.promisesAtRisk.map(String.init) ?? "", o.expectedLate.map { number($0, digits: 1) } ?? ""]
     }
 
     /// The report as a JSON value (`"format": "dispatchdesk.bench/1"`).
@@ -88,7 +88,8 @@ public enum BenchTable {
                         "latestReturn": .string(Clock.format(Int(o.latestReturn))),
                         "longestWorkingMinutes": .number(rounded(o.longestWorkingMinutes, digits: 1)),
                         "meanWorkingMinutes": .number(rounded(o.meanWorkingMinutes, digits: 1)), "cost": .number(rounded(o.cost)),
-                        "promisesAtRisk": .number(Double(o.promisesAtRisk)), "promisesExpectedLate": .number(rounded(o.expectedLate, digits: 1)),
+                        "promisesAtRisk": o.promisesAtRisk.map { .number(Double($0)) } ?? .null,
+                        "promisesExpectedLate": o.expectedLate.map { .number(rounded($0, digits: 1)) } ?? .null,
                     ])
                 } ?? .null,
             ])
@@ -190,7 +191,7 @@ public enum BenchTable {
         let outletRows = report.records.compactMap { r -> [String]? in
             guard let o = r.outlet else { return nil }
             return [r.instance, budget(r.budget), String(r.seed), String(r.vehicles), number(r.distance), String(r.unassigned),
-                    "\(o.promisesBroken) of \(o.promisesKept + o.promisesBroken)", String(o.promisesAtRisk), number(o.expectedLate, digits: 1),
+                    "\(o.promisesBroken) of \(o.promisesKept + o.promisesBroken)", o.promisesAtRisk.map(String.init) ?? "–", o.expectedLate.map { number($0, digits: 1) } ?? "–",
                     Clock.format(Int(o.latestReturn)),
                     "\(Int(o.longestWorkingMinutes.rounded())) / \(Int(o.meanWorkingMinutes.rounded())) min = \(number(o.longestOverMean))",
                     number(o.cost), r.checkPassed ? "passed" : "FAILED"]

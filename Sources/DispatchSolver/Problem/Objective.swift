@@ -24,17 +24,14 @@ public struct Objective: Sendable, Hashable {
     public var perSquaredWorkingMinute: Double
     /// Cost of serving a stop by a courier other than its own (territory or usual customer).
     public var offTerritory: Double
-    /// Minutes kept in hand before a promised slot ends, as a share of the minutes from the
-    /// first courier's shift start to the slot's end (at most half the slot): the planner
+    /// Minutes kept in hand before a promised slot ends, as a share of the minutes from the start
+    /// of the day being planned (the earliest shift start of a courier with time left; in a replan,
+    /// when the couriers are free again) to the slot's end, at most half the slot: the planner
     /// prices a promise as if its slot ended that much earlier, because delays pile up over a
     /// courier's day (rides, doors, customers not home). The plan still reports lateness and
-    /// broken promises against the slot itself. 0 plans to the slot's end.
-    ///
-    /// Measured on the shipped outlet day (10 s, one worker, seeds 1–3, every plan checked): at
-    /// 0.1 the expected promises broken (`desk report`'s default risk model, the sum of P(late))
-    /// fell from 58.3 / 62.1 / 54.6 to 33.3 / 18.8 / 16.9 of 366, and in 20 days of `desk simulate`
-    /// from 185 / 187 / 185 to 151 / 132 / 132 a day, for 545–549 km instead of 502–526; 0.05
-    /// kept less (31.8–35.4 expected), 0.15 and 0.2 no more than 0.1 in the simulated days.
+    /// broken promises against the slot itself. 0 plans to the slot's end. At 0.1 the shipped
+    /// days' promises expected broken fell by a third to two thirds for 3–13 % more km
+    /// (docs/benchmarks.md, "Promises with a margin").
     public var promiseMargin: Double
 
     /// An objective from its weights.

@@ -210,7 +210,7 @@ public struct ProblemBuilder: Sendable {
             if let building = stop.building, let owners = territoryOwners[building], owners.count == 1 { return owners[0] }
             return -1
         }
-        let firstShiftStart = scenario.couriers.map { Double($0.shift.start) }.min() ?? 0
+        let firstShiftStart = Self.marginStart(scenario.couriers)
         var data = RoutingProblem.StopData()
         // Problem index of each kept scenario stop.
         var position: [Int: Int] = [:]
@@ -253,15 +253,26 @@ public struct ProblemBuilder: Sendable {
         self.excluded = excluded
     }
 
-    /// Whether a row-major n × n matrix equals its transpose.
     /// The end the search prices a promised slot against: `margin` (``Objective/promiseMargin``)
     /// of the minutes from the first shift start to the slot's end earlier, never by more than
-    /// half the slot.
+    /// half the slot (a margin that is not a positive number holds nothing in hand).
     static func pricedEnd(of promise: TimeWindow, firstShiftStart: Double, margin: Double) -> Double {
         let end = Double(promise.end)
+        guard margin > 0, margin.isFinite, firstShiftStart.isFinite else { return end }
         let held = min(margin * max(end - firstShiftStart, 0), 0.5 * Double(max(promise.minutes, 0)))
         return end - max(held, 0)
     }
+
+    /// When the day being planned starts for the promise margin: the earliest shift start of a
+    /// courier with time left in its shift. In a replan the couriers' shifts start when they are
+    /// free again, so the margin covers the delays still to come from now on; a courier whose
+    /// shift is over does not count.
+    static func marginStart(_ couriers: [Courier]) -> Double {
+        let working = couriers.filter { $0.shift.end > $0.shift.start }
+        return (working.isEmpty ? couriers : working).map { Double($0.shift.start) }.min() ?? 0
+    }
+
+    /// Whether a row-major n × n matrix equals its transpose.
 
     static func isSymmetric(_ matrix: [Float], _ n: Int) -> Bool {
         guard matrix.count == n * n else { return false }

@@ -32,22 +32,36 @@ import DispatchSolver
         #expect(row.cells[BenchTable.csvHeader.firstIndex(of: "unassigned") ?? 0] == "0")
     }
 
-    /// A broken best-known table is not a file not run: the instance runs without its reference,
-    /// and the message names the table's line and field.
-    /// An outlet day's row carries its promises' risk as `desk report` estimates it: the same
-    /// plan (a fixed number of steps) gives the same figures through the report's own estimate.
+    /// An outlet day's row carries its promises' risk under the day's own risk model: the small
+    /// day as shipped (2 of its 15 promises at risk at 0.3 s, seed 1), and with a `risk` block
+    /// whose rides take twice their planned time (6, the expected late 0.8 → 5.7).
     @Test func anOutletDaysRowSaysHowManyPromisesAreAtRisk() throws {
-        let path = Fixture.scenarios + "/small-day.json"
-        let loaded = try ScenarioInput.load(path)
-        let plan = RoutePlanner.plan(loaded.scenario, objective: .outlet, options: SearchOptions(iterations: 300, seconds: 600, seed: 1, workers: 1))
-        let risk = try #require(BenchRun.promiseRisk(plan, loaded))
-        let day = try PlannedDay(plan: plan, scenario: loaded.scenario)
-        let profile = RiskProfile(model: RiskModel.defaults(weather: loaded.scenario.weather))
-        let estimate = RiskEstimator(model: profile.model, draws: 1000, seed: 1).estimate(day)
-        let report = RiskReport(plan: plan, scenario: loaded.scenario, day: day, estimate: estimate, profile: profile, threshold: 0.2, language: .en)
-        let promised = report.rows.filter { $0.stop.promise != nil }
-        #expect(promised.count == 15 && risk.atRisk == promised.filter(\.atRisk).count)
-        #expect(abs(risk.expected - promised.map(\.pLate).reduce(0, +)) < 1e-9 && risk.expected > 0)
+        let folder = NSTemporaryDirectory() + "desk-bench-risk-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let day = try TextFile.read(Fixture.scenarios + "/small-day.json")
+        let format = try #require(day.range(of: "\"format\""))
+        var slow = day
+        slow.insert(contentsOf: "\"risk\": {\"format\": \"dispatchdesk.risk/1\", \"rideLogMean\": 0.7, \"rideSD\": 0.05},\n  ", at: format.lowerBound)
+        try TextFile.writeAtomically(day, to: folder + "/as-shipped.json")
+        try TextFile.writeAtomically(slow, to: folder + "/slow-rides.json")
+        let result = BenchCommand.execute([folder + "/as-shipped.json", folder + "/slow-rides.json"],
+                                          run: BenchRun(budgets: [0.3]), format: .csv)
+        #expect(result.status == .ok, "\(result.errors)")
+        let table = try CSVTable.parse(result.output)
+        let rows = Dictionary(uniqueKeysWithValues: table.rows.map { ($0.cells[0], $0) })
+        func number(_ instance: String, _ column: String) throws -> Double {
+            let row = try #require(rows[instance]), k = try #require(table.header.firstIndex(of: column))
+            return try #require(Double(row.cells[k]))
+        }
+        let promises = try number("as-shipped", "promises_kept") + number("as-shipped", "promises_broken")
+        #expect(promises == 15)
+        for instance in ["as-shipped", "slow-rides"] {
+            let expected = try number(instance, "promises_expected_late"), atRisk = try number(instance, "promises_at_risk")
+            #expect(expected >= 0 && expected <= promises && atRisk <= promises)
+        }
+        #expect(try number("slow-rides", "promises_at_risk") >= number("as-shipped", "promises_at_risk") + 3, "\(result.output)")
+        #expect(try number("slow-rides", "promises_expected_late") >= number("as-shipped", "promises_expected_late") + 3, "\(result.output)")
     }
 
     /// The day's own "objective" block is applied, as `desk plan` applies it: a weight the
@@ -66,6 +80,8 @@ import DispatchSolver
         #expect(table.rows.map { $0.cells[0] } == ["C101"])
     }
 
+    /// A broken best-known table is not a file not run: the instance runs without its reference,
+    /// and the message names the table's line and field.
     @Test func aBrokenBestKnownRowLetsTheRunGoOnWithoutAGap() throws {
         let folder = try Self.folderWithC101("bks", bestKnown: "instance,vehicles,distance\nC101,ten,828.94\n")
         defer { try? FileManager.default.removeItem(atPath: folder) }
