@@ -24,7 +24,7 @@ struct CurrentTrip: Sendable {
         var carried = (kg: 0.0, litres: 0.0)
         func carry(_ stop: Stop) {
             let parcel = stop.kind == .shipmentDelivery
-                ? scenario.stops.first { $0.kind == .shipmentPickup && $0.shipment == stop.shipment } ?? stop : stop
+                ? scenario.shipmentPickup(of: stop.shipment) ?? stop : stop
             carried.kg += parcel.weightKg
             carried.litres += parcel.volumeLitres
         }
@@ -68,7 +68,7 @@ struct CurrentTrip: Sendable {
             // On board already: a parcel to hand over, whatever it was picked up as.
             if stop.kind == .shipmentDelivery, let shipment = stop.shipment, onBoard.contains(shipment) {
                 // It weighs what was picked up (the delivery half carries no weight of its own).
-                if let pickup = scenario.stops.first(where: { $0.kind == .shipmentPickup && $0.shipment == shipment }) {
+                if let pickup = scenario.shipmentPickup(of: shipment) {
                     stop.weightKg = pickup.weightKg
                     stop.volumeLitres = pickup.volumeLitres
                 }

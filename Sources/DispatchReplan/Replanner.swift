@@ -125,10 +125,17 @@ public enum Replanner {
         }
         let notes = Dictionary(pending.compactMap { p in p.note.map { (p.id, $0) } }, uniquingKeysWith: { a, _ in a })
         // Parcels on board that left their trip: they ride back to the outlet with their courier.
-        let comingBack = Set(rest.stops.filter { $0.kind == .delivery }.map(\.id))
-        let backAt = Dictionary(pending.compactMap { p in
-            p.backAtOutlet.flatMap { $0.isFinite && comingBack.contains(p.id) ? (p.id, $0) : nil }
-        }, uniquingKeysWith: { a, _ in a })
+        // Said only where the return itself rules the stop out: every window of it closes before
+        // the courier is back and has reloaded.
+        let reload = Double(scenario.outlet.reloadMinutes ?? 0)
+        let closedByReturn = Dictionary(rest.stops.filter { $0.kind == .delivery }.map { ($0.id, $0.serviceWindows.map(\.end).max() ?? 0) },
+                                        uniquingKeysWith: { a, _ in a })
+        var backAt: [String: Double] = [:]
+        for entry in pending {
+            guard let back = entry.backAtOutlet, back.isFinite, let lastEnd = closedByReturn[entry.id],
+                  Double(lastEnd) < back + reload, backAt[entry.id] == nil else { continue }
+            backAt[entry.id] = back
+        }
         let outOfReach: Set<String> = [UnassignedReason.arrivesTooLate.description, UnassignedReason.unreachableInWindow.description]
         let unassigned = state.cancelled + leftLastTrip + solved.unassigned.map { u in
             // Such a parcel cannot go out again before its courier is back: say when that is, not

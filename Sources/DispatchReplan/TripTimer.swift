@@ -74,7 +74,7 @@ struct TripTimer {
             case .shipmentDelivery:
                 // Picked up before (the parcel came back to the outlet): it leaves with the trip.
                 guard let shipment = stop.shipment, !pickedOnTrip.contains(shipment),
-                      let pickup = scenario.stops.first(where: { $0.kind == .shipmentPickup && $0.shipment == shipment }) else { continue }
+                      let pickup = scenario.shipmentPickup(of: shipment) else { continue }
                 kg += pickup.weightKg; litres += pickup.volumeLitres
             case .pickup, .shipmentPickup: continue
             }
@@ -119,7 +119,7 @@ struct TripTimer {
             case .delivery: kg -= stop.weightKg; litres -= stop.volumeLitres
             case .pickup, .shipmentPickup: kg += stop.weightKg; litres += stop.volumeLitres
             case .shipmentDelivery:
-                if let pickup = scenario.stops.first(where: { $0.kind == .shipmentPickup && $0.shipment == stop.shipment }) {
+                if let pickup = scenario.shipmentPickup(of: stop.shipment) {
                     kg -= pickup.weightKg; litres -= pickup.volumeLitres
                 }
             }

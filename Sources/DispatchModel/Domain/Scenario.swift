@@ -67,4 +67,11 @@ public struct Scenario: Sendable, Hashable, Codable {
         guard let radius = outlet.zoneRadiusKm, outlet.location.isGeographic, stop.location.isGeographic else { return true }
         return outlet.location.kilometres(to: stop.location) <= radius + 1e-9
     }
+
+    /// The pickup half of `shipment`: what its parcel weighs and how much room it takes, on board
+    /// until its delivery. `nil` for no shipment or one without a pickup.
+    public func shipmentPickup(of shipment: String?) -> Stop? {
+        guard let shipment else { return nil }
+        return stops.first { $0.kind == .shipmentPickup && $0.shipment == shipment }
+    }
 }

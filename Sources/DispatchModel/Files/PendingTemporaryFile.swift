@@ -13,8 +13,9 @@ import Musl
 /// locks (it runs once, just before the process exits).
 public enum PendingTemporaryFile {
     private static let capacity = 4096
-    /// How many temporary files can be recorded at once; more than every command writes (four).
-    static let slots = 8
+    /// How many temporary files can be recorded at once: more than every command has in flight
+    /// (four outputs, each with its temporary file and the kept copy of the file it replaces).
+    static let slots = 16
     nonisolated(unsafe) private static let buffer: UnsafeMutablePointer<CChar> = {
         let pointer = UnsafeMutablePointer<CChar>.allocate(capacity: capacity * slots)
         pointer.initialize(repeating: 0, count: capacity * slots)

@@ -54,7 +54,8 @@ public enum TextFile {
     /// within one folder fails only when the target changes under the command (it became a
     /// directory); then the targets renamed before it are put back as they were (each one that
     /// existed is kept as a hard link beside it until every rename is done; one that did not
-    /// exist is removed) and the rest are left unchanged.
+    /// exist is removed) and the rest are left unchanged. Where the file system cannot link, or
+    /// the old file cannot be put back, the error names the files already replaced.
     public static func writeAllAtomically(_ files: [(text: String, path: String)]) throws(OutputFileError) {
         try writeAllAtomically(files, beforeRenaming: {})
     }
@@ -88,15 +89,21 @@ public enum TextFile {
         defer { for copy in kept { if let copy { unlink(copy) } } }
         for (k, file) in staged.enumerated() where rename(file.temporary, file.target) != 0 {
             let failure = errno
+            var notRestored: [String] = []
             for j in 0..<k {
                 if let copy = kept[j] {
-                    if rename(copy, staged[j].target) == 0 { kept[j] = nil }
+                    // Put back; should that fail too, the old file stays beside it under the copy's name.
+                    if rename(copy, staged[j].target) != 0 { notRestored.append("\(staged[j].path) (its old text is in \(copy))") }
+                    kept[j] = nil
                 } else if !existed[j] {
                     unlink(staged[j].target)
+                } else {
+                    notRestored.append(staged[j].path)
                 }
             }
             for rest in staged[k...] { unlink(rest.temporary) }
-            throw .cannotWrite(path: file.path, reason: reason(failure, folder: file.folder))
+            let written = notRestored.isEmpty ? "" : "; already replaced: " + notRestored.joined(separator: ", ")
+            throw .cannotWrite(path: file.path, reason: reason(failure, folder: file.folder) + written)
         }
     }
 
