@@ -94,7 +94,6 @@ public struct RiskModel: Sendable, Equatable {
 
     /// The documented default for a scenario: rainy when its weather mentions rain or snow.
     public static func defaults(weather: String?) -> RiskModel {
-        guard let weather = weather?.lowercased() else { return dry }
-        return weather.contains("rain") || weather.contains("snow") || weather.contains("雨") || weather.contains("雪") ? rainy : dry
+        Scenario.isWet(weather: weather) ? rainy : dry
     }
 }

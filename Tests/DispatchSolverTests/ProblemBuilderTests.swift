@@ -92,6 +92,13 @@ import Testing
         let noMargin = Objective.outlet.overriding(["promiseMargin": 0]).objective
         let q = ProblemBuilder(scenario: Scenario(name: "t", outlet: Self.outlet, couriers: couriers, stops: stops), objective: noMargin).problem
         #expect(q.promiseEnd[4] == Double(15 * 60) && q.promiseEnd[5] == Double(15 * 60))
+        // On a wet day twice the margin: a fifth of the 480 minutes, still at most half the slot
+        // (14:30); with a share of 0.025, a twentieth: 24 minutes (14:36).
+        let rain = Scenario(name: "t", outlet: Self.outlet, couriers: couriers, stops: stops, weather: "小雨 light rain")
+        let thin = Objective.outlet.overriding(["promiseMargin": 0.025]).objective
+        #expect(ProblemBuilder(scenario: rain, objective: .outlet).problem.promiseEnd[4] == Double(14 * 60 + 30))
+        #expect(ProblemBuilder(scenario: rain, objective: thin).problem.promiseEnd[4] == Double(14 * 60 + 36))
+        #expect(Scenario.isWet(weather: "Snow") && Scenario.isWet(weather: "雨") && !Scenario.isWet(weather: "sunny") && !Scenario.isWet(weather: nil))
     }
 
     /// The promise margin: a share of the minutes from the first shift start to the slot's end,

@@ -68,6 +68,16 @@ public struct Scenario: Sendable, Hashable, Codable {
         return outlet.location.kilometres(to: stop.location) <= radius + 1e-9
     }
 
+    /// Whether the day's `weather` mentions rain or snow (雨, 雪): rides are slower and vary more
+    /// (the rainy risk model), and promises are planned with twice the margin.
+    public var isWet: Bool { Self.isWet(weather: weather) }
+
+    /// Whether `weather` (a scenario's) mentions rain or snow.
+    public static func isWet(weather: String?) -> Bool {
+        guard let weather = weather?.lowercased() else { return false }
+        return weather.contains("rain") || weather.contains("snow") || weather.contains("雨") || weather.contains("雪")
+    }
+
     /// The pickup half of `shipment`: what its parcel weighs and how much room it takes, on board
     /// until its delivery. `nil` for no shipment or one without a pickup.
     public func shipmentPickup(of shipment: String?) -> Stop? {

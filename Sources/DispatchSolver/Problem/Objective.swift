@@ -28,7 +28,8 @@ public struct Objective: Sendable, Hashable {
     /// of the day being planned (the earliest shift start of a courier with time left; in a replan,
     /// when the couriers are free again) to the slot's end, at most half the slot: the planner
     /// prices a promise as if its slot ended that much earlier, because delays pile up over a
-    /// courier's day (rides, doors, customers not home). The plan still reports lateness and
+    /// courier's day (rides, doors, customers not home); twice the share on a wet day
+    /// (``DispatchModel/Scenario/isWet``), when rides vary more. The plan still reports lateness and
     /// broken promises against the slot itself. 0 plans to the slot's end. At 0.1 the shipped
     /// days' promises expected broken fell by a third to two thirds for 3–13 % more km
     /// (docs/benchmarks.md, "Promises with a margin").

@@ -211,6 +211,8 @@ public struct ProblemBuilder: Sendable {
             return -1
         }
         let firstShiftStart = Self.marginStart(scenario.couriers)
+        // Rides vary more on a wet day: twice the margin (docs/benchmarks.md, "Promises with a margin").
+        let margin = min(objective.promiseMargin * (scenario.isWet ? 2 : 1), Scenario.largestPromiseMargin)
         var data = RoutingProblem.StopData()
         // Problem index of each kept scenario stop.
         var position: [Int: Int] = [:]
@@ -221,7 +223,7 @@ public struct ProblemBuilder: Sendable {
             data.windowOffset.append(data.windowStart.count)
             data.service.append(stop.serviceMinutes)
             data.requiredSkills.append(mask(stop.requiredSkills))
-            data.promiseEnd.append(stop.promise.map { Self.pricedEnd(of: $0, firstShiftStart: firstShiftStart, margin: objective.promiseMargin) } ?? .infinity)
+            data.promiseEnd.append(stop.promise.map { Self.pricedEnd(of: $0, firstShiftStart: firstShiftStart, margin: margin) } ?? .infinity)
             data.priority.append(stop.tier.priorityWeight)
             data.preferredVehicle.append(owner(stop))
             data.release.append(stop.kind == .delivery ? stop.availableFrom.map(Double.init) ?? -.infinity : -.infinity)
