@@ -9,7 +9,12 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
 
     /// Chinese when `outletName` contains a CJK ideograph, else English.
     public static func preferred(forOutletName outletName: String) -> ReportLanguage {
-        outletName.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) } ? .zh : .en
+        hasIdeograph(outletName) ? .zh : .en
+    }
+
+    /// Whether `text` holds a CJK ideograph (the unified block and extension A).
+    static func hasIdeograph(_ text: String) -> Bool {
+        text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) }
     }
 
     /// The label `key` in this language.
@@ -42,7 +47,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     /// day is "全天" / "any time".
     func window(phrase: String?, windows: [TimeWindow], day: TimeWindow) -> String {
         if let phrase {
-            let chinese = phrase.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) }
+            let chinese = Self.hasIdeograph(phrase)
             let english = phrase.unicodeScalars.contains { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
             switch self {
             case .zh where !english: return phrase
