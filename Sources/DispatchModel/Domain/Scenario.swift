@@ -13,8 +13,9 @@ public struct Scenario: Sendable, Hashable, Codable {
     public static let largestObjectiveWeight = 1e9
 
     /// The name, in a scenario's `objective` block and in `--weight`, of the promise margin: the
-    /// share of the minutes from the first shift start to a promised slot's end that the planner
-    /// keeps in hand before the slot ends. A share, not a weight: from 0 to ``largestPromiseMargin``.
+    /// share of the minutes from the start of the day being planned to a promised slot's end that
+    /// the planner keeps in hand before the slot ends. A share, not a weight: from 0 to
+    /// ``largestPromiseMargin``.
     public static let promiseMarginName = "promiseMargin"
     /// The largest promise margin (half the minutes to the slot's end; the margin is also never
     /// more than half the slot).
