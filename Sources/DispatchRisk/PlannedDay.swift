@@ -16,7 +16,7 @@ import DispatchPlan
 public struct PlannedDay: Sendable {
     /// Stop ids in order.
     public let stopIDs: [String]
-    /// The scenario's stop for each position.
+    /// The scenario's stop for each position, holding the slot its customer was told as its promise.
     public let stops: [Stop]
     /// The plan's visit for each position.
     public let visits: [Plan.Visit]
@@ -118,7 +118,8 @@ public struct PlannedDay: Sendable {
                 tripDeparture.append(trip.departure)
                 var time = trip.departure
                 for (k, visit) in trip.stops.enumerated() {
-                    guard let stop = byID[visit.id] else {
+                    // A slot told to the customer (`desk plan --slot-width`) is the visit's promise.
+                    guard let stop = byID[visit.id]?.holding(slot: visit.slot) else {
                         throw .invalid(path: planPath, line: 1, field: "routes",
                                        message: "courier \(route.courier) visits stop \(visit.id), which the scenario does not have")
                     }

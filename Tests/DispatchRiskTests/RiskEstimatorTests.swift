@@ -161,4 +161,19 @@ import DispatchPlan
         let twoTrips = try estimate([first, second])
         #expect(twoTrips.late == [0, 1] && abs(twoTrips.meanStart[1] - 630) < 1e-9)
     }
+
+    /// A plan published with slots (`desk plan --slot-width`) is judged against them: every slot
+    /// told to a customer is a promise, its end the deadline, as the replan and the checker hold it.
+    @Test func aSlotToldToTheCustomerIsThePromiseJudged() throws {
+        let (plan, scenario, _) = try TestPlans.day(stops: 60, couriers: 2, seed: 3)
+        let published = plan.publishingSlots(width: 60)
+        let day = try PlannedDay(plan: published, scenario: scenario)
+        var slotted = 0
+        for position in 0..<day.count {
+            guard let slot = day.visits[position].slot else { continue }
+            slotted += 1
+            #expect(day.stops[position].promise == slot && day.deadline[position] == Double(slot.end))
+        }
+        #expect(slotted == day.count && slotted > scenario.stops.filter { $0.promise != nil }.count)
+    }
 }
