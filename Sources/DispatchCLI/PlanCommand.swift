@@ -23,7 +23,7 @@ public struct PlanCommand: ParsableCommand {
     var objective: String?
     @Option(name: .customLong("weight"), help: ArgumentHelp("Override one objective weight, after the scenario's own \"objective\" block (repeatable), e.g. --weight offTerritory=100.", valueName: "name=value"))
     var weights: [String] = []
-    @Option(name: .customLong("slot-width"), help: ArgumentHelp("Publish the plan: every stop gets the slot its customer is told, its promise or this many minutes (\(Self.slotWidthRange)) around its ETA (on ten-minute marks, inside its window); desk replan keeps these slots.", valueName: "minutes"))
+    @Option(name: .customLong("slot-width"), help: ArgumentHelp("Publish the plan: every stop gets the slot its customer is told, its promise or this many minutes (\(Self.slotWidthRange)) from a quarter of them before its ETA (on ten-minute marks, inside its window); desk replan keeps these slots.", valueName: "minutes"))
     var slotWidth: Int?
     @Option(help: "Input format: auto, scenario, solomon or lilim.") var format: String = "auto"
     @Option(help: "Write the plan JSON here (atomically).") var out: String?

@@ -188,14 +188,15 @@ public enum Replanner {
     }
 
     /// The slot told to a new customer: their own window when it is no longer than two slots,
-    /// else `width` minutes around the ETA, inside the window it is served in.
+    /// else `width` minutes from a quarter of them before the ETA (``DispatchPlan/Plan/slotLead``),
+    /// inside the window it is served in.
     static func slot(for stop: Stop, eta: Double, width: Int) -> TimeWindow {
         let minute = Int(eta.rounded(.down))
         let serving = stop.windows.first { Double($0.start) <= eta + 1e-9 && eta <= Double($0.end) + 1e-4 }
             ?? TimeWindow(start: minute, end: minute)
         if stop.windowPhrase != nil, stop.windows.count == 1, serving.minutes <= 2 * width { return serving }
         guard serving.minutes > width else { return serving }
-        let start = min(max(minute - width / 2, serving.start), serving.end - width)
+        let start = min(max(minute - Int((Double(width) * Plan.slotLead).rounded()), serving.start), serving.end - width)
         return TimeWindow(start: min(start, minute), end: min(start, minute) + width)
     }
 }

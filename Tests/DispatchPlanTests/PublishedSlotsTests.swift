@@ -9,8 +9,9 @@ import DispatchModel
     }
 
     @Test(arguments: [
-        // ETA 10:37, open window: 10:00–11:00 on ten-minute marks (10:07 rounded down).
-        (637.0, TimeWindow(start: 480, end: 1260), TimeWindow(start: 600, end: 660)),
+        // ETA 10:37, open window: a quarter of the slot before it, on ten-minute marks (10:22
+        // rounded down): 10:20–11:20.
+        (637.0, TimeWindow(start: 480, end: 1260), TimeWindow(start: 620, end: 680)),
         // ETA 08:10 in a window from 08:00: moved inside it, 08:00–09:00.
         (490.0, TimeWindow(start: 480, end: 1260), TimeWindow(start: 480, end: 540)),
         // ETA 11:55 in a window to 12:00: 11:00–12:00.
