@@ -67,13 +67,7 @@ struct CurrentTrip: Sendable {
             guard var stop = stops[visit.id]?.holding(slot: visit.slot) else { return nil }
             // On board already: a parcel to hand over, whatever it was picked up as.
             if stop.kind == .shipmentDelivery, let shipment = stop.shipment, onBoard.contains(shipment) {
-                // It weighs what was picked up (the delivery half carries no weight of its own).
-                if let pickup = scenario.shipmentPickup(of: shipment) {
-                    stop.weightKg = pickup.weightKg
-                    stop.volumeLitres = pickup.volumeLitres
-                }
-                stop.kind = .delivery
-                stop.shipment = nil
+                stop = stop.pickedUp(by: scenario.shipmentPickup(of: shipment))
             }
             stop.availableFrom = nil
             return stop

@@ -72,10 +72,7 @@ public enum Replanner {
             guard var stop = stopByID[entry.id] else { return nil }
             if let slot = slotOf[entry.id] { stop.promise = slot }
             if stop.kind == .shipmentDelivery, let shipment = stop.shipment, pickedUp.contains(shipment), let pickup = pickupOf[shipment] {
-                stop.kind = .delivery
-                stop.shipment = nil
-                stop.weightKg = pickup.weightKg
-                stop.volumeLitres = pickup.volumeLitres
+                stop = stop.pickedUp(by: pickup)
             }
             if let back = entry.backAtOutlet, back.isFinite, stop.kind == .delivery {
                 stop.availableFrom = max(stop.availableFrom ?? 0, Int(back.rounded(.up)))
