@@ -78,35 +78,35 @@ public struct RiskEstimator: Sendable {
                     for t in day.routeFirstTrip[r]..<day.routeTripEnd[r] {
                         var time = max(day.tripDeparture[t], back + reload)
                         for s in day.tripFirst[t]..<day.tripEnd[t] {
-                            var random = SplitMix64(seed: RiskHashing.stream(seed: seed, key: stopKey[s], draw: draw))
-                            let (zRide, zService) = Gaussian.pair(&random)
+                            let start: Double, departure: Double
                             if !recordedDeparture[s].isNaN {
-                                // Scanned: it happened as recorded.
-                                let start = day.visits[s].start
-                                if start > deadline[s] + 1e-9 { lateCount[s] += 1 }
-                                if start < earlyBound[s] - 1e-9 { earlyCount[s] += 1 }
-                                startSum[s] += start
-                                time = recordedDeparture[s]
-                                continue
+                                // Scanned: it happened as recorded, nothing is drawn.
+                                start = day.visits[s].start
+                                departure = recordedDeparture[s]
+                            } else {
+                                var random = SplitMix64(seed: RiskHashing.stream(seed: seed, key: stopKey[s], draw: draw))
+                                let (zRide, zService) = Gaussian.pair(&random)
+                                // Seen at a resume point: the ride on starts there and then.
+                                if rideNotBefore[s].isFinite { time = rideNotBefore[s] }
+                                let arrival = time + rideIn[s] * exp(shift + rideSD * zRide)
+                                // Waiting rule of PlannedDay.serviceStart, on the raw buffers.
+                                var served = arrival
+                                var w = windowOffsets[s]
+                                let lastWindow = windowOffsets[s + 1]
+                                while w < lastWindow {
+                                    if arrival <= windowEnds[w] { served = arrival > windowStarts[w] ? arrival : windowStarts[w]; break }
+                                    w += 1
+                                }
+                                var handoverTime = service[s] * exp(serviceMean + serviceSD * zService)
+                                let h = handover[s]
+                                if random.unit() < tailP[h] { handoverTime += Gaussian.exponential(mean: tailMean[h], &random) }
+                                start = served
+                                departure = served + handoverTime
                             }
-                            // Seen at a resume point: the ride on starts there and then.
-                            if rideNotBefore[s].isFinite { time = rideNotBefore[s] }
-                            let arrival = time + rideIn[s] * exp(shift + rideSD * zRide)
-                            // Waiting rule of PlannedDay.serviceStart, on the raw buffers.
-                            var start = arrival
-                            var w = windowOffsets[s]
-                            let lastWindow = windowOffsets[s + 1]
-                            while w < lastWindow {
-                                if arrival <= windowEnds[w] { start = arrival > windowStarts[w] ? arrival : windowStarts[w]; break }
-                                w += 1
-                            }
-                            var handoverTime = service[s] * exp(serviceMean + serviceSD * zService)
-                            let h = handover[s]
-                            if random.unit() < tailP[h] { handoverTime += Gaussian.exponential(mean: tailMean[h], &random) }
                             if start > deadline[s] + 1e-9 { lateCount[s] += 1 }
                             if start < earlyBound[s] - 1e-9 { earlyCount[s] += 1 }
                             startSum[s] += start
-                            time = start + handoverTime
+                            time = departure
                         }
                         var returnRandom = SplitMix64(seed: RiskHashing.stream(seed: seed, key: day.courierKey[r] &+ UInt64(t), draw: draw))
                         if day.tripReturnNotBefore[t].isFinite { time = day.tripReturnNotBefore[t] }
